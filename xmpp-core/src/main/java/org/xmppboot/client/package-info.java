@@ -1,0 +1,4 @@
+@NullMarked
+package org.xmppboot.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.xmppboot.component;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.xmppboot.jid;
+
+import org.jspecify.annotations.NullMarked;

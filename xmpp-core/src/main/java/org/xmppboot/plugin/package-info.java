@@ -1,0 +1,4 @@
+@NullMarked
+package org.xmppboot.plugin;
+
+import org.jspecify.annotations.NullMarked;

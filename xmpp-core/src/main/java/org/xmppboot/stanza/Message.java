@@ -1,0 +1,135 @@
+package org.xmppboot.stanza;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.xml.XmlElement;
+
+/** A {@code <message/>} stanza (RFC 6121 §5). */
+public class Message extends StanzaBase {
+
+    /** RFC 6121 §5.2.2; an absent type means {@link #NORMAL}. */
+    public enum Type {
+        NORMAL, CHAT, GROUPCHAT, HEADLINE, ERROR;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static final Schema<Message> SCHEMA = commonInterfaces(Schema.builder("message", null, Message::new))
+            .childText("body").childText("subject").childText("thread")
+            .custom("parent_thread",
+                    m -> m.getParentThread(),
+                    (m, v) -> m.setParentThread(v == null ? null : v.toString()),
+                    m -> m.setParentThread(null))
+            .build();
+
+    static {
+        SCHEMA.registerPlugin(StanzaError.SCHEMA);
+    }
+
+    public Message(XmlElement xml) {
+        super(xml);
+    }
+
+    @Override
+    public Schema<Message> schema() {
+        return SCHEMA;
+    }
+
+    /** The type; an unknown value reads as {@link Type#NORMAL} (RFC 6121 §5.2.2). */
+    public Type getMessageType() {
+        String type = getType();
+        if (type != null) {
+            for (Type t : Type.values()) {
+                if (t.value().equals(type)) {
+                    return t;
+                }
+            }
+        }
+        return Type.NORMAL;
+    }
+
+    public Message setType(Type type) {
+        setType(type == Type.NORMAL ? null : type.value());
+        return this;
+    }
+
+    public @Nullable String getBody() {
+        return xml.childText("body", xml.namespace());
+    }
+
+    public Message setBody(@Nullable String body) {
+        setChildText("body", xml.namespace(), body);
+        return this;
+    }
+
+    public @Nullable String getSubject() {
+        return xml.childText("subject", xml.namespace());
+    }
+
+    public Message setSubject(@Nullable String subject) {
+        setChildText("subject", xml.namespace(), subject);
+        return this;
+    }
+
+    public @Nullable String getThread() {
+        return xml.childText("thread", xml.namespace());
+    }
+
+    public Message setThread(@Nullable String thread) {
+        setChildText("thread", xml.namespace(), thread);
+        return this;
+    }
+
+    public @Nullable String getParentThread() {
+        XmlElement thread = xml.element("thread", xml.namespace());
+        return thread == null ? null : thread.attribute("parent");
+    }
+
+    public Message setParentThread(@Nullable String parent) {
+        XmlElement thread = xml.element("thread", xml.namespace());
+        if (thread == null && parent != null) {
+            thread = xml.addElement("thread");
+        }
+        if (thread != null) {
+            thread.setAttribute("parent", parent);
+        }
+        return this;
+    }
+
+    /**
+     * A reply to this message: addressed back, same type, and the same thread (RFC 6121 §5.2.5: a reply
+     * SHOULD carry the thread of the message it answers).
+     */
+    @Override
+    public Message reply() {
+        Message reply = (Message) super.reply();
+        reply.xml.setAttribute("type", xml.attribute("type"));
+        XmlElement thread = xml.element("thread", xml.namespace());
+        if (thread != null) {
+            reply.xml.addChild(thread.copy());
+        }
+        return reply;
+    }
+
+    /** A reply carrying this body. */
+    public Message reply(String body) {
+        return reply().setBody(body);
+    }
+
+    @Override
+    public Message error(StanzaError.Condition condition, @Nullable String text) {
+        return (Message) super.error(condition, text);
+    }
+
+    @Override
+    public Message copy() {
+        return (Message) super.copy();
+    }
+
+    public void send() {
+        requireSender().send(this);
+    }
+}

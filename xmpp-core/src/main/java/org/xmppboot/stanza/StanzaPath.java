@@ -1,0 +1,134 @@
+package org.xmppboot.stanza;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.xml.XmlElement;
+
+/**
+ * A SleekXMPP-style stanza path: steps separated by {@code /}, each a name with optional conditions, such as
+ * {@code message@type=chat/body} or {@code iq@type=get/{http://jabber.org/protocol/disco#info}query}.
+ *
+ * <ul>
+ *   <li>The first step names the element itself (its plugin name or element name).</li>
+ *   <li>A later step names an interface (matches when it has a non-empty value, last step only), a registered
+ *       plugin, or a child element by name or {@code {namespace}name}; each present candidate is tried.</li>
+ *   <li>{@code @name=value} requires an interface (or attribute) to equal the value; {@code @name} alone
+ *       requires it to be non-empty.</li>
+ * </ul>
+ * Parsed once, immutable, thread-safe.
+ */
+public final class StanzaPath {
+
+    private record Condition(String name, @Nullable String value) {
+    }
+
+    private record Step(String name, @Nullable String namespace, List<Condition> conditions) {
+    }
+
+    private final String text;
+    private final List<Step> steps;
+
+    private StanzaPath(String text, List<Step> steps) {
+        this.text = text;
+        this.steps = steps;
+    }
+
+    public static StanzaPath of(String path) {
+        List<Step> steps = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            char c = i < path.length() ? path.charAt(i) : '/';
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (c == '/' && depth == 0) {
+                steps.add(parseStep(path, path.substring(start, i)));
+                start = i + 1;
+            }
+        }
+        return new StanzaPath(path, List.copyOf(steps));
+    }
+
+    private static Step parseStep(String path, String step) {
+        String namespace = null;
+        String rest = step;
+        if (rest.startsWith("{")) {
+            int close = rest.indexOf('}');
+            if (close < 0) {
+                throw new IllegalArgumentException("Unclosed '{' in stanza path '" + path + "'");
+            }
+            namespace = rest.substring(1, close);
+            rest = rest.substring(close + 1);
+        }
+        String[] parts = rest.split("@", -1);
+        if (parts[0].isEmpty()) {
+            throw new IllegalArgumentException("Empty step in stanza path '" + path + "'");
+        }
+        List<Condition> conditions = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (parts[i].isEmpty() || eq == 0) {
+                throw new IllegalArgumentException("Empty condition in stanza path '" + path + "'");
+            }
+            conditions.add(eq < 0 ? new Condition(parts[i], null)
+                    : new Condition(parts[i].substring(0, eq), parts[i].substring(eq + 1)));
+        }
+        return new Step(parts[0], namespace, List.copyOf(conditions));
+    }
+
+    public boolean matches(ElementBase element) {
+        return matches(element, 0);
+    }
+
+    private boolean matches(ElementBase element, int index) {
+        Step step = steps.get(index);
+        if (!identifies(step, element)) {
+            return false;
+        }
+        for (Condition condition : step.conditions) {
+            String actual = element.getString(condition.name);
+            if (condition.value == null ? actual.isEmpty() : !condition.value.equals(actual)) {
+                return false;
+            }
+        }
+        if (index + 1 == steps.size()) {
+            return true;
+        }
+        Step next = steps.get(index + 1);
+        if (next.namespace == null && next.conditions.isEmpty() && index + 2 == steps.size()
+                && element.schema().interfaces().containsKey(next.name)) {
+            return !element.getString(next.name).isEmpty();
+        }
+        Schema<?> plugin = next.namespace == null ? element.schema().plugin(next.name) : null;
+        if (plugin != null) {
+            ElementBase view = element.plugin(plugin);
+            return view != null && matches(view, index + 1);
+        }
+        XmlElement xml = element.xml();
+        for (int i = 0, n = xml.childCount(); i < n; i++) {
+            if (xml.child(i) instanceof XmlElement child && child.name().equals(next.name)
+                    && (next.namespace == null || next.namespace.equals(child.namespace()))
+                    && matches(new GenericElement(child), index + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean identifies(Step step, ElementBase element) {
+        XmlElement xml = element.xml();
+        if (step.namespace != null && !step.namespace.equals(xml.namespace())) {
+            return false;
+        }
+        return step.name.equals(xml.name()) || step.name.equals(element.schema().pluginAttrib());
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.xmppboot.stanza;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,346 @@
+package org.xmppboot.xml;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+
+import com.fasterxml.aalto.AsyncByteArrayFeeder;
+import com.fasterxml.aalto.AsyncXMLInputFactory;
+import com.fasterxml.aalto.AsyncXMLStreamReader;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the bytes of an XML stream, in chunks of any size, into a stream header, one {@link XmlElement} per
+ * complete depth-1 element, and a stream end. Built on aalto-xml's non-blocking reader, so chunk boundaries
+ * (even inside a multi-byte UTF-8 character) never change the result.
+ *
+ * <p>RFC 6120 §11.1 restricted XML is enforced: a DTD, comment, processing instruction or entity reference
+ * other than the five predefined ones ends the stream with {@code restricted-xml}; nothing is ever expanded
+ * or fetched. Size, depth and attribute limits ({@link XmlLimits}) bound what a peer can make us hold: the
+ * parser checks the bytes of the unit being read after every chunk, so memory stays bounded even while aalto
+ * is still buffering a never-ending token. The tree is built with an explicit stack, never by recursion.
+ *
+ * <p>Not thread-safe: one read thread feeds it.
+ */
+public final class XmlStreamParser {
+
+    /** Receives what the parser finds, on the thread that calls {@link #feed}. */
+    public interface Listener {
+
+        /** The stream root's start tag: its attributes and the default namespace it declares. */
+        void streamStart(XmlElement header, String defaultNamespace) throws XmlStreamException;
+
+        /** A complete depth-1 element (a stanza, stream features, a SASL element, ...). */
+        void element(XmlElement element) throws XmlStreamException;
+
+        /** The stream root's end tag. */
+        void streamEnd() throws XmlStreamException;
+    }
+
+    private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+
+    private static final AsyncXMLInputFactory FACTORY = createFactory();
+
+    private final XmlLimits limits;
+    private final Listener listener;
+
+    private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
+    /** Bytes fed to the current reader before the current chunk. */
+    private long chunkStart;
+    /** Bytes fed to the current reader, in total. */
+    private long fed;
+    /** Where the unit being read (header, stanza, or the gap between them) began, in reader bytes. */
+    private long unitStart;
+    private int depth;
+    /** Open elements below the root: stack[1] is the depth-2 element being built. */
+    private XmlElement[] stack = new XmlElement[16];
+    private @Nullable String pendingText;
+    private @Nullable StringBuilder pendingTextBuilder;
+    private boolean resetRequested;
+    private boolean ended;
+
+    public XmlStreamParser(XmlLimits limits, Listener listener) {
+        this.limits = limits;
+        this.listener = listener;
+        this.reader = FACTORY.createAsyncForByteArray();
+    }
+
+    private static AsyncXMLInputFactory createFactory() {
+        InputFactoryImpl factory = new InputFactoryImpl();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // Report entity references as events so that we can refuse them instead of resolving anything.
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return factory;
+    }
+
+    /**
+     * Feeds the next bytes of the stream; the listener is called for everything they complete. The array may
+     * be reused once this returns.
+     *
+     * @throws XmlStreamException the stream must end with the stream error it names
+     */
+    public void feed(byte[] bytes, int offset, int length) throws XmlStreamException {
+        if (ended) {
+            throw new XmlStreamException("not-well-formed", "Data after the end of the stream");
+        }
+        int position = offset;
+        int end = offset + length;
+        while (position < end) {
+            chunkStart = fed;
+            int n = end - position;
+            try {
+                reader.getInputFeeder().feedInput(bytes, position, n);
+            } catch (XMLStreamException e) {
+                throw notWellFormed(e);
+            }
+            fed += n;
+            int consumed = drain();
+            if (consumed < 0) {
+                position = end;
+            } else {
+                // A reset was requested after an element: what follows it belongs to a new document.
+                position += consumed;
+                restart();
+            }
+        }
+    }
+
+    /**
+     * Asks the parser to start a new document right after the element being delivered (RFC 6120 §4.3.3 stream
+     * restart after STARTTLS or SASL). Only valid from inside {@link Listener#element}.
+     */
+    public void requestReset() {
+        resetRequested = true;
+    }
+
+    /** Forgets everything parsed so far; the next bytes start a new document. */
+    public void reset() {
+        restart();
+    }
+
+    /** Whether the stream root is open: between the stream header and the stream end. */
+    public boolean isInStream() {
+        return depth >= 1;
+    }
+
+    private void restart() {
+        try {
+            reader.close();
+        } catch (XMLStreamException ignored) {
+            // nothing to release
+        }
+        reader = FACTORY.createAsyncForByteArray();
+        fed = 0;
+        chunkStart = 0;
+        unitStart = 0;
+        depth = 0;
+        java.util.Arrays.fill(stack, null);
+        pendingText = null;
+        pendingTextBuilder = null;
+        resetRequested = false;
+        ended = false;
+    }
+
+    /**
+     * Processes events until the reader needs more input. Returns -1 when the chunk is consumed, or, when a
+     * reset was requested, how many bytes of the chunk the element that asked for it used.
+     */
+    private int drain() throws XmlStreamException {
+        try {
+            while (true) {
+                int event = reader.next();
+                switch (event) {
+                    case AsyncXMLStreamReader.EVENT_INCOMPLETE -> {
+                        checkUnitSize(fed);
+                        return -1;
+                    }
+                    case XMLStreamConstants.START_DOCUMENT -> checkEncoding();
+                    case XMLStreamConstants.START_ELEMENT -> startElement();
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (endElement()) {
+                            return (int) (reader.getLocationInfo().getEndingByteOffset() - chunkStart);
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            text();
+                    case XMLStreamConstants.COMMENT -> throw restricted("a comment");
+                    case XMLStreamConstants.PROCESSING_INSTRUCTION -> throw restricted("a processing instruction");
+                    case XMLStreamConstants.DTD -> throw restricted("a document type declaration");
+                    case XMLStreamConstants.ENTITY_REFERENCE ->
+                            throw restricted("the entity reference &" + reader.getLocalName() + ";");
+                    case XMLStreamConstants.END_DOCUMENT -> {
+                        return -1;
+                    }
+                    default -> throw new XmlStreamException("bad-format", "Unexpected XML event " + event);
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    private void checkEncoding() throws XmlStreamException {
+        String declared = reader.getCharacterEncodingScheme();
+        if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
+            // RFC 6120 §11.6: UTF-8 is the only encoding.
+            throw new XmlStreamException("unsupported-encoding", "The stream declares encoding " + declared);
+        }
+    }
+
+    private void startElement() throws XmlStreamException, XMLStreamException {
+        depth++;
+        if (depth > limits.maxDepth()) {
+            throw new XmlStreamException("policy-violation",
+                    "Elements nested deeper than " + limits.maxDepth() + " levels");
+        }
+        if (reader.getAttributeCount() > limits.maxAttributes()) {
+            throw new XmlStreamException("policy-violation",
+                    "An element with more than " + limits.maxAttributes() + " attributes");
+        }
+        XmlElement element = new XmlElement(reader.getLocalName(), orEmpty(reader.getNamespaceURI()));
+        for (int i = 0, n = reader.getAttributeCount(); i < n; i++) {
+            String ns = reader.getAttributeNamespace(i);
+            String local = reader.getAttributeLocalName(i);
+            String key;
+            if (ns == null || ns.isEmpty()) {
+                key = local;
+            } else if (XML_NAMESPACE.equals(ns)) {
+                key = "xml:" + local;
+            } else {
+                key = "{" + ns + "}" + local;
+            }
+            element.setAttribute(key, reader.getAttributeValue(i));
+        }
+        if (depth == 1) {
+            String defaultNamespace = "";
+            for (int i = 0, n = reader.getNamespaceCount(); i < n; i++) {
+                String prefix = reader.getNamespacePrefix(i);
+                if (prefix == null || prefix.isEmpty()) {
+                    defaultNamespace = orEmpty(reader.getNamespaceURI(i));
+                }
+            }
+            unitStart = reader.getLocationInfo().getEndingByteOffset();
+            listener.streamStart(element, defaultNamespace);
+            return;
+        }
+        if (depth == 2) {
+            unitStart = reader.getLocationInfo().getStartingByteOffset();
+        } else {
+            flushText(stack[depth - 2]);
+            stack[depth - 2].addChild(element);
+        }
+        if (depth - 1 == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+        }
+        stack[depth - 1] = element;
+    }
+
+    /** Returns true if the element just completed asked for a reset. */
+    private boolean endElement() throws XmlStreamException, XMLStreamException {
+        depth--;
+        if (depth == 0) {
+            ended = true;
+            listener.streamEnd();
+            return false;
+        }
+        XmlElement element = stack[depth];
+        stack[depth] = null;
+        flushText(element);
+        if (depth > 1) {
+            return false;
+        }
+        long end = reader.getLocationInfo().getEndingByteOffset();
+        checkUnitSize(end);
+        unitStart = end;
+        listener.element(element);
+        return resetRequested;
+    }
+
+    private void text() throws XmlStreamException {
+        if (depth < 2) {
+            // Between stanzas only whitespace (keepalives) is allowed; RFC 6120 §4.3.5 gives the stream no text.
+            if (!reader.isWhiteSpace()) {
+                throw new XmlStreamException("bad-format", "Text outside of any stanza");
+            }
+            return;
+        }
+        String text = reader.getText();
+        if (pendingText == null) {
+            pendingText = text;
+        } else {
+            if (pendingTextBuilder == null) {
+                pendingTextBuilder = new StringBuilder(pendingText);
+            }
+            pendingTextBuilder.append(text);
+        }
+    }
+
+    private void flushText(XmlElement element) {
+        if (pendingText != null) {
+            element.addText(pendingTextBuilder != null ? pendingTextBuilder.toString() : pendingText);
+            pendingText = null;
+            pendingTextBuilder = null;
+        }
+    }
+
+    private void checkUnitSize(long position) throws XmlStreamException {
+        if (position - unitStart > limits.maxStanzaBytes()) {
+            throw new XmlStreamException("policy-violation",
+                    "A stanza larger than " + limits.maxStanzaBytes() + " bytes");
+        }
+    }
+
+    private static XmlStreamException restricted(String what) {
+        return new XmlStreamException("restricted-xml", "The stream contains " + what
+                + ", which XMPP does not allow (RFC 6120 §11.1)");
+    }
+
+    private static XmlStreamException notWellFormed(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Unbound namespace prefix") || message.contains("unbound namespace prefix")) {
+            return new XmlStreamException("bad-namespace-prefix", message, e);
+        }
+        return new XmlStreamException("not-well-formed", message, e);
+    }
+
+    private static String orEmpty(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Parses a standalone element from text, with default limits. */
+    static XmlElement parseElement(String xml) {
+        XmlElement[] result = new XmlElement[1];
+        XmlStreamParser parser = new XmlStreamParser(XmlLimits.DEFAULTS, new Listener() {
+            @Override
+            public void streamStart(XmlElement header, String defaultNamespace) {
+            }
+
+            @Override
+            public void element(XmlElement element) {
+                result[0] = element;
+            }
+
+            @Override
+            public void streamEnd() {
+            }
+        });
+        // Wrap it so the element arrives at depth 1 like a stanza.
+        byte[] bytes = ("<wrapper>" + xml + "</wrapper>").getBytes(StandardCharsets.UTF_8);
+        try {
+            parser.feed(bytes, 0, bytes.length);
+        } catch (XmlStreamException e) {
+            throw new IllegalArgumentException("Not a well-formed XML element: " + e.getMessage(), e);
+        }
+        if (result[0] == null) {
+            throw new IllegalArgumentException("No element in: " + xml);
+        }
+        return result[0];
+    }
+}

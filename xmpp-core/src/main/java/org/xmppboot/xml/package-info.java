@@ -1,0 +1,4 @@
+@NullMarked
+package org.xmppboot.xml;
+
+import org.jspecify.annotations.NullMarked;
