@@ -44,6 +44,7 @@ public final class XmlStreamParser {
     private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
 
     private static final AsyncXMLInputFactory FACTORY = createFactory();
+    private static final int PROLOG_KEPT = 4096;
 
     private final XmlLimits limits;
     private final Listener listener;
@@ -62,6 +63,8 @@ public final class XmlStreamParser {
     private @Nullable StringBuilder pendingTextBuilder;
     private boolean resetRequested;
     private boolean ended;
+    /** The bytes before the stream root, kept (bounded) to tell a refused DTD from other prolog errors. */
+    private final StringBuilder prolog = new StringBuilder();
 
     public XmlStreamParser(XmlLimits limits, Listener listener) {
         this.limits = limits;
@@ -95,13 +98,24 @@ public final class XmlStreamParser {
         while (position < end) {
             chunkStart = fed;
             int n = end - position;
+            if (depth == 0 && !ended && prolog.length() < PROLOG_KEPT) {
+                for (int i = position; i < end && prolog.length() < PROLOG_KEPT; i++) {
+                    prolog.append((char) (bytes[i] & 0xFF));
+                }
+            }
             try {
                 reader.getInputFeeder().feedInput(bytes, position, n);
             } catch (XMLStreamException e) {
                 throw notWellFormed(e);
             }
             fed += n;
-            int consumed = drain();
+            int consumed;
+            try {
+                consumed = drain();
+            } catch (RuntimeException e) {
+                // aalto reports some decoding errors (bad UTF-8 inside text) unchecked, when text is read.
+                throw notWellFormed(e);
+            }
             if (consumed < 0) {
                 position = end;
             } else {
@@ -146,6 +160,7 @@ public final class XmlStreamParser {
         pendingTextBuilder = null;
         resetRequested = false;
         ended = false;
+        prolog.setLength(0);
     }
 
     /**
@@ -302,8 +317,12 @@ public final class XmlStreamParser {
                 + ", which XMPP does not allow (RFC 6120 §11.1)");
     }
 
-    private static XmlStreamException notWellFormed(XMLStreamException e) {
+    private XmlStreamException notWellFormed(Exception e) {
         String message = String.valueOf(e.getMessage());
+        if (depth == 0 && prolog.indexOf("<!DOCTYPE") >= 0) {
+            // aalto's non-blocking reader rejects internal subsets as syntax errors; to the peer it is a DTD.
+            return restricted("a document type declaration");
+        }
         if (message.contains("Unbound namespace prefix") || message.contains("unbound namespace prefix")) {
             return new XmlStreamException("bad-namespace-prefix", message, e);
         }
