@@ -1,0 +1,269 @@
+package org.xmppboot;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.PluginRegistry;
+import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.Message;
+import org.xmppboot.stanza.Presence;
+import org.xmppboot.stanza.StanzaBase;
+import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stream.StreamConfig;
+import org.xmppboot.stream.Transport;
+import org.xmppboot.stream.XMLStream;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.stream.matcher.Matcher;
+import org.xmppboot.xml.XmlElement;
+
+/**
+ * XMPP on top of {@link XMLStream}: registers message, presence and iq, makes and sends them, raises the
+ * standard events, tracks presence, answers requests nobody handles, and owns the plugins.
+ *
+ * <p>Events raised: {@code message} (every message but groupchat and error ones), {@code groupchat_message},
+ * {@code message_error}; {@code presence_available}, {@code presence_unavailable}, {@code presence_subscribe},
+ * {@code presence_subscribed}, {@code presence_unsubscribe}, {@code presence_unsubscribed},
+ * {@code presence_probe}, {@code presence_error}; {@code got_online} (a contact's first resource came online),
+ * {@code got_offline} (its last went offline), {@code changed_status} (a resource's show, status or
+ * priority changed). Each carries the stanza.
+ */
+public class BaseXMPP extends XMLStream {
+
+    private static final Logger log = LoggerFactory.getLogger(BaseXMPP.class);
+
+    private final PresenceView presences = new PresenceView();
+    private final PluginRegistry plugins = new PluginRegistry(this);
+    /** Our own address on the stream: the bound full JID of a client, the domain of a component. */
+    protected volatile @Nullable Jid boundJid;
+
+    public BaseXMPP(String defaultNamespace, StreamConfig config) {
+        super(defaultNamespace, config);
+        registry.register(defaultNamespace, Message.SCHEMA);
+        registry.register(defaultNamespace, Presence.SCHEMA);
+        registry.register(defaultNamespace, Iq.SCHEMA);
+        registerHandler(StreamHandler.of("base:message", Matcher.stanzaPath("message"), this::handleMessage));
+        registerHandler(StreamHandler.of("base:presence", Matcher.stanzaPath("presence"), this::handlePresence));
+        addEventHandler("disconnected", reason -> presences.clear());
+    }
+
+    /** Initialises plugins, then connects. */
+    @Override
+    public void connect(Transport transport) {
+        plugins.initAll();
+        super.connect(transport);
+    }
+
+    @Override
+    protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
+        super.connectionEnded(requested, reason, cause);
+        plugins.shutdownAll();
+    }
+
+    public @Nullable Jid boundJid() {
+        return boundJid;
+    }
+
+    public PresenceView presences() {
+        return presences;
+    }
+
+    // =================================================================== plugins
+
+    public PluginRegistry plugins() {
+        return plugins;
+    }
+
+    public BaseXMPP registerPlugin(XmppPlugin plugin) {
+        plugins.register(plugin);
+        return this;
+    }
+
+    public BaseXMPP registerPlugin(String name) {
+        plugins.register(name);
+        return this;
+    }
+
+    public @Nullable XmppPlugin plugin(String name) {
+        return plugins.get(name);
+    }
+
+    public <T extends XmppPlugin> @Nullable T plugin(Class<T> type) {
+        return plugins.get(type);
+    }
+
+    // =================================================================== making stanzas
+
+    public Message makeMessage(@Nullable Jid to, @Nullable String body, Message.@Nullable Type type) {
+        Message message = Message.SCHEMA.create(defaultNamespace());
+        message.sender(this);
+        message.setTo(to);
+        if (type != null) {
+            message.setType(type);
+        }
+        message.setBody(body);
+        return message;
+    }
+
+    public void sendMessage(Jid to, String body, Message.@Nullable Type type) {
+        send(makeMessage(to, body, type));
+    }
+
+    public Presence makePresence(@Nullable Jid to, Presence.@Nullable Show show, @Nullable String status,
+            Presence.@Nullable Type type) {
+        Presence presence = Presence.SCHEMA.create(defaultNamespace());
+        presence.sender(this);
+        presence.setTo(to);
+        if (type != null) {
+            presence.setType(type);
+        }
+        presence.setShow(show);
+        presence.setStatus(status);
+        return presence;
+    }
+
+    /** Sends a plain available presence to the server (initial presence, RFC 6121 §4.2). */
+    public void sendPresence() {
+        send(makePresence(null, null, null, null));
+    }
+
+    public void sendPresence(@Nullable Jid to, Presence.@Nullable Show show, @Nullable String status,
+            Presence.@Nullable Type type) {
+        send(makePresence(to, show, status, type));
+    }
+
+    /** An iq of this type with a new id. */
+    public Iq makeIq(Iq.Type type, @Nullable Jid to) {
+        Iq iq = Iq.SCHEMA.create(defaultNamespace());
+        iq.sender(this);
+        iq.setType(type);
+        iq.setId(newId());
+        iq.setTo(to);
+        return iq;
+    }
+
+    /** An iq get carrying an empty {@code <query xmlns='queryNamespace'/>}. */
+    public Iq makeIqGet(@Nullable String queryNamespace, @Nullable Jid to) {
+        return makeIq(Iq.Type.GET, to).setQuery(queryNamespace);
+    }
+
+    /** An iq set carrying the payload. */
+    public Iq makeIqSet(@Nullable XmlElement payload, @Nullable Jid to) {
+        return makeIq(Iq.Type.SET, to).setPayload(payload);
+    }
+
+    /** A result for the request with this id. */
+    public Iq makeIqResult(String id, @Nullable Jid to) {
+        Iq iq = makeIq(Iq.Type.RESULT, to);
+        iq.setId(id);
+        return iq;
+    }
+
+    /** An error response for the request with this id. */
+    public Iq makeIqError(String id, StanzaError.Condition condition, @Nullable String text, @Nullable Jid to) {
+        Iq iq = makeIq(Iq.Type.ERROR, to);
+        iq.setId(id);
+        StanzaError error = new StanzaError(iq.xml().addElement("error"));
+        error.setType(condition.defaultType());
+        error.setCondition(condition);
+        if (text != null) {
+            error.setText(text);
+        }
+        return iq;
+    }
+
+    // =================================================================== default handlers
+
+    private void handleMessage(StanzaBase stanza) {
+        Message message = (Message) stanza;
+        switch (message.getMessageType()) {
+            case GROUPCHAT -> event("groupchat_message", message);
+            case ERROR -> event("message_error", message);
+            default -> event("message", message);
+        }
+    }
+
+    private void handlePresence(StanzaBase stanza) {
+        Presence presence = (Presence) stanza;
+        Presence.Type type = presence.getPresenceType();
+        if (type == null) {
+            log.debug("[{}] presence of unknown type '{}' ignored", config().name(), presence.getType());
+            return;
+        }
+        Jid from = presence.getFrom();
+        switch (type) {
+            case AVAILABLE -> {
+                event("presence_available", presence);
+                if (from != null) {
+                    boolean wasOnline = presences.onlineResourceCount(from) > 0;
+                    Presence previous = presences.available(from, presence);
+                    if (!wasOnline) {
+                        event("got_online", presence);
+                    }
+                    if (previous == null || statusChanged(previous, presence)) {
+                        event("changed_status", presence);
+                    }
+                }
+            }
+            case UNAVAILABLE -> {
+                event("presence_unavailable", presence);
+                if (from != null && presences.onlineResourceCount(from) > 0) {
+                    presences.unavailable(from);
+                    event("changed_status", presence);
+                    if (presences.onlineResourceCount(from) == 0) {
+                        event("got_offline", presence);
+                    }
+                }
+            }
+            default -> event("presence_" + type.value(), presence);
+        }
+    }
+
+    private static boolean statusChanged(Presence a, Presence b) {
+        return a.getShow() != b.getShow() || !Objects.equals(a.getStatus(), b.getStatus())
+                || a.getPriority() != b.getPriority();
+    }
+
+    /**
+     * Every iq get or set gets exactly one response: one that no handler took is answered
+     * {@code service-unavailable} (RFC 6120 §8.4), one without a valid type {@code bad-request} (§8.2.3).
+     */
+    @Override
+    protected void unhandled(StanzaBase stanza) {
+        if (stanza instanceof Iq iq) {
+            Iq.Type type = iq.getIqType();
+            if (type == null) {
+                if (iq.getId() != null) {
+                    send(iq.error(StanzaError.Condition.BAD_REQUEST, "Missing or unknown iq type"));
+                }
+            } else if (type.isRequest()) {
+                send(iq.error(StanzaError.Condition.SERVICE_UNAVAILABLE, null));
+            }
+            return;
+        }
+        super.unhandled(stanza);
+    }
+
+    /**
+     * RFC 6120 §8.1.2.1 and §10.3.3: a response comes from where the request went; for a request with no
+     * {@code to} (or to our own bare JID) the server answers for the account, from our bare JID or with no
+     * {@code from} at all.
+     */
+    @Override
+    protected boolean acceptsResponse(@Nullable Jid to, @Nullable Jid from) {
+        if (Objects.equals(to, from)) {
+            return true;
+        }
+        Jid own = boundJid;
+        if (own == null) {
+            return false;
+        }
+        boolean toAccount = to == null || to.equals(own.bare()) || to.equals(own);
+        boolean fromAccount = from == null || from.equals(own.bare()) || from.equals(own)
+                || from.equals(own.domainJid());
+        return toAccount && fromAccount;
+    }
+}

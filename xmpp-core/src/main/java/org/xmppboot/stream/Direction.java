@@ -1,0 +1,6 @@
+package org.xmppboot.stream;
+
+/** Which way a stanza travels. */
+public enum Direction {
+    IN, OUT
+}

@@ -1,0 +1,114 @@
+package org.xmppboot.stream;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.xml.XmlLimits;
+
+/**
+ * How a stream runs: its threads, queue, limits and timeouts. Immutable; start from {@link #defaults()}.
+ *
+ * @param name names the stream's threads ({@code NAME-read}, {@code NAME-send}, {@code NAME-event}) and logs
+ * @param eventQueueCapacity how many received stanza entries may wait for the event thread before the read
+ *     thread stops reading (and TCP pushes back on the peer)
+ * @param xmlLimits the bounds on received XML
+ * @param handlerExecutor where threaded handlers run; null for a small default pool (or virtual threads)
+ * @param virtualThreads run stream threads and default handler threads as virtual threads on Java 21+
+ * @param keepaliveInterval send a whitespace keepalive after this long with nothing sent; zero for never
+ * @param slowHandlerThreshold log a handler that holds the event thread longer than this, with its stack
+ * @param iqTimeout how long {@code Iq.send()} waits for the response by default
+ * @param closeTimeout how long {@code disconnect()} waits for the peer to close its side of the stream
+ * @param scheduler the timer thread; {@link Scheduler#shared()} serves every stream
+ */
+public record StreamConfig(
+        String name,
+        int eventQueueCapacity,
+        XmlLimits xmlLimits,
+        @Nullable Executor handlerExecutor,
+        boolean virtualThreads,
+        Duration keepaliveInterval,
+        Duration slowHandlerThreshold,
+        Duration iqTimeout,
+        Duration closeTimeout,
+        Scheduler scheduler) {
+
+    public StreamConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(xmlLimits, "xmlLimits");
+        Objects.requireNonNull(scheduler, "scheduler");
+        if (eventQueueCapacity < 1) {
+            throw new IllegalArgumentException("eventQueueCapacity must be positive, was " + eventQueueCapacity);
+        }
+        requirePositive("slowHandlerThreshold", slowHandlerThreshold);
+        requirePositive("iqTimeout", iqTimeout);
+        if (keepaliveInterval.isNegative()) {
+            throw new IllegalArgumentException("keepaliveInterval cannot be negative");
+        }
+        if (closeTimeout.isNegative()) {
+            throw new IllegalArgumentException("closeTimeout cannot be negative");
+        }
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+
+    public static StreamConfig defaults() {
+        return new StreamConfig("xmpp", 10_000, XmlLimits.DEFAULTS, null, false, Duration.ofSeconds(60),
+                Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2), Scheduler.shared());
+    }
+
+    public StreamConfig withName(String name) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+    }
+
+    public StreamConfig withEventQueueCapacity(int capacity) {
+        return new StreamConfig(name, capacity, xmlLimits, handlerExecutor, virtualThreads, keepaliveInterval,
+                slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+    }
+
+    public StreamConfig withXmlLimits(XmlLimits limits) {
+        return new StreamConfig(name, eventQueueCapacity, limits, handlerExecutor, virtualThreads,
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+    }
+
+    public StreamConfig withHandlerExecutor(@Nullable Executor executor) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, executor, virtualThreads, keepaliveInterval,
+                slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+    }
+
+    public StreamConfig withVirtualThreads(boolean virtual) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtual, keepaliveInterval,
+                slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+    }
+
+    public StreamConfig withKeepaliveInterval(Duration interval) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads, interval,
+                slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+    }
+
+    public StreamConfig withSlowHandlerThreshold(Duration threshold) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
+                keepaliveInterval, threshold, iqTimeout, closeTimeout, scheduler);
+    }
+
+    public StreamConfig withIqTimeout(Duration timeout) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
+                keepaliveInterval, slowHandlerThreshold, timeout, closeTimeout, scheduler);
+    }
+
+    public StreamConfig withCloseTimeout(Duration timeout) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, timeout, scheduler);
+    }
+
+    public StreamConfig withScheduler(Scheduler scheduler) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+    }
+}

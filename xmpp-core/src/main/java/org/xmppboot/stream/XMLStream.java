@@ -1,0 +1,1079 @@
+package org.xmppboot.stream;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.IqTimeoutException;
+import org.xmppboot.stanza.StanzaBase;
+import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.stanza.StanzaRegistry;
+import org.xmppboot.stanza.StanzaSender;
+import org.xmppboot.stanza.StreamError;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.stream.matcher.Matcher;
+import org.xmppboot.xml.XmlElement;
+import org.xmppboot.xml.XmlStreamException;
+import org.xmppboot.xml.XmlStreamParser;
+import org.xmppboot.xml.XmlWriter;
+
+/**
+ * A bidirectional XML stream with SleekXMPP's threading model.
+ *
+ * <ul>
+ *   <li>The <b>read thread</b> feeds transport bytes to the parser, wraps each top-level element in its
+ *       stanza class, runs inbound filters, and queues a {@code (stanza, handler)} entry for every matching
+ *       {@linkplain #registerHandler stream handler}.</li>
+ *   <li>The <b>event thread</b> drains the one event queue, in order: stanza entries, {@linkplain #event custom
+ *       events} and {@linkplain #schedule scheduled events}. Handlers run here and must not block; threaded
+ *       event handlers run on an executor instead, serially per sender.</li>
+ *   <li>The <b>send thread</b> writes queued stanzas, batching whatever is queued into one flush, and sends a
+ *       whitespace keepalive when idle.</li>
+ *   <li>A <b>scheduler</b> thread, shared by all streams, fires timers.</li>
+ * </ul>
+ *
+ * <p><b>Back-pressure.</b> Only received stanzas are bounded: when {@link StreamConfig#eventQueueCapacity()}
+ * stanza entries wait, the read thread waits for room, stops reading, and TCP pushes back on the peer.
+ * Events raised by handlers, timers and other threads never wait: otherwise the event thread could block on
+ * its own queue. The send queue is never bounded and the read side never waits on it, and vice versa, so
+ * the two directions cannot deadlock each other.
+ *
+ * <p><b>Failures.</b> A failing handler is logged, counted and raised as an {@code exception} event; the
+ * event thread goes on. A handler that holds the event thread longer than
+ * {@link StreamConfig#slowHandlerThreshold()} is logged with its stack. Any throwable on the read or send
+ * thread (including {@link OutOfMemoryError} and {@link StackOverflowError}) ends the connection, so it never
+ * stays open with nobody reading it.
+ *
+ * <p>Events raised here: {@code connected}, {@code stream_start} (with the peer's header element),
+ * {@code stream_error} (with the {@link StreamError}), {@code disconnected} (with the reason),
+ * {@code exception} (with a {@link HandlerException}).
+ */
+public class XMLStream implements StanzaSender {
+
+    public static final String STREAM_NAMESPACE = "http://etherx.jabber.org/streams";
+
+    private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
+
+    /** An entry of the event queue. */
+    private sealed interface Entry permits StanzaEntry, EventEntry, TaskEntry, StopEntry {
+        long enqueuedAt();
+    }
+
+    private record StanzaEntry(StanzaBase stanza, StreamHandler handler, long enqueuedAt) implements Entry {
+    }
+
+    private record EventEntry(String name, @Nullable Object data, EventRegistration registration, long enqueuedAt)
+            implements Entry {
+    }
+
+    private record TaskEntry(String name, Runnable task, long enqueuedAt) implements Entry {
+    }
+
+    private record StopEntry(long enqueuedAt) implements Entry {
+    }
+
+    private record EventRegistration(EventHandler handler, boolean threaded, boolean disposable,
+            AtomicBoolean spent) {
+    }
+
+    private record FilterRegistration(StanzaFilter filter, int order) {
+    }
+
+    private record PendingIq(String id, @Nullable Jid to, IqFuture future, ScheduledFuture<?> timeout) {
+    }
+
+    private record Waiter(Matcher matcher, CompletableFuture<StanzaBase> future) {
+    }
+
+    protected final StreamConfig config;
+    protected final StanzaRegistry registry = new StanzaRegistry();
+    private final String defaultNamespace;
+
+    private final CopyOnWriteArrayList<StreamHandler> handlers = new CopyOnWriteArrayList<>();
+    private final Map<String, CopyOnWriteArrayList<EventRegistration>> eventHandlers = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<FilterRegistration> inFilters = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<FilterRegistration> outFilters = new CopyOnWriteArrayList<>();
+    private final LinkedBlockingQueue<Entry> eventQueue = new LinkedBlockingQueue<>();
+    private final Semaphore inboundRoom;
+    private final Map<String, PendingIq> pendingIqs = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
+    private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
+    private final Executor handlerExecutor;
+    private final boolean ownsHandlerExecutor;
+    private final KeyedSerialExecutor threadedHandlers;
+    private final AtomicLong handlerFailures = new AtomicLong();
+    private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+    private final AtomicLong idCounter = new AtomicLong();
+    private volatile StreamObserver observer = StreamObserver.NONE;
+
+    /** Stanzas sent while the connection is down or not yet ready for them, in order. */
+    private final ArrayDeque<byte[]> held = new ArrayDeque<>();
+    private boolean stanzasReleased = true; // guarded by held
+
+    private volatile @Nullable Connection connection;
+    private volatile @Nullable Thread eventThread;
+    private volatile boolean closed;
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private volatile @Nullable ScheduledFuture<?> watchdog;
+    private volatile @Nullable String currentHandler;
+    private volatile long currentHandlerStart;
+    private volatile long reportedSlowStart;
+    private volatile @Nullable XmlElement peerHeader;
+
+    /**
+     * @param defaultNamespace the stream's content namespace ({@code jabber:client}, {@code jabber:component:accept})
+     */
+    public XMLStream(String defaultNamespace, StreamConfig config) {
+        this.defaultNamespace = Objects.requireNonNull(defaultNamespace, "defaultNamespace");
+        this.config = Objects.requireNonNull(config, "config");
+        this.inboundRoom = new Semaphore(config.eventQueueCapacity());
+        Executor executor = config.handlerExecutor();
+        this.ownsHandlerExecutor = executor == null;
+        this.handlerExecutor = executor != null ? executor
+                : StreamThreads.handlerExecutor(config.name(), config.virtualThreads());
+        this.threadedHandlers = new KeyedSerialExecutor(handlerExecutor);
+        registry.register(STREAM_NAMESPACE, StreamError.SCHEMA);
+    }
+
+    public StreamConfig config() {
+        return config;
+    }
+
+    public String defaultNamespace() {
+        return defaultNamespace;
+    }
+
+    public StanzaRegistry registry() {
+        return registry;
+    }
+
+    public void setObserver(StreamObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    public StreamObserver observer() {
+        return observer;
+    }
+
+    // =================================================================== connection lifecycle
+
+    /**
+     * Starts the stream over a connected transport: the read and send threads for it, the event thread if it
+     * is not running yet, and the stream header.
+     */
+    public void connect(Transport transport) {
+        if (closed) {
+            throw new IllegalStateException("Stream " + config.name() + " was closed; create a new one");
+        }
+        Connection previous = connection;
+        if (previous != null && !previous.ended.get()) {
+            throw new IllegalStateException("Stream " + config.name() + " is already connected");
+        }
+        startEventThread();
+        Connection c = new Connection(transport);
+        connection = c;
+        c.start();
+        event("connected", transport.describe());
+    }
+
+    private synchronized void startEventThread() {
+        if (eventThread == null) {
+            eventThread = StreamThreads.start(config.name() + "-event", config.virtualThreads(), this::eventLoop);
+            Duration period = config.slowHandlerThreshold().dividedBy(2);
+            watchdog = config.scheduler().scheduleRepeating(this::checkSlowHandler, period, period);
+        }
+    }
+
+    /** Whether a transport is connected and not yet ended. */
+    public boolean isConnected() {
+        Connection c = connection;
+        return c != null && !c.ended.get();
+    }
+
+    /** Whether the current connection is encrypted. */
+    public boolean isSecure() {
+        Connection c = connection;
+        return c != null && c.transport.isSecure();
+    }
+
+    protected @Nullable Transport transport() {
+        Connection c = connection;
+        return c == null ? null : c.transport;
+    }
+
+    /** The peer's stream header of the current stream, or null before it arrived. */
+    public @Nullable XmlElement peerHeader() {
+        return peerHeader;
+    }
+
+    /**
+     * Closes the stream cleanly: writes what is queued, sends {@code </stream:stream>}, waits (at most
+     * {@link StreamConfig#closeTimeout()}) for the peer to close its side, closes the transport, lets the event
+     * thread finish what is queued, and stops every thread of this stream.
+     *
+     * @return completes when every thread of this stream has ended
+     */
+    public CompletableFuture<Void> disconnect() {
+        closed = true;
+        Connection c = connection;
+        if (c == null || c.ended.get()) {
+            stopEventThread();
+        } else {
+            c.close("disconnect requested");
+        }
+        return terminated;
+    }
+
+    /** Ends the connection at once, without closing the stream (as if the network failed). */
+    public void abort(String reason) {
+        Connection c = connection;
+        if (c != null) {
+            c.end(reason, null);
+        }
+    }
+
+    /** Completes when every thread of this stream has ended after {@link #disconnect()}. */
+    public CompletableFuture<Void> terminated() {
+        return terminated;
+    }
+
+    /**
+     * Called on a stream thread when a connection has ended, after {@code disconnected} is queued. By default
+     * the stream then finishes: the event thread drains the queue and stops. {@code ClientXMPP} overrides this
+     * to reconnect.
+     *
+     * @param requested whether {@link #disconnect()} asked for it
+     */
+    protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
+        closed = true;
+        stopEventThread();
+    }
+
+    private void stopEventThread() {
+        Thread thread = eventThread;
+        if (thread == null) {
+            finishTermination();
+        } else {
+            eventQueue.add(new StopEntry(System.nanoTime()));
+        }
+    }
+
+    private void finishTermination() {
+        ScheduledFuture<?> w = watchdog;
+        if (w != null) {
+            w.cancel(false);
+        }
+        schedules.values().forEach(f -> f.cancel(false));
+        schedules.clear();
+        failPending(new StreamClosedException("Stream " + config.name() + " closed"));
+        if (ownsHandlerExecutor && handlerExecutor instanceof ExecutorService service) {
+            service.shutdown();
+        }
+        Connection c = connection;
+        if (c != null) {
+            c.joinThreads();
+        }
+        terminated.complete(null);
+    }
+
+    private void failPending(Exception cause) {
+        for (PendingIq pending : new ArrayList<>(pendingIqs.values())) {
+            if (pendingIqs.remove(pending.id) != null) {
+                pending.timeout.cancel(false);
+                pending.future.completeExceptionally(cause);
+            }
+        }
+        for (Waiter waiter : waiters) {
+            waiters.remove(waiter);
+            waiter.future.completeExceptionally(cause);
+        }
+    }
+
+    // =================================================================== stream header and restarts
+
+    /** The attributes of our stream header besides the namespaces; subclasses add {@code to}. */
+    protected Map<String, String> streamHeaderAttributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("version", "1.0");
+        return attributes;
+    }
+
+    private byte[] streamHeader() {
+        StringBuilder sb = new StringBuilder(256).append("<?xml version='1.0'?><stream:stream xmlns=\"");
+        XmlWriter.escapeAttribute(defaultNamespace, sb);
+        sb.append("\" xmlns:stream=\"").append(STREAM_NAMESPACE).append('"');
+        streamHeaderAttributes().forEach((k, v) -> {
+            sb.append(' ').append(k).append("=\"");
+            XmlWriter.escapeAttribute(v, sb);
+            sb.append('"');
+        });
+        return sb.append('>').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Restarts the stream (RFC 6120 §4.3.3, after STARTTLS and SASL): the parser starts a new document right
+     * after the element being handled, and a new header is sent. Call it from an in-stream handler.
+     */
+    protected void restartStream() {
+        Connection c = connection;
+        if (c == null) {
+            throw new IllegalStateException("Not connected");
+        }
+        if (Thread.currentThread() != c.readThread) {
+            throw new IllegalStateException("restartStream() must be called from an in-stream handler");
+        }
+        c.parser.requestReset();
+        peerHeader = null;
+        c.wire.add(streamHeader());
+    }
+
+    /** Called on the read thread when the peer's stream header arrives; the default raises {@code stream_start}. */
+    protected void streamStarted(XmlElement header) {
+        event("stream_start", header);
+    }
+
+    // =================================================================== sending
+
+    /**
+     * Sends a stanza: outbound filters, then serialization on this thread (so an unwritable character fails
+     * here, not on the wire), then the send queue. While there is no connection, or stanzas are held, it waits
+     * in order for the connection.
+     */
+    @Override
+    public void send(StanzaBase stanza) {
+        if (closed && !isConnected()) {
+            throw new IllegalStateException("Stream " + config.name() + " is closed");
+        }
+        StanzaBase filtered = applyFilters(outFilters, stanza);
+        if (filtered == null) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(256);
+        XmlWriter.write(filtered.xml(), defaultNamespace, sb);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        synchronized (held) {
+            Connection c = connection;
+            if (stanzasReleased && held.isEmpty() && c != null && !c.ended.get()) {
+                c.wire.add(bytes);
+            } else {
+                held.add(bytes);
+            }
+        }
+        observer.stanza(Direction.OUT, kindOf(filtered.xml()));
+    }
+
+    /**
+     * Writes an element now, ahead of held stanzas: for stream negotiation (STARTTLS, SASL, bind), which must
+     * go out while user stanzas wait.
+     */
+    protected void sendNegotiation(XmlElement element) {
+        Connection c = connection;
+        if (c == null || c.ended.get()) {
+            throw new IllegalStateException("Not connected");
+        }
+        StringBuilder sb = new StringBuilder(128);
+        XmlWriter.write(element, defaultNamespace, sb);
+        c.wire.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Makes {@link #send} hold stanzas until {@link #releaseStanzas()} (during stream negotiation). */
+    protected void holdStanzas() {
+        synchronized (held) {
+            stanzasReleased = false;
+        }
+    }
+
+    /** Writes the held stanzas, in order, and lets later ones through. */
+    protected void releaseStanzas() {
+        synchronized (held) {
+            Connection c = connection;
+            if (c == null || c.ended.get()) {
+                return;
+            }
+            stanzasReleased = true;
+            while (!held.isEmpty()) {
+                c.wire.add(held.poll());
+            }
+        }
+    }
+
+    /** How many stanzas wait for the connection. */
+    public int heldStanzaCount() {
+        synchronized (held) {
+            return held.size();
+        }
+    }
+
+    /** A new stanza id, unique within this stream. */
+    public String newId() {
+        return idPrefix + Long.toString(idCounter.incrementAndGet(), 36);
+    }
+
+    @Override
+    public CompletableFuture<Iq> sendIq(Iq iq, @Nullable Duration timeout) {
+        Iq.Type type = iq.getIqType();
+        if (type == null || !type.isRequest()) {
+            throw new IllegalArgumentException("Only an iq get or set gets a response; this one is " + type);
+        }
+        if (iq.getId() == null) {
+            iq.setId(newId());
+        }
+        String id = Objects.requireNonNull(iq.getId());
+        Duration wait = timeout != null ? timeout : config.iqTimeout();
+        IqFuture future = new IqFuture();
+        String to = String.valueOf(iq.xml().attribute("to"));
+        ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
+            PendingIq pending = pendingIqs.remove(id);
+            if (pending != null) {
+                enqueue(new TaskEntry("iq-timeout", () -> pending.future.completeExceptionally(
+                        new IqTimeoutException(id, to, wait)), System.nanoTime()));
+            }
+        }, wait);
+        PendingIq previous = pendingIqs.putIfAbsent(id, new PendingIq(id, iq.getTo(), future, timer));
+        if (previous != null) {
+            timer.cancel(false);
+            throw new IllegalStateException("An iq with id '" + id + "' is already waiting for its response");
+        }
+        try {
+            send(iq);
+        } catch (RuntimeException e) {
+            pendingIqs.remove(id);
+            timer.cancel(false);
+            throw e;
+        }
+        return future;
+    }
+
+    /**
+     * Whether a response from {@code from} may answer a request sent to {@code to}. RFC 6120 §8.1.2.1 and
+     * §10.3.3: the response comes from the address the request went to; BaseXMPP refines this for requests
+     * with no {@code to}, which the server answers for the account.
+     */
+    protected boolean acceptsResponse(@Nullable Jid to, @Nullable Jid from) {
+        return Objects.equals(to, from);
+    }
+
+    /**
+     * Waits for the next received stanza that the matcher accepts. The stanza still goes to handlers too.
+     * The future completes on the event thread, or fails with a {@link TimeoutException}.
+     */
+    public CompletableFuture<StanzaBase> waitFor(Matcher matcher, Duration timeout) {
+        Waiter waiter = new Waiter(matcher, new CompletableFuture<>());
+        waiters.add(waiter);
+        ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
+            if (waiters.remove(waiter)) {
+                waiter.future.completeExceptionally(
+                        new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher));
+            }
+        }, timeout);
+        waiter.future.whenComplete((s, e) -> timer.cancel(false));
+        return waiter.future;
+    }
+
+    // =================================================================== handlers, events, filters, timers
+
+    /** Adds a stream handler; a handler of the same name is replaced. */
+    public void registerHandler(StreamHandler handler) {
+        handlers.removeIf(h -> h.name().equals(handler.name()));
+        handlers.add(handler);
+    }
+
+    public boolean removeHandler(String name) {
+        return handlers.removeIf(h -> h.name().equals(name));
+    }
+
+    public List<StreamHandler> handlers() {
+        return List.copyOf(handlers);
+    }
+
+    /** Adds an event handler that runs on the event thread for every {@code name} event. */
+    public void addEventHandler(String name, EventHandler handler) {
+        addEventHandler(name, handler, false, false);
+    }
+
+    /**
+     * Adds an event handler.
+     *
+     * @param threaded run on the handler executor instead of the event thread (serially per sender JID)
+     * @param disposable run once, then remove
+     */
+    public void addEventHandler(String name, EventHandler handler, boolean threaded, boolean disposable) {
+        eventHandlers.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>())
+                .add(new EventRegistration(handler, threaded, disposable, new AtomicBoolean()));
+    }
+
+    public boolean removeEventHandler(String name, EventHandler handler) {
+        List<EventRegistration> list = eventHandlers.get(name);
+        return list != null && list.removeIf(r -> r.handler == handler);
+    }
+
+    public int eventHandlerCount(String name) {
+        List<EventRegistration> list = eventHandlers.get(name);
+        return list == null ? 0 : list.size();
+    }
+
+    /** Raises an event through the queue. */
+    public void event(String name, @Nullable Object data) {
+        event(name, data, false);
+    }
+
+    /**
+     * Raises an event: one queue entry per handler, each with its own copy of a stanza. With {@code direct},
+     * non-threaded handlers run at once on the calling thread instead.
+     */
+    public void event(String name, @Nullable Object data, boolean direct) {
+        List<EventRegistration> list = eventHandlers.get(name);
+        if (list == null || list.isEmpty()) {
+            return;
+        }
+        int n = list.size();
+        int i = 0;
+        for (EventRegistration registration : list) {
+            i++;
+            if (registration.disposable) {
+                if (!registration.spent.compareAndSet(false, true)) {
+                    continue;
+                }
+                list.remove(registration);
+            }
+            Object own = i < n && data instanceof StanzaBase stanza ? stanza.copy() : data;
+            if (direct && !registration.threaded) {
+                runEventHandler(name, own, registration);
+            } else {
+                enqueue(new EventEntry(name, own, registration, System.nanoTime()));
+            }
+        }
+    }
+
+    /** Adds a filter; lower {@code order} runs first. */
+    public void addFilter(Direction direction, StanzaFilter filter, int order) {
+        CopyOnWriteArrayList<FilterRegistration> list = direction == Direction.IN ? inFilters : outFilters;
+        synchronized (list) {
+            List<FilterRegistration> sorted = new ArrayList<>(list);
+            sorted.add(new FilterRegistration(filter, order));
+            sorted.sort(Comparator.comparingInt(FilterRegistration::order));
+            list.clear();
+            list.addAll(sorted);
+        }
+    }
+
+    public boolean removeFilter(Direction direction, StanzaFilter filter) {
+        return (direction == Direction.IN ? inFilters : outFilters).removeIf(r -> r.filter == filter);
+    }
+
+    private static @Nullable StanzaBase applyFilters(List<FilterRegistration> filters, StanzaBase stanza) {
+        StanzaBase current = stanza;
+        for (FilterRegistration registration : filters) {
+            current = registration.filter.apply(current);
+            if (current == null) {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Schedules {@code callback} to run on the event thread after {@code delay}, and again every {@code delay}
+     * if {@code repeat}. A schedule of the same name is replaced.
+     */
+    public void schedule(String name, Duration delay, Runnable callback, boolean repeat) {
+        Runnable fire = () -> {
+            if (!repeat) {
+                schedules.remove(name);
+            }
+            enqueue(new TaskEntry(name, callback, System.nanoTime()));
+        };
+        ScheduledFuture<?> future = repeat ? config.scheduler().scheduleRepeating(fire, delay, delay)
+                : config.scheduler().schedule(fire, delay);
+        ScheduledFuture<?> previous = schedules.put(name, future);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    public boolean cancelSchedule(String name) {
+        ScheduledFuture<?> future = schedules.remove(name);
+        return future != null && future.cancel(false);
+    }
+
+    /** Entries waiting in the event queue (a gauge for metrics). */
+    public int eventQueueSize() {
+        return eventQueue.size();
+    }
+
+    /** How many handler invocations have failed. */
+    public long handlerFailures() {
+        return handlerFailures.get();
+    }
+
+    // =================================================================== inbound path (read thread)
+
+    private void processInbound(StanzaBase received) {
+        StanzaBase stanza = applyFilters(inFilters, received);
+        if (stanza == null) {
+            return;
+        }
+        stanza.sender(this);
+        XmlElement xml = stanza.xml();
+        observer.stanza(Direction.IN, kindOf(xml));
+        if (stanza instanceof StreamError error) {
+            log.warn("[{}] stream error from the peer: {}", config.name(), error);
+            event("stream_error", error);
+            return; // the peer closes the stream next
+        }
+        if (stanza instanceof Iq iq && completePending(iq)) {
+            return;
+        }
+        for (Waiter waiter : waiters) {
+            if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
+                StanzaBase copy = stanza.copy();
+                enqueue(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
+            }
+        }
+        List<StreamHandler> matched = null;
+        for (StreamHandler handler : handlers) {
+            if (handler.matcher().matches(stanza) && handler.claim()) {
+                if (handler.isOnce()) {
+                    handlers.remove(handler);
+                }
+                if (matched == null) {
+                    matched = new ArrayList<>(2);
+                }
+                matched.add(handler);
+            }
+        }
+        if (matched == null) {
+            unhandled(stanza);
+            return;
+        }
+        for (int i = 0, n = matched.size(); i < n; i++) {
+            StreamHandler handler = matched.get(i);
+            StanzaBase own = i == n - 1 ? stanza : stanza.copy();
+            if (handler.isInStream()) {
+                runStanzaHandler(handler, own);
+            } else {
+                enqueueInbound(new StanzaEntry(own, handler, System.nanoTime()));
+            }
+        }
+    }
+
+    private boolean completePending(Iq iq) {
+        String id = iq.getId();
+        Iq.Type type = iq.getIqType();
+        if (id == null || type == null || type.isRequest()) {
+            return false;
+        }
+        PendingIq pending = pendingIqs.get(id);
+        if (pending == null) {
+            return false;
+        }
+        Jid from;
+        try {
+            from = iq.getFrom();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (!acceptsResponse(pending.to, from)) {
+            log.debug("[{}] iq '{}' from {} does not answer the request sent to {}", config.name(), id, from,
+                    pending.to);
+            return false;
+        }
+        if (!pendingIqs.remove(id, pending)) {
+            return false;
+        }
+        pending.timeout.cancel(false);
+        enqueue(new TaskEntry("iq-response", () -> {
+            if (type == Iq.Type.RESULT) {
+                pending.future.complete(iq);
+            } else {
+                pending.future.completeExceptionally(new StanzaErrorException(iq));
+            }
+        }, System.nanoTime()));
+        return true;
+    }
+
+    /** Called on the read thread for a stanza no handler matched. */
+    protected void unhandled(StanzaBase stanza) {
+        log.debug("[{}] unhandled {}", config.name(), stanza.xml().qualifiedName());
+    }
+
+    private String kindOf(XmlElement xml) {
+        if (xml.namespace().equals(defaultNamespace)) {
+            switch (xml.name()) {
+                case "message":
+                case "presence":
+                case "iq":
+                    return xml.name();
+                default:
+                    break;
+            }
+        }
+        return "other";
+    }
+
+    private void enqueueInbound(StanzaEntry entry) {
+        try {
+            inboundRoom.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for room in the event queue", e);
+        }
+        eventQueue.add(entry);
+    }
+
+    private void enqueue(Entry entry) {
+        eventQueue.add(entry);
+    }
+
+    // =================================================================== event thread
+
+    private void eventLoop() {
+        try {
+            while (true) {
+                Entry entry = eventQueue.take();
+                if (entry instanceof StanzaEntry) {
+                    inboundRoom.release();
+                }
+                if (entry instanceof StopEntry) {
+                    return;
+                }
+                dispatch(entry);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finishTermination();
+        }
+    }
+
+    private void dispatch(Entry entry) {
+        long now = System.nanoTime();
+        if (entry instanceof StanzaEntry s) {
+            observer.dispatched("stanza", s.handler.name(), now - s.enqueuedAt);
+            runStanzaHandler(s.handler, s.stanza);
+        } else if (entry instanceof EventEntry e) {
+            observer.dispatched("event", e.name, now - e.enqueuedAt);
+            if (e.registration.threaded) {
+                Object key = senderKey(e.data);
+                threadedHandlers.execute(key, () -> runEventHandler(e.name, e.data, e.registration));
+            } else {
+                runEventHandler(e.name, e.data, e.registration);
+            }
+        } else if (entry instanceof TaskEntry t) {
+            observer.dispatched("scheduled", t.name, now - t.enqueuedAt);
+            runTimed(t.name, t.task, null);
+        }
+    }
+
+    private static @Nullable Object senderKey(@Nullable Object data) {
+        return data instanceof StanzaBase stanza ? stanza.xml().attribute("from") : null;
+    }
+
+    private void runStanzaHandler(StreamHandler handler, StanzaBase stanza) {
+        runTimed(handler.name(), () -> handler.run(stanza), stanza);
+    }
+
+    private void runEventHandler(String name, @Nullable Object data, EventRegistration registration) {
+        runTimed(name, () -> {
+            try {
+                registration.handler.handle(data);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new HandlerException(name, e, data);
+            }
+        }, data, name.equals("exception"));
+    }
+
+    private void runTimed(String name, Runnable task, @Nullable Object data) {
+        runTimed(name, task, data, false);
+    }
+
+    private void runTimed(String name, Runnable task, @Nullable Object data, boolean isExceptionHandler) {
+        boolean onEventThread = Thread.currentThread() == eventThread;
+        long start = System.nanoTime();
+        if (onEventThread) {
+            currentHandler = name;
+            currentHandlerStart = start;
+        }
+        Throwable failure = null;
+        try {
+            task.run();
+        } catch (Throwable t) {
+            failure = t instanceof HandlerException h ? h.getCause() : t;
+        } finally {
+            if (onEventThread) {
+                currentHandlerStart = 0;
+                currentHandler = null;
+            }
+        }
+        observer.handlerCompleted(name, System.nanoTime() - start, failure);
+        if (failure != null) {
+            handlerFailures.incrementAndGet();
+            log.error("[{}] handler '{}' failed", config.name(), name, failure);
+            if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
+                throw vme;
+            }
+            if (!isExceptionHandler) {
+                event("exception", new HandlerException(name, failure, data));
+            }
+        }
+    }
+
+    private void checkSlowHandler() {
+        long start = currentHandlerStart;
+        String name = currentHandler;
+        Thread thread = eventThread;
+        if (start == 0 || name == null || thread == null || start == reportedSlowStart) {
+            return;
+        }
+        long held = System.nanoTime() - start;
+        if (held > config.slowHandlerThreshold().toNanos()) {
+            reportedSlowStart = start;
+            StringBuilder stack = new StringBuilder();
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                stack.append("\n\tat ").append(frame);
+            }
+            log.warn("[{}] handler '{}' has held the event thread for {} ms; handlers must not block "
+                    + "(use a threaded event handler for slow work). It is at:{}", config.name(), name,
+                    TimeUnit.NANOSECONDS.toMillis(held), stack);
+        }
+    }
+
+    // =================================================================== one connection
+
+    private static final byte[] KEEPALIVE = {' '};
+
+    /** The read and send threads, parser and write queue of one transport. */
+    private final class Connection implements XmlStreamParser.Listener {
+        final Transport transport;
+        final XmlStreamParser parser;
+        /** What the send thread writes, in order: bytes, or a Runnable to run on the send thread. */
+        final LinkedBlockingQueue<Object> wire = new LinkedBlockingQueue<>();
+        final AtomicBoolean ended = new AtomicBoolean();
+        final AtomicBoolean closeSent = new AtomicBoolean();
+        volatile boolean requested;
+        volatile @Nullable Thread readThread;
+        volatile @Nullable Thread sendThread;
+
+        Connection(Transport transport) {
+            this.transport = transport;
+            this.parser = new XmlStreamParser(config.xmlLimits(), this);
+        }
+
+        void start() {
+            wire.add(streamHeader());
+            sendThread = StreamThreads.start(config.name() + "-send", config.virtualThreads(), this::sendLoop);
+            readThread = StreamThreads.start(config.name() + "-read", config.virtualThreads(), this::readLoop);
+        }
+
+        // ------------------------------------------------------------ read thread
+
+        private void readLoop() {
+            byte[] buffer = new byte[16 * 1024];
+            try {
+                while (!ended.get()) {
+                    int n = transport.read(buffer);
+                    if (n < 0) {
+                        end("the peer closed the connection", null);
+                        return;
+                    }
+                    parser.feed(buffer, 0, n);
+                }
+            } catch (XmlStreamException e) {
+                log.warn("[{}] closing the stream with <{}/>: {}", config.name(), e.condition(), e.getMessage());
+                sendStreamErrorAndClose(StreamError.Condition.fromElementName(e.condition()), e.getMessage());
+            } catch (IOException e) {
+                end(ended.get() ? "closed" : "read failed: " + e.getMessage(), e);
+            } catch (Throwable t) {
+                // OutOfMemoryError, StackOverflowError, a bug: never leave a socket open with nobody reading.
+                log.error("[{}] the read thread failed; closing the connection", config.name(), t);
+                end("read thread failed: " + t, t);
+            }
+        }
+
+        @Override
+        public void streamStart(XmlElement header, String namespace) throws XmlStreamException {
+            if (!header.is("stream", STREAM_NAMESPACE)) {
+                throw new XmlStreamException("invalid-namespace",
+                        "The stream root is " + header.qualifiedName() + ", not {" + STREAM_NAMESPACE + "}stream");
+            }
+            if (!namespace.equals(defaultNamespace)) {
+                throw new XmlStreamException("invalid-namespace",
+                        "The stream's content namespace is '" + namespace + "', not '" + defaultNamespace + "'");
+            }
+            peerHeader = header;
+            streamStarted(header);
+        }
+
+        @Override
+        public void element(XmlElement element) {
+            processInbound(registry.wrap(element));
+        }
+
+        @Override
+        public void streamEnd() {
+            // RFC 6120 §4.4: answer the peer's closing tag with ours, then close the connection.
+            close("the peer closed the stream");
+        }
+
+        // ------------------------------------------------------------ send thread
+
+        private void sendLoop() {
+            long keepaliveMillis = config.keepaliveInterval().toMillis();
+            try {
+                while (!ended.get()) {
+                    Object item = keepaliveMillis > 0 ? wire.poll(keepaliveMillis, TimeUnit.MILLISECONDS)
+                            : wire.take();
+                    if (ended.get()) {
+                        return;
+                    }
+                    if (item == null) {
+                        transport.write(KEEPALIVE, 0, 1);
+                        transport.flush();
+                        continue;
+                    }
+                    // Write everything that is queued, then flush once.
+                    do {
+                        if (item instanceof byte[] bytes) {
+                            transport.write(bytes, 0, bytes.length);
+                        } else {
+                            transport.flush();
+                            ((Runnable) item).run();
+                            if (ended.get()) {
+                                return;
+                            }
+                        }
+                        item = wire.poll();
+                    } while (item != null);
+                    transport.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                end(ended.get() ? "closed" : "write failed: " + e.getMessage(), e);
+            } catch (Throwable t) {
+                log.error("[{}] the send thread failed; closing the connection", config.name(), t);
+                end("send thread failed: " + t, t);
+            }
+        }
+
+        // ------------------------------------------------------------ closing
+
+        /** Sends our closing tag (once), and ends the connection when the peer's arrives or after a timeout. */
+        void close(String reason) {
+            requested |= closed;
+            if (closeSent.compareAndSet(false, true)) {
+                wire.add("</stream:stream>".getBytes(StandardCharsets.UTF_8));
+                if (parser.isInStream()) {
+                    config.scheduler().schedule(() -> end(reason + " (the peer did not close in time)", null),
+                            config.closeTimeout());
+                } else {
+                    wire.add((Runnable) () -> end(reason, null));
+                }
+            } else {
+                // Both sides have sent their closing tag.
+                wire.add((Runnable) () -> end(reason, null));
+            }
+        }
+
+        void sendStreamErrorAndClose(StreamError.Condition condition, @Nullable String text) {
+            if (closeSent.compareAndSet(false, true)) {
+                StringBuilder sb = new StringBuilder(256);
+                XmlWriter.write(StreamError.of(condition, text).xml(), defaultNamespace, sb);
+                wire.add(sb.append("</stream:stream>").toString().getBytes(StandardCharsets.UTF_8));
+            }
+            wire.add((Runnable) () -> end("stream error: " + condition.elementName(), null));
+        }
+
+        /** Ends this connection once: closes the transport, stops its threads, raises {@code disconnected}. */
+        void end(String reason, @Nullable Throwable cause) {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            transport.close();
+            wire.add(KEEPALIVE); // wakes the send thread so it sees 'ended'
+            if (requested) {
+                log.debug("[{}] disconnected: {}", config.name(), reason);
+            } else {
+                log.info("[{}] disconnected: {}", config.name(), reason);
+            }
+            event("disconnected", reason);
+            connectionEnded(requested, reason, cause);
+        }
+
+        void joinThreads() {
+            for (Thread t : new Thread[] {readThread, sendThread}) {
+                if (t != null && t != Thread.currentThread()) {
+                    try {
+                        t.join(config.closeTimeout().toMillis() + 1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The future of an iq request. Blocking on it from the thread that delivers its response would wait
+     * forever, so {@code get()} and {@code join()} there fail at once with a message saying what to do.
+     */
+    private final class IqFuture extends CompletableFuture<Iq> {
+
+        private void checkThread() {
+            Thread current = Thread.currentThread();
+            Connection c = connection;
+            if (!isDone() && (current == eventThread || c != null && current == c.readThread)) {
+                throw new IllegalStateException("Blocking on an iq response on the " + current.getName()
+                        + " thread would deadlock: that thread delivers the response. Use thenAccept()/"
+                        + "whenComplete(), or do the work in a threaded event handler.");
+            }
+        }
+
+        @Override
+        public Iq get() throws InterruptedException, java.util.concurrent.ExecutionException {
+            checkThread();
+            return super.get();
+        }
+
+        @Override
+        public Iq get(long timeout, TimeUnit unit)
+                throws InterruptedException, java.util.concurrent.ExecutionException, TimeoutException {
+            checkThread();
+            return super.get(timeout, unit);
+        }
+
+        @Override
+        public Iq join() {
+            checkThread();
+            return super.join();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.xmppboot.stream.handler;
+
+import org.jspecify.annotations.NullMarked;

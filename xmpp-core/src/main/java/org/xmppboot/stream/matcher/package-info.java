@@ -1,0 +1,4 @@
+@NullMarked
+package org.xmppboot.stream.matcher;
+
+import org.jspecify.annotations.NullMarked;
