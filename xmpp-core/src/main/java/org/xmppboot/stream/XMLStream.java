@@ -198,6 +198,11 @@ public class XMLStream implements StanzaSender {
         Connection c = new Connection(transport);
         connection = c;
         c.start();
+        synchronized (held) {
+            if (stanzasReleased) {
+                releaseStanzas();
+            }
+        }
         event("connected", transport.describe());
     }
 
@@ -675,7 +680,12 @@ public class XMLStream implements StanzaSender {
             StreamHandler handler = matched.get(i);
             StanzaBase own = i == n - 1 ? stanza : stanza.copy();
             if (handler.isInStream()) {
-                runStanzaHandler(handler, own);
+                Throwable failure = runTimed(handler.name(), () -> handler.run(own), own, false);
+                if (failure != null) {
+                    // Negotiation state is unknown after a failed in-stream handler: end the connection.
+                    throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure,
+                            failure);
+                }
             } else {
                 enqueueInbound(new StanzaEntry(own, handler, System.nanoTime()));
             }
@@ -775,7 +785,7 @@ public class XMLStream implements StanzaSender {
         long now = System.nanoTime();
         if (entry instanceof StanzaEntry s) {
             observer.dispatched("stanza", s.handler.name(), now - s.enqueuedAt);
-            runStanzaHandler(s.handler, s.stanza);
+            runTimed(s.handler.name(), () -> s.handler.run(s.stanza), s.stanza, false);
         } else if (entry instanceof EventEntry e) {
             observer.dispatched("event", e.name, now - e.enqueuedAt);
             if (e.registration.threaded) {
@@ -786,7 +796,7 @@ public class XMLStream implements StanzaSender {
             }
         } else if (entry instanceof TaskEntry t) {
             observer.dispatched("scheduled", t.name, now - t.enqueuedAt);
-            runTimed(t.name, t.task, null);
+            runTimed(t.name, t.task, null, false);
         }
     }
 
@@ -794,9 +804,6 @@ public class XMLStream implements StanzaSender {
         return data instanceof StanzaBase stanza ? stanza.xml().attribute("from") : null;
     }
 
-    private void runStanzaHandler(StreamHandler handler, StanzaBase stanza) {
-        runTimed(handler.name(), () -> handler.run(stanza), stanza);
-    }
 
     private void runEventHandler(String name, @Nullable Object data, EventRegistration registration) {
         runTimed(name, () -> {
@@ -810,11 +817,9 @@ public class XMLStream implements StanzaSender {
         }, data, name.equals("exception"));
     }
 
-    private void runTimed(String name, Runnable task, @Nullable Object data) {
-        runTimed(name, task, data, false);
-    }
-
-    private void runTimed(String name, Runnable task, @Nullable Object data, boolean isExceptionHandler) {
+    /** Runs a handler, timing it and reporting a failure; returns the failure, or null. */
+    private @Nullable Throwable runTimed(String name, Runnable task, @Nullable Object data,
+            boolean isExceptionHandler) {
         boolean onEventThread = Thread.currentThread() == eventThread;
         long start = System.nanoTime();
         if (onEventThread) {
@@ -843,6 +848,7 @@ public class XMLStream implements StanzaSender {
                 event("exception", new HandlerException(name, failure, data));
             }
         }
+        return failure;
     }
 
     private void checkSlowHandler() {

@@ -112,6 +112,8 @@ public final class XmlStreamParser {
             int consumed;
             try {
                 consumed = drain();
+            } catch (ListenerFailure e) {
+                throw e.getCause();
             } catch (RuntimeException e) {
                 // aalto reports some decoding errors (bad UTF-8 inside text) unchecked, when text is read.
                 throw notWellFormed(e);
@@ -242,7 +244,11 @@ public final class XmlStreamParser {
                 }
             }
             unitStart = reader.getLocationInfo().getEndingByteOffset();
-            listener.streamStart(element, defaultNamespace);
+            try {
+                listener.streamStart(element, defaultNamespace);
+            } catch (RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
             return;
         }
         if (depth == 2) {
@@ -262,7 +268,11 @@ public final class XmlStreamParser {
         depth--;
         if (depth == 0) {
             ended = true;
-            listener.streamEnd();
+            try {
+                listener.streamEnd();
+            } catch (RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
             return false;
         }
         XmlElement element = stack[depth];
@@ -274,7 +284,11 @@ public final class XmlStreamParser {
         long end = reader.getLocationInfo().getEndingByteOffset();
         checkUnitSize(end);
         unitStart = end;
-        listener.element(element);
+        try {
+            listener.element(element);
+        } catch (RuntimeException e) {
+            throw new ListenerFailure(e);
+        }
         return resetRequested;
     }
 
@@ -309,6 +323,20 @@ public final class XmlStreamParser {
         if (position - unitStart > limits.maxStanzaBytes()) {
             throw new XmlStreamException("policy-violation",
                     "A stanza larger than " + limits.maxStanzaBytes() + " bytes");
+        }
+    }
+
+    /** Carries a listener's exception past the handler for aalto's unchecked errors. */
+    private static final class ListenerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ListenerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 

@@ -1,0 +1,57 @@
+package org.xmppboot.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.xmppboot.BaseXMPP;
+import org.xmppboot.xml.XmlElement;
+
+/** A BaseXMPP on an in-memory transport, with the peer's stream header already exchanged. */
+public final class StreamHarness implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(5);
+    public static final String PEER_HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+            + "xmlns:stream='http://etherx.jabber.org/streams' from='example.com' id='s1' version='1.0'>";
+
+    public final BaseXMPP xmpp;
+    public final InMemoryTransport peer = new InMemoryTransport();
+
+    public StreamHarness() {
+        this(StreamConfig.defaults().withName("test"));
+    }
+
+    public StreamHarness(StreamConfig config) {
+        this(new BaseXMPP("jabber:client", config));
+    }
+
+    public StreamHarness(BaseXMPP xmpp) {
+        this.xmpp = xmpp;
+    }
+
+    /** Connects and exchanges headers. */
+    public StreamHarness start() throws InterruptedException {
+        xmpp.connect(peer);
+        InMemoryTransport.SentEvent header = peer.nextSentEvent(WAIT);
+        assertThat(header).isInstanceOf(InMemoryTransport.Header.class);
+        peer.receive(PEER_HEADER);
+        return this;
+    }
+
+    public void receive(String xml) {
+        peer.receive(xml);
+    }
+
+    public XmlElement nextSent() throws InterruptedException {
+        XmlElement sent = peer.nextSent(WAIT);
+        assertThat(sent).as("an element sent within %s", WAIT).isNotNull();
+        return sent;
+    }
+
+    @Override
+    public void close() throws Exception {
+        xmpp.disconnect();
+        peer.receive("</stream:stream>");
+        xmpp.terminated().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}
