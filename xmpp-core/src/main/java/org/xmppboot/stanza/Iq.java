@@ -13,8 +13,10 @@ public class Iq extends StanzaBase {
     public enum Type {
         GET, SET, RESULT, ERROR;
 
+        private final String value = name().toLowerCase(Locale.ROOT);
+
         public String value() {
-            return name().toLowerCase(Locale.ROOT);
+            return value;
         }
 
         public boolean isRequest() {

@@ -12,8 +12,10 @@ public class Message extends StanzaBase {
     public enum Type {
         NORMAL, CHAT, GROUPCHAT, HEADLINE, ERROR;
 
+        private final String value = name().toLowerCase(Locale.ROOT);
+
         public String value() {
-            return name().toLowerCase(Locale.ROOT);
+            return value;
         }
     }
 

@@ -12,8 +12,10 @@ public class Presence extends StanzaBase {
     public enum Type {
         AVAILABLE, UNAVAILABLE, SUBSCRIBE, SUBSCRIBED, UNSUBSCRIBE, UNSUBSCRIBED, PROBE, ERROR;
 
+        private final String value = name().toLowerCase(Locale.ROOT);
+
         public String value() {
-            return name().toLowerCase(Locale.ROOT);
+            return value;
         }
     }
 
@@ -21,8 +23,10 @@ public class Presence extends StanzaBase {
     public enum Show {
         CHAT, AWAY, XA, DND;
 
+        private final String value = name().toLowerCase(Locale.ROOT);
+
         public String value() {
-            return name().toLowerCase(Locale.ROOT);
+            return value;
         }
     }
 

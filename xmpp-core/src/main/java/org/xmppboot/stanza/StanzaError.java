@@ -14,8 +14,10 @@ public final class StanzaError extends ElementBase {
     public enum Type {
         AUTH, CANCEL, CONTINUE, MODIFY, WAIT;
 
+        private final String value = name().toLowerCase(Locale.ROOT);
+
         public String value() {
-            return name().toLowerCase(Locale.ROOT);
+            return value;
         }
     }
 

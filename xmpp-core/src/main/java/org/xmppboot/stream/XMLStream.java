@@ -84,7 +84,7 @@ public class XMLStream implements StanzaSender {
         long enqueuedAt();
     }
 
-    private record StanzaEntry(StanzaBase stanza, StreamHandler handler, long enqueuedAt) implements Entry {
+    private record StanzaEntry(StanzaBase stanza, List<StreamHandler> handlers, long enqueuedAt) implements Entry {
     }
 
     private record EventEntry(String name, @Nullable Object data, EventRegistration registration, long enqueuedAt)
@@ -118,7 +118,16 @@ public class XMLStream implements StanzaSender {
     private final Map<String, CopyOnWriteArrayList<EventRegistration>> eventHandlers = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<FilterRegistration> inFilters = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<FilterRegistration> outFilters = new CopyOnWriteArrayList<>();
-    private final LinkedBlockingQueue<Entry> eventQueue = new LinkedBlockingQueue<>();
+    private final EventQueue<Entry> eventQueue = new EventQueue<>();
+    /** Entries the event thread has taken from the queue but not yet dispatched (event thread only). */
+    private final ArrayDeque<Entry> eventBatch = new ArrayDeque<>();
+    private volatile int eventBatchSize;
+    /**
+     * What the read thread queues while it works through one socket read; published in one go when the read is
+     * done (or before the read thread waits for room), so a burst costs the event thread one wake-up.
+     */
+    private final ArrayList<Entry> readBatch = new ArrayList<>();
+    private volatile @Nullable Thread batchingThread;
     private final Semaphore inboundRoom;
     private final Map<String, PendingIq> pendingIqs = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
@@ -284,7 +293,7 @@ public class XMLStream implements StanzaSender {
         if (thread == null) {
             finishTermination();
         } else {
-            eventQueue.add(new StopEntry(System.nanoTime()));
+            enqueue(new StopEntry(System.nanoTime()));
         }
     }
 
@@ -628,7 +637,7 @@ public class XMLStream implements StanzaSender {
 
     /** Entries waiting in the event queue (a gauge for metrics). */
     public int eventQueueSize() {
-        return eventQueue.size();
+        return eventQueue.size() + eventBatchSize;
     }
 
     /** How many handler invocations have failed. */
@@ -676,19 +685,27 @@ public class XMLStream implements StanzaSender {
             unhandled(stanza);
             return;
         }
-        for (int i = 0, n = matched.size(); i < n; i++) {
-            StreamHandler handler = matched.get(i);
-            StanzaBase own = i == n - 1 ? stanza : stanza.copy();
+        List<StreamHandler> queued = matched;
+        for (StreamHandler handler : matched) {
             if (handler.isInStream()) {
+                if (queued == matched) {
+                    queued = new ArrayList<>(matched.size());
+                }
+                StanzaBase own = matched.size() == 1 ? stanza : stanza.copy();
                 Throwable failure = runTimed(handler.name(), () -> handler.run(own), own, false);
                 if (failure != null) {
                     // Negotiation state is unknown after a failed in-stream handler: end the connection.
                     throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure,
                             failure);
                 }
-            } else {
-                enqueueInbound(new StanzaEntry(own, handler, System.nanoTime()));
+            } else if (queued != matched) {
+                queued.add(handler);
             }
+        }
+        if (!queued.isEmpty()) {
+            // One entry for all handlers: the event thread gives each its own copy (see dispatch), which keeps
+            // the read thread's share of the work, and the queue traffic, at one entry per stanza.
+            enqueueInbound(new StanzaEntry(stanza, queued, System.nanoTime()));
         }
     }
 
@@ -747,17 +764,31 @@ public class XMLStream implements StanzaSender {
     }
 
     private void enqueueInbound(StanzaEntry entry) {
-        try {
-            inboundRoom.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for room in the event queue", e);
+        if (!inboundRoom.tryAcquire()) {
+            publishReadBatch(); // the event thread must see what we hold before it can make room
+            try {
+                inboundRoom.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for room in the event queue", e);
+            }
         }
-        eventQueue.add(entry);
+        enqueue(entry);
     }
 
     private void enqueue(Entry entry) {
-        eventQueue.add(entry);
+        if (Thread.currentThread() == batchingThread) {
+            readBatch.add(entry);
+        } else {
+            eventQueue.add(entry);
+        }
+    }
+
+    private void publishReadBatch() {
+        if (Thread.currentThread() == batchingThread) {
+            eventQueue.addAll(readBatch);
+            readBatch.clear();
+        }
     }
 
     // =================================================================== event thread
@@ -765,14 +796,18 @@ public class XMLStream implements StanzaSender {
     private void eventLoop() {
         try {
             while (true) {
-                Entry entry = eventQueue.take();
-                if (entry instanceof StanzaEntry) {
-                    inboundRoom.release();
+                eventQueue.drainTo(eventBatch, 256);
+                Entry entry;
+                while ((entry = eventBatch.poll()) != null) {
+                    eventBatchSize = eventBatch.size();
+                    if (entry instanceof StanzaEntry) {
+                        inboundRoom.release();
+                    }
+                    if (entry instanceof StopEntry) {
+                        return;
+                    }
+                    dispatch(entry);
                 }
-                if (entry instanceof StopEntry) {
-                    return;
-                }
-                dispatch(entry);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -784,8 +819,14 @@ public class XMLStream implements StanzaSender {
     private void dispatch(Entry entry) {
         long now = System.nanoTime();
         if (entry instanceof StanzaEntry s) {
-            observer.dispatched("stanza", s.handler.name(), now - s.enqueuedAt);
-            runTimed(s.handler.name(), () -> s.handler.run(s.stanza), s.stanza, false);
+            // Handlers run one after another, so the original stays untouched until the last one gets it:
+            // copies taken from it just before each earlier handler are exact and independent.
+            for (int i = 0, n = s.handlers.size(); i < n; i++) {
+                StreamHandler handler = s.handlers.get(i);
+                StanzaBase own = i == n - 1 ? s.stanza : s.stanza.copy();
+                observer.dispatched("stanza", handler.name(), now - s.enqueuedAt);
+                runTimed(handler.name(), () -> handler.run(own), own, false);
+            }
         } else if (entry instanceof EventEntry e) {
             observer.dispatched("event", e.name, now - e.enqueuedAt);
             if (e.registration.threaded) {
@@ -902,6 +943,7 @@ public class XMLStream implements StanzaSender {
 
         private void readLoop() {
             byte[] buffer = new byte[16 * 1024];
+            batchingThread = Thread.currentThread();
             try {
                 while (!ended.get()) {
                     int n = transport.read(buffer);
@@ -909,7 +951,11 @@ public class XMLStream implements StanzaSender {
                         end("the peer closed the connection", null);
                         return;
                     }
-                    parser.feed(buffer, 0, n);
+                    try {
+                        parser.feed(buffer, 0, n);
+                    } finally {
+                        publishReadBatch();
+                    }
                 }
             } catch (XmlStreamException e) {
                 log.warn("[{}] closing the stream with <{}/>: {}", config.name(), e.condition(), e.getMessage());
@@ -920,6 +966,9 @@ public class XMLStream implements StanzaSender {
                 // OutOfMemoryError, StackOverflowError, a bug: never leave a socket open with nobody reading.
                 log.error("[{}] the read thread failed; closing the connection", config.name(), t);
                 end("read thread failed: " + t, t);
+            } finally {
+                publishReadBatch();
+                batchingThread = null;
             }
         }
 

@@ -43,6 +43,16 @@ public final class XmlElement implements XmlNode {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
+    /**
+     * For the parser: attributes arrive known to be distinct (the XML parser rejects duplicates), so they are
+     * appended into an array of the right size without looking for an existing key.
+     */
+    XmlElement(String name, String namespace, String[] keysAndValues) {
+        this(name, namespace);
+        this.attributes = keysAndValues;
+        this.attributeCount = keysAndValues.length / 2;
+    }
+
     public static XmlElement of(String name, String namespace) {
         return new XmlElement(name, namespace);
     }

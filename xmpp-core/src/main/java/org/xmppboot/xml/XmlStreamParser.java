@@ -221,20 +221,21 @@ public final class XmlStreamParser {
             throw new XmlStreamException("policy-violation",
                     "An element with more than " + limits.maxAttributes() + " attributes");
         }
-        XmlElement element = new XmlElement(reader.getLocalName(), orEmpty(reader.getNamespaceURI()));
-        for (int i = 0, n = reader.getAttributeCount(); i < n; i++) {
+        int attributeCount = reader.getAttributeCount();
+        String[] attributes = new String[attributeCount * 2];
+        for (int i = 0; i < attributeCount; i++) {
             String ns = reader.getAttributeNamespace(i);
             String local = reader.getAttributeLocalName(i);
-            String key;
             if (ns == null || ns.isEmpty()) {
-                key = local;
+                attributes[2 * i] = local;
             } else if (XML_NAMESPACE.equals(ns)) {
-                key = "xml:" + local;
+                attributes[2 * i] = "xml:" + local;
             } else {
-                key = "{" + ns + "}" + local;
+                attributes[2 * i] = "{" + ns + "}" + local;
             }
-            element.setAttribute(key, reader.getAttributeValue(i));
+            attributes[2 * i + 1] = reader.getAttributeValue(i);
         }
+        XmlElement element = new XmlElement(reader.getLocalName(), orEmpty(reader.getNamespaceURI()), attributes);
         if (depth == 1) {
             String defaultNamespace = "";
             for (int i = 0, n = reader.getNamespaceCount(); i < n; i++) {
