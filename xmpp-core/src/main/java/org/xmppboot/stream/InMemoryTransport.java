@@ -7,6 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.xml.XmlElement;
 import org.xmppboot.xml.XmlLimits;
@@ -29,6 +31,7 @@ public final class InMemoryTransport implements Transport {
     private byte @Nullable [] pending;
     private int pendingOffset;
     private volatile boolean closed;
+    private volatile boolean secure;
 
     /** What the stream wrote, as {@link #nextSentEvent} reports it. */
     public sealed interface SentEvent permits Header, Element, End {
@@ -164,9 +167,24 @@ public final class InMemoryTransport implements Transport {
     public void flush() {
     }
 
+    /**
+     * Pretends to upgrade: no bytes change, the transport only reports itself secure from now on, so scripted
+     * tests can walk through STARTTLS. {@link #tlsSession()} stays null (no channel binding).
+     */
+    @Override
+    public void startTls(SSLContext context, String serverName, @Nullable String applicationProtocol) {
+        secure = true;
+    }
+
+    /** Makes the transport report itself secure from the start (as if direct TLS). */
+    public InMemoryTransport secure() {
+        secure = true;
+        return this;
+    }
+
     @Override
     public boolean isSecure() {
-        return false;
+        return secure;
     }
 
     @Override

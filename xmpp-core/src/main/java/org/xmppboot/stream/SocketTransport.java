@@ -8,7 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 
+import java.util.List;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLContext;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP connection, optionally upgraded to TLS. TCP_NODELAY is always on: with Nagle's algorithm a small
@@ -24,6 +32,7 @@ public class SocketTransport implements Transport {
     private volatile OutputStream out;
 
     public SocketTransport(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
         use(socket);
     }
 
@@ -41,9 +50,44 @@ public class SocketTransport implements Transport {
         }
     }
 
-    /** Replaces the plain socket by a TLS one layered over it (STARTTLS); the caller has done the handshake. */
-    protected final void use(Socket socket) throws IOException {
-        socket.setTcpNoDelay(true);
+    /**
+     * Layers TLS over the connected socket and runs the handshake (STARTTLS, or at once for direct TLS). The
+     * server's certificate must be valid for {@code serverName}, the XMPP domain (RFC 7590 §3.2); SNI names it.
+     *
+     * @param applicationProtocol the ALPN protocol for direct TLS ({@code xmpp-client}), or null
+     * @throws IOException if the handshake fails, with the reason JSSE gives (an untrusted certificate, a name
+     *     mismatch, no common protocol)
+     */
+    @Override
+    public void startTls(SSLContext context, String serverName, @Nullable String applicationProtocol)
+            throws IOException {
+        Socket plain = socket;
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, serverName, plain.getPort(), true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        if (serverName.indexOf('.') > 0 && !serverName.endsWith(".")) {
+            parameters.setServerNames(List.of(new SNIHostName(serverName)));
+        }
+        if (applicationProtocol != null) {
+            parameters.setApplicationProtocols(new String[] {applicationProtocol});
+        }
+        tls.setSSLParameters(parameters);
+        tls.setUseClientMode(true);
+        try {
+            tls.startHandshake();
+        } catch (IOException e) {
+            tls.close();
+            throw new IOException("TLS handshake with " + serverName + " failed: " + e.getMessage(), e);
+        }
+        use(tls);
+    }
+
+    @Override
+    public @Nullable SSLSession tlsSession() {
+        return socket instanceof SSLSocket tls ? tls.getSession() : null;
+    }
+
+    private void use(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
@@ -75,7 +119,8 @@ public class SocketTransport implements Transport {
 
     @Override
     public String describe() {
-        return (isSecure() ? "tls " : "tcp ") + socket.getRemoteSocketAddress();
+        SSLSession session = tlsSession();
+        return (session != null ? session.getProtocol() + " " : "tcp ") + socket.getRemoteSocketAddress();
     }
 
     @Override

@@ -3,6 +3,11 @@ package org.xmppboot.stream;
 import java.io.Closeable;
 import java.io.IOException;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * The byte pipe under an {@link XMLStream}. One read thread calls {@link #read}; one send thread calls
  * {@link #write} and {@link #flush}; {@link #close} may come from any thread and must unblock both.
@@ -19,6 +24,22 @@ public interface Transport extends Closeable {
 
     /** Whether what crosses this transport is encrypted. */
     boolean isSecure();
+
+    /**
+     * Upgrades the connection to TLS (STARTTLS, or direct TLS before the stream starts) and completes the
+     * handshake; the server's certificate must be valid for {@code serverName}.
+     *
+     * @param applicationProtocol the ALPN protocol to offer, or null
+     */
+    default void startTls(SSLContext context, String serverName, @Nullable String applicationProtocol)
+            throws IOException {
+        throw new IOException(getClass().getSimpleName() + " cannot do TLS");
+    }
+
+    /** The TLS session once TLS is up (for channel binding and diagnostics), else null. */
+    default @Nullable SSLSession tlsSession() {
+        return null;
+    }
 
     /** Where it is connected, for logs and health details (never credentials). */
     String describe();

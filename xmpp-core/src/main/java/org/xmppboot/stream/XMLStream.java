@@ -147,6 +147,7 @@ public class XMLStream implements StanzaSender {
     private volatile @Nullable Connection connection;
     private volatile @Nullable Thread eventThread;
     private volatile boolean closed;
+    private volatile @Nullable StreamError lastStreamError;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile @Nullable ScheduledFuture<?> watchdog;
     private volatile @Nullable String currentHandler;
@@ -204,6 +205,7 @@ public class XMLStream implements StanzaSender {
             throw new IllegalStateException("Stream " + config.name() + " is already connected");
         }
         startEventThread();
+        lastStreamError = null;
         Connection c = new Connection(transport);
         connection = c;
         c.start();
@@ -268,6 +270,24 @@ public class XMLStream implements StanzaSender {
         Connection c = connection;
         if (c != null) {
             c.end(reason, null);
+        }
+    }
+
+    /** Whether {@link #disconnect()} was called (or the stream ended for good). */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The last stream error the peer sent on the current connection, or null. */
+    protected @Nullable StreamError lastStreamError() {
+        return lastStreamError;
+    }
+
+    /** Sends a stream error and closes the connection (RFC 6120 §4.9): for protocol violations by the peer. */
+    protected void failStream(StreamError.Condition condition, @Nullable String text) {
+        Connection c = connection;
+        if (c != null) {
+            c.sendStreamErrorAndClose(condition, text);
         }
     }
 
@@ -413,6 +433,44 @@ public class XMLStream implements StanzaSender {
         StringBuilder sb = new StringBuilder(128);
         XmlWriter.write(element, defaultNamespace, sb);
         c.wire.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An action on the transport that may fail with an I/O error. */
+    @FunctionalInterface
+    protected interface TransportAction {
+        void run(Transport transport) throws IOException;
+    }
+
+    /**
+     * Runs an action on the send thread, after everything queued before it is written, and waits for it: a
+     * TLS upgrade must not race a write (not even a keepalive). Call it from an in-stream handler; the read
+     * thread is then not reading either, so the action owns the transport.
+     */
+    protected void onTransport(TransportAction action, Duration timeout) throws IOException {
+        Connection c = connection;
+        if (c == null || c.ended.get()) {
+            throw new IOException("Not connected");
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        c.wire.add((Runnable) () -> {
+            try {
+                action.run(c.transport);
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IOException("Timed out after " + timeout, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+        }
     }
 
     /** Makes {@link #send} hold stanzas until {@link #releaseStanzas()} (during stream negotiation). */
@@ -657,6 +715,7 @@ public class XMLStream implements StanzaSender {
         observer.stanza(Direction.IN, kindOf(xml));
         if (stanza instanceof StreamError error) {
             log.warn("[{}] stream error from the peer: {}", config.name(), error);
+            lastStreamError = error;
             event("stream_error", error);
             return; // the peer closes the stream next
         }

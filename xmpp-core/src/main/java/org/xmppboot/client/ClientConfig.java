@@ -1,0 +1,163 @@
+package org.xmppboot.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.stream.StreamConfig;
+import org.xmppboot.stream.Tls;
+
+/**
+ * What a {@link ClientXMPP} connects with. Immutable; start from {@link #builder(Jid, String)}.
+ * {@link #toString()} never shows the password.
+ *
+ * @param jid the account; its resource, if any, is the one asked for at bind
+ * @param password null for mechanisms that need none (ANONYMOUS, EXTERNAL)
+ * @param host the server to connect to; null to look it up by DNS SRV
+ * @param port the port with {@code host}; 0 for the default (5222, or 5223 for direct TLS)
+ * @param tls how to secure the connection
+ * @param sslContext the trust (and client keys, for EXTERNAL) for TLS
+ * @param connectTimeout how long one TCP connect may take
+ * @param mechanisms the SASL mechanisms allowed, strongest first; empty for all supported
+ * @param fetchRoster whether to fetch the roster before {@code session_start}
+ * @param sendInitialPresence whether to send available presence before {@code session_start}
+ * @param reconnect whether and how to reconnect after losing an established session
+ * @param stream the stream's threads, queue and limits
+ */
+public record ClientConfig(
+        Jid jid,
+        @Nullable String password,
+        @Nullable String host,
+        int port,
+        TlsMode tls,
+        SSLContext sslContext,
+        Duration connectTimeout,
+        List<String> mechanisms,
+        boolean fetchRoster,
+        boolean sendInitialPresence,
+        Reconnect reconnect,
+        StreamConfig stream) {
+
+    /**
+     * Reconnection after an established session is lost (not after {@code disconnect()}, nor after an
+     * authentication failure): exponential back-off from {@code initialDelay} to {@code maxDelay}, with jitter.
+     */
+    public record Reconnect(boolean enabled, Duration initialDelay, Duration maxDelay) {
+
+        public static final Reconnect DEFAULT = new Reconnect(true, Duration.ofSeconds(1), Duration.ofSeconds(60));
+        public static final Reconnect DISABLED = new Reconnect(false, Duration.ofSeconds(1), Duration.ofSeconds(60));
+
+        public Reconnect {
+            if (initialDelay.isNegative() || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("Reconnect delays must be positive with maxDelay >= initialDelay");
+            }
+        }
+    }
+
+    public ClientConfig {
+        Objects.requireNonNull(jid, "jid");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(sslContext, "sslContext");
+        Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(stream, "stream");
+        mechanisms = List.copyOf(mechanisms);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be positive");
+        }
+    }
+
+    public static Builder builder(Jid jid, @Nullable String password) {
+        return new Builder(jid, password);
+    }
+
+    public static Builder builder(String jid, @Nullable String password) {
+        return new Builder(Jid.of(jid), password);
+    }
+
+    @Override
+    public String toString() {
+        return "ClientConfig[jid=" + jid + ", password=" + (password == null ? "none" : "******") + ", host=" + host
+                + ", port=" + port + ", tls=" + tls + ", mechanisms=" + mechanisms + ", reconnect=" + reconnect + "]";
+    }
+
+    /** Builds a {@link ClientConfig}; every setting but the account has a default. */
+    public static final class Builder {
+        private final Jid jid;
+        private final @Nullable String password;
+        private @Nullable String host;
+        private int port;
+        private TlsMode tls = TlsMode.REQUIRED;
+        private @Nullable SSLContext sslContext;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private List<String> mechanisms = List.of();
+        private boolean fetchRoster = true;
+        private boolean sendInitialPresence = true;
+        private Reconnect reconnect = Reconnect.DEFAULT;
+        private @Nullable StreamConfig stream;
+
+        private Builder(Jid jid, @Nullable String password) {
+            this.jid = jid;
+            this.password = password;
+        }
+
+        public Builder host(@Nullable String host, int port) {
+            this.host = host;
+            this.port = port;
+            return this;
+        }
+
+        public Builder tls(TlsMode tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder mechanisms(String... mechanisms) {
+            this.mechanisms = List.of(mechanisms);
+            return this;
+        }
+
+        public Builder fetchRoster(boolean fetchRoster) {
+            this.fetchRoster = fetchRoster;
+            return this;
+        }
+
+        public Builder sendInitialPresence(boolean sendInitialPresence) {
+            this.sendInitialPresence = sendInitialPresence;
+            return this;
+        }
+
+        public Builder reconnect(Reconnect reconnect) {
+            this.reconnect = reconnect;
+            return this;
+        }
+
+        public Builder stream(StreamConfig stream) {
+            this.stream = stream;
+            return this;
+        }
+
+        public ClientConfig build() {
+            return new ClientConfig(jid, password, host, port, tls,
+                    sslContext != null ? sslContext : Tls.systemDefault(), connectTimeout, mechanisms, fetchRoster,
+                    sendInitialPresence, reconnect,
+                    stream != null ? stream : StreamConfig.defaults().withName(jid.bare().toString()));
+        }
+    }
+}

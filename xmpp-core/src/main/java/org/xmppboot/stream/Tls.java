@@ -1,0 +1,109 @@
+package org.xmppboot.stream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.sasl.ChannelBinding;
+
+/** TLS set-up helpers: trust material, and channel-binding data for SCRAM {@code -PLUS}. */
+public final class Tls {
+
+    private Tls() {
+    }
+
+    /** The JVM's default context: the system trust store. */
+    public static SSLContext systemDefault() {
+        try {
+            return SSLContext.getDefault();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM has no default TLS context", e);
+        }
+    }
+
+    /**
+     * A context that trusts exactly the certificates in a PEM file (a private CA, or a test server's self-signed
+     * certificate). Verification stays on: the server must present one of these, for the right name.
+     */
+    public static SSLContext trusting(Path pemFile) throws IOException {
+        try (InputStream in = Files.newInputStream(pemFile)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("cert-" + n++, certificate);
+            }
+            if (n == 0) {
+                throw new IOException("No certificate in " + pemFile);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot build a trust store from " + pemFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The channel binding to offer for a TLS session: {@code tls-exporter} (RFC 9266) on TLS 1.3 where the JVM
+     * exports keying material (Java 25+), else {@code tls-server-end-point} (RFC 5929 §4), else null.
+     *
+     * @param preferred a type the server announced (XEP-0440), or null to pick
+     */
+    public static @Nullable ChannelBinding channelBinding(SSLSession session, @Nullable String preferred) {
+        if (!"tls-server-end-point".equals(preferred) && "TLSv1.3".equals(session.getProtocol())) {
+            byte[] exported = exportKeyingMaterial(session);
+            if (exported != null) {
+                return new ChannelBinding("tls-exporter", exported);
+            }
+        }
+        if (preferred != null && !"tls-server-end-point".equals(preferred)) {
+            return null;
+        }
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof X509Certificate server)) {
+                return null;
+            }
+            // RFC 5929 §4.1: hash with the certificate's signature hash, SHA-256 where that is MD5 or SHA-1.
+            String algorithm = server.getSigAlgName().toUpperCase(Locale.ROOT);
+            String hash = algorithm.startsWith("SHA384") ? "SHA-384" : algorithm.startsWith("SHA512") ? "SHA-512"
+                    : "SHA-256";
+            return new ChannelBinding("tls-server-end-point",
+                    MessageDigest.getInstance(hash).digest(server.getEncoded()));
+        } catch (GeneralSecurityException | IOException e) {
+            return null;
+        }
+    }
+
+    /** RFC 9266 §2: label "EXPORTER-Channel-Binding", no context, 32 bytes; through the Java 25 API if present. */
+    private static byte @Nullable [] exportKeyingMaterial(SSLSession session) {
+        if (!(session instanceof ExtendedSSLSession)) {
+            return null;
+        }
+        try {
+            Method export = ExtendedSSLSession.class.getMethod("exportKeyingMaterialData", String.class,
+                    byte[].class, int.class);
+            return (byte[]) export.invoke(session, "EXPORTER-Channel-Binding", new byte[0], 32);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,443 @@
+package org.xmppboot.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.client.ClientConfig;
+import org.xmppboot.client.TlsMode;
+import org.xmppboot.component.ComponentConfig;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.stream.StreamConfig;
+import org.xmppboot.stream.Tls;
+
+/**
+ * A throwaway Prosody server on loopback, for tests and local development: its own config, data directory and
+ * self-signed certificate in a temporary folder, free ports, started in the foreground and stopped (and its
+ * folder deleted) by {@link #close()}.
+ *
+ * <p>Virtual hosts: {@link #DOMAIN} (SCRAM-SHA-1 and PLAIN), {@link #SHA256_DOMAIN} (stores SHA-256 hashes,
+ * so it offers SCRAM-SHA-256), {@link #ANONYMOUS_DOMAIN} (SASL ANONYMOUS). Components: a MUC service at
+ * {@link #MUC_DOMAIN}, pubsub, HTTP file upload, and an external component slot at {@link #COMPONENT_DOMAIN}
+ * with {@link #componentSecret()}. Encryption is required on c2s unless {@link Options#withoutTls()}; there
+ * are no rate limits.
+ *
+ * <pre>{@code
+ * try (LocalProsody server = LocalProsody.start()) {
+ *     Jid bot = server.createUser("bot", "secret");
+ *     ClientXMPP client = new ClientXMPP(server.clientConfig(bot, "secret").build());
+ *     client.connect().get();
+ * }
+ * }</pre>
+ */
+public final class LocalProsody implements AutoCloseable {
+
+    public static final String DOMAIN = "localhost";
+    public static final String SHA256_DOMAIN = "sha256.localhost";
+    public static final String ANONYMOUS_DOMAIN = "anon.localhost";
+    public static final String MUC_DOMAIN = "conference.localhost";
+    public static final String COMPONENT_DOMAIN = "bot.localhost";
+    public static final String PUBSUB_DOMAIN = "pubsub.localhost";
+    public static final String UPLOAD_DOMAIN = "upload.localhost";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    /** What to start. */
+    public static final class Options {
+        private boolean tls = true;
+        private @Nullable Path baseDirectory;
+
+        /** A server with no TLS at all (c2s in plaintext): to check that clients refuse it. */
+        public Options withoutTls() {
+            tls = false;
+            return this;
+        }
+
+        /** Where the temporary folder goes (default: {@code target/} when it exists, else the system temp). */
+        public Options baseDirectory(Path directory) {
+            baseDirectory = directory;
+            return this;
+        }
+
+        public LocalProsody start() {
+            return LocalProsody.start(this);
+        }
+    }
+
+    private final Path directory;
+    private final Path config;
+    private final Path certificate;
+    private final boolean tls;
+    private final int c2sPort;
+    private final int directTlsPort;
+    private final int componentPort;
+    private final int httpPort;
+    private final String componentSecret;
+    private final Process process;
+    private final Duration startupTime;
+    private volatile @Nullable SSLContext sslContext;
+
+    private LocalProsody(Path directory, boolean tls, int[] ports, String componentSecret, Process process,
+            Duration startupTime) {
+        this.directory = directory;
+        this.config = directory.resolve("prosody.cfg.lua");
+        this.certificate = directory.resolve("localhost.crt");
+        this.tls = tls;
+        this.c2sPort = ports[0];
+        this.directTlsPort = ports[1];
+        this.componentPort = ports[2];
+        this.httpPort = ports[3];
+        this.componentSecret = componentSecret;
+        this.process = process;
+        this.startupTime = startupTime;
+    }
+
+    public static Options options() {
+        return new Options();
+    }
+
+    /** Starts a server with the default options. */
+    public static LocalProsody start() {
+        return start(new Options());
+    }
+
+    private static LocalProsody start(Options options) {
+        long begin = System.nanoTime();
+        Path prosody = findExecutable("prosody");
+        Path base = options.baseDirectory != null ? options.baseDirectory
+                : Files.isDirectory(Path.of("target")) ? Path.of("target")
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory(base.toAbsolutePath(), "prosody-");
+            Files.createDirectories(directory.resolve("data"));
+            int[] ports = freePorts(4);
+            String secret = HexFormat.of().formatHex(randomBytes(16));
+            if (options.tls) {
+                createCertificate(directory);
+            }
+            Files.writeString(directory.resolve("prosody.cfg.lua"), config(directory, options.tls, ports, secret));
+            Process process = new ProcessBuilder(prosody.toString(), "--config",
+                    directory.resolve("prosody.cfg.lua").toString(), "-F")
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("console.log").toFile())
+                    .start();
+            awaitPort(process, ports[0], directory);
+            return new LocalProsody(directory, options.tls, ports, secret, process,
+                    Duration.ofNanos(System.nanoTime() - begin));
+        } catch (IOException e) {
+            deleteQuietly(directory);
+            throw new UncheckedIOException("Could not start Prosody: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(directory);
+            throw e;
+        }
+    }
+
+    private static Path findExecutable(String name) {
+        String path = System.getenv("PATH");
+        List<String> dirs = new ArrayList<>(List.of((path == null ? "" : path).split(java.io.File.pathSeparator)));
+        dirs.add("/usr/bin");
+        dirs.add("/usr/sbin");
+        for (String dir : dirs) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("'" + name + "' was not found on the PATH. LocalProsody runs a real "
+                + "Prosody server: install it with `apt-get install prosody` (Debian/Ubuntu; as root).");
+    }
+
+    private static String config(Path dir, boolean tls, int[] ports, String secret) {
+        String d = lua(dir.toString());
+        StringBuilder c = new StringBuilder();
+        c.append("-- Throwaway test server written by LocalProsody\n");
+        c.append("run_as_root = true\n");
+        c.append("pidfile = \"").append(d).append("/prosody.pid\"\n");
+        c.append("data_path = \"").append(d).append("/data\"\n");
+        c.append("certificates = \"").append(d).append("\"\n");
+        c.append("log = { { levels = { min = \"info\" }, to = \"file\", filename = \"").append(d)
+                .append("/prosody.log\" } }\n");
+        c.append("interfaces = { \"127.0.0.1\" }\n");
+        c.append("c2s_ports = { ").append(ports[0]).append(" }\n");
+        c.append("c2s_direct_tls_ports = { ").append(tls ? String.valueOf(ports[1]) : "").append(" }\n");
+        c.append("component_ports = { ").append(ports[2]).append(" }\n");
+        c.append("component_interfaces = { \"127.0.0.1\" }\n");
+        c.append("http_ports = { ").append(ports[3]).append(" }\n");
+        c.append("http_interfaces = { \"127.0.0.1\" }\n");
+        c.append("https_ports = { }\n");
+        c.append("s2s_ports = { }\n");
+        c.append("proxy65_ports = { }\n");
+        // Prosody leaves Nagle on for accepted sockets: every small reply would wait for a delayed ACK.
+        c.append("network_settings = { nagle = false }\n");
+        c.append("modules_enabled = { \"roster\", \"saslauth\", ").append(tls ? "\"tls\", " : "")
+                .append("\"disco\", \"ping\", \"version\", \"time\", \"register\", \"carbons\", \"mam\", "
+                        + "\"smacks\", \"blocklist\", \"private\", \"pep\", \"offline\" }\n");
+        c.append("modules_disabled = { \"s2s\" }\n");
+        c.append("c2s_require_encryption = ").append(tls).append("\n");
+        c.append("allow_unencrypted_plain_auth = ").append(!tls).append("\n");
+        c.append("authentication = \"internal_hashed\"\n");
+        c.append("storage = \"internal\"\n");
+        c.append("allow_registration = false\n");
+        c.append("smacks_hibernation_time = 30\n");
+        c.append("storage_archive_item_limit = 1000000\n");
+        if (tls) {
+            c.append("ssl = { certificate = \"").append(d).append("/localhost.crt\", key = \"").append(d)
+                    .append("/localhost.key\" }\n");
+        }
+        c.append("\nVirtualHost \"").append(DOMAIN).append("\"\n");
+        c.append("\nVirtualHost \"").append(SHA256_DOMAIN).append("\"\n");
+        c.append("  password_hash = \"SHA-256\"\n");
+        c.append("\nVirtualHost \"").append(ANONYMOUS_DOMAIN).append("\"\n");
+        c.append("  authentication = \"anonymous\"\n");
+        c.append("\nComponent \"").append(MUC_DOMAIN).append("\" \"muc\"\n");
+        c.append("\nComponent \"").append(PUBSUB_DOMAIN).append("\" \"pubsub\"\n");
+        c.append("\nComponent \"").append(UPLOAD_DOMAIN).append("\" \"http_file_share\"\n");
+        c.append("\nComponent \"").append(COMPONENT_DOMAIN).append("\"\n");
+        c.append("  component_secret = \"").append(secret).append("\"\n");
+        return c.toString();
+    }
+
+    private static String lua(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** One self-signed certificate naming every virtual host and component. */
+    private static void createCertificate(Path dir) throws IOException {
+        String names = Stream.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN, MUC_DOMAIN, COMPONENT_DOMAIN,
+                PUBSUB_DOMAIN, UPLOAD_DOMAIN).map(n -> "DNS:" + n).reduce((a, b) -> a + "," + b).orElseThrow();
+        run(dir, findExecutable("openssl").toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", dir.resolve("localhost.key").toString(), "-out", dir.resolve("localhost.crt").toString(),
+                "-days", "3", "-subj", "/CN=" + DOMAIN, "-addext", "subjectAltName=" + names);
+    }
+
+    private static String run(Path dir, String... command) throws IOException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        try {
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(command[0] + " did not finish");
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException(String.join(" ", List.of(command).subList(0, Math.min(3, command.length)))
+                        + " failed (exit " + p.exitValue() + "): " + output.trim());
+            }
+            return output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        }
+    }
+
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        int[] ports = new int[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket();
+                sockets[i].bind(new InetSocketAddress("127.0.0.1", 0));
+                ports[i] = sockets[i].getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static void awaitPort(Process process, int port, Path dir) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Prosody exited with " + process.exitValue() + " at start-up:\n"
+                        + tail(dir.resolve("console.log")) + tail(dir.resolve("prosody.log")));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                    throw new IOException("Interrupted while Prosody started", e);
+                }
+            }
+        }
+        process.destroyForcibly();
+        throw new IOException("Prosody did not open port " + port + " within " + START_TIMEOUT + ":\n"
+                + tail(dir.resolve("prosody.log")));
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    // =================================================================== accounts
+
+    /** Creates an account on {@link #DOMAIN}. */
+    public Jid createUser(String localpart, String password) {
+        return createUser(Jid.of(localpart, DOMAIN, null), password);
+    }
+
+    /** Creates an account (any virtual host); it can log in at once. */
+    public Jid createUser(Jid jid, String password) {
+        if (jid.local() == null) {
+            throw new IllegalArgumentException("An account needs a localpart: " + jid);
+        }
+        try {
+            run(directory, findExecutable("prosodyctl").toString(), "--config", config.toString(), "register",
+                    jid.local(), jid.domain(), password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + jid.bare() + ": " + e.getMessage(), e);
+        }
+        return jid.bare();
+    }
+
+    // =================================================================== connecting to it
+
+    /** Trusts this server's self-signed certificate, and nothing else. */
+    public SSLContext sslContext() {
+        SSLContext context = sslContext;
+        if (context == null) {
+            if (!tls) {
+                throw new IllegalStateException("This server runs without TLS");
+            }
+            try {
+                context = Tls.trusting(certificate);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sslContext = context;
+        }
+        return context;
+    }
+
+    /** A client configuration pointed at this server, trusting its certificate, with no reconnection. */
+    public ClientConfig.Builder clientConfig(Jid jid, @Nullable String password) {
+        ClientConfig.Builder builder = ClientConfig.builder(jid, password)
+                .host("127.0.0.1", c2sPort)
+                .reconnect(ClientConfig.Reconnect.DISABLED);
+        return tls ? builder.sslContext(sslContext()) : builder.tls(TlsMode.OPTIONAL);
+    }
+
+    /** A configuration for the external component slot at {@link #COMPONENT_DOMAIN}. */
+    public ComponentConfig componentConfig() {
+        return ComponentConfig.of(COMPONENT_DOMAIN, componentSecret, "127.0.0.1", componentPort)
+                .withStream(StreamConfig.defaults().withName(COMPONENT_DOMAIN));
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int c2sPort() {
+        return c2sPort;
+    }
+
+    /** The XEP-0368 direct TLS port. */
+    public int directTlsPort() {
+        return directTlsPort;
+    }
+
+    public int componentPort() {
+        return componentPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String componentSecret() {
+        return componentSecret;
+    }
+
+    public boolean hasTls() {
+        return tls;
+    }
+
+    /** The PEM certificate clients must trust. */
+    public Path certificate() {
+        return certificate;
+    }
+
+    /** How long {@link #start()} took, from nothing to an open c2s port. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** The server's log, for diagnosing a failed test. */
+    public String log() {
+        return tail(directory.resolve("prosody.log"));
+    }
+
+    /** Stops the server (SIGTERM, then SIGKILL after 5 s) and deletes its folder. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        deleteQuietly(directory);
+    }
+
+    private static void deleteQuietly(@Nullable Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: it is a temporary folder
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalProsody[c2s=" + c2sPort + ", tls=" + tls + ", dir=" + directory + "]";
+    }
+}
