@@ -167,7 +167,11 @@ public class ClientXMPP extends BaseXMPP {
             try {
                 transport = SocketTransport.connect(target.host(), target.port(), clientConfig.connectTimeout());
                 if (target.directTls()) {
-                    transport.startTls(clientConfig.sslContext(), domain(), "xmpp-client");
+                    try {
+                        transport.startTls(clientConfig.sslContext(), domain(), "xmpp-client");
+                    } catch (IOException e) {
+                        throw new IOException(e.getMessage() + tlsHint(e), e);
+                    }
                 }
                 address = target;
                 connect(transport);
@@ -267,10 +271,24 @@ public class ClientXMPP extends BaseXMPP {
         try {
             onTransport(t -> t.startTls(clientConfig.sslContext(), domain(), null), TLS_HANDSHAKE_TIMEOUT);
         } catch (IOException e) {
-            fail(new XmppNegotiationException("TLS with " + describeServer() + " failed: " + e.getMessage(), e));
+            fail(new XmppNegotiationException("Cannot secure the connection to " + describeServer() + ": "
+                    + e.getMessage() + tlsHint(e), e));
             return;
         }
         restartStream();
+    }
+
+    /** What to do about the usual TLS failures, which JSSE reports in its own terms. */
+    static String tlsHint(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("PKIX") || message.contains("certification path")) {
+            return ". The server's certificate is not trusted: give ClientConfig an sslContext that trusts it "
+                    + "(Tls.trusting(pemFile) for a private CA or a self-signed certificate).";
+        }
+        if (message.contains("No subject alternative") || message.contains("No name matching")) {
+            return ". The server's certificate does not name this XMPP domain (RFC 7590 §3.2).";
+        }
+        return "";
     }
 
     private String describeServer() {

@@ -77,7 +77,7 @@ public class SocketTransport implements Transport {
             tls.startHandshake();
         } catch (IOException e) {
             tls.close();
-            throw new IOException("TLS handshake with " + serverName + " failed: " + e.getMessage(), e);
+            throw new IOException("TLS handshake failed: " + e.getMessage(), e);
         }
         use(tls);
     }

@@ -1,0 +1,169 @@
+package org.xmppboot.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.client.TlsMode;
+import org.xmppboot.client.XmppNegotiationException;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.sasl.SaslException;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.Message;
+import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.stream.Tls;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.stream.matcher.Matcher;
+
+/** ClientXMPP against a real Prosody over real TCP. */
+@ProsodyTest
+class ProsodyClientTest {
+
+    private static final String PASSWORD = "correct horse ⚡ battery";
+
+    @Test
+    void scramSha1OverStartTls(LocalProsody server) throws Exception {
+        Jid jid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        ClientXMPP client = Clients.connected(server, jid, PASSWORD);
+        try {
+            assertThat(client.isSecure()).isTrue();
+            assertThat(client.saslMechanism()).isEqualTo("SCRAM-SHA-1");
+            assertThat(client.boundJid().bare()).isEqualTo(jid);
+            assertThat(client.boundJid().resource()).isNotEmpty();
+        } finally {
+            Clients.close(client);
+        }
+    }
+
+    @Test
+    void scramSha256OnAHostThatStoresSha256(LocalProsody server) throws Exception {
+        Jid jid = Clients.newUser(server, LocalProsody.SHA256_DOMAIN, PASSWORD);
+        ClientXMPP client = Clients.connected(server, jid, PASSWORD);
+        try {
+            assertThat(client.saslMechanism()).isEqualTo("SCRAM-SHA-256");
+        } finally {
+            Clients.close(client);
+        }
+    }
+
+    @Test
+    void directTlsWithAConfiguredResource(LocalProsody server) throws Exception {
+        Jid jid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        ClientXMPP client = new ClientXMPP(Clients.config(server, jid.withResource("desk"), PASSWORD)
+                .tls(TlsMode.DIRECT).host(server.host(), server.directTlsPort()).build());
+        try {
+            assertThat(client.connect().get(15, TimeUnit.SECONDS)).isEqualTo(jid.withResource("desk"));
+            assertThat(client.isSecure()).isTrue();
+        } finally {
+            Clients.close(client);
+        }
+    }
+
+    @Test
+    void aWrongPasswordRaisesFailedAuthAndFailsTheConnect(LocalProsody server) throws Exception {
+        Jid jid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        ClientXMPP client = new ClientXMPP(Clients.config(server, jid, "wrong").build());
+        BlockingQueue<Object> failed = new LinkedBlockingQueue<>();
+        client.addEventHandler("failed_auth", failed::add);
+
+        assertThatThrownBy(() -> client.connect().get(15, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SaslException.class)
+                .hasMessageContaining("not-authorized");
+        assertThat(failed.poll(5, TimeUnit.SECONDS)).isInstanceOf(SaslException.class);
+        client.terminated().get(15, TimeUnit.SECONDS);
+        assertThat(client.isConnected()).isFalse();
+    }
+
+    @Test
+    void anUntrustedCertificateFailsWithTheReason(LocalProsody server) throws Exception {
+        Jid jid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        ClientXMPP client = new ClientXMPP(Clients.config(server, jid, PASSWORD).sslContext(Tls.systemDefault())
+                .build());
+
+        assertThatThrownBy(() -> client.connect().get(15, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(XmppNegotiationException.class)
+                .hasMessageContaining("Cannot secure the connection to localhost")
+                .hasMessageContaining("certification path")
+                .hasMessageContaining("not trusted");
+        client.terminated().get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void twoClientsExchangeMessages(LocalProsody server) throws Exception {
+        Jid aliceJid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        Jid bobJid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        ClientXMPP alice = Clients.connected(server, aliceJid, PASSWORD);
+        ClientXMPP bob = Clients.connected(server, bobJid, PASSWORD);
+        try {
+            bob.addEventHandler("message", data -> {
+                Message m = (Message) data;
+                m.reply("echo: " + m.getBody()).send();
+            });
+            BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+            alice.addEventHandler("message", data -> received.add((Message) data));
+
+            alice.send(alice.makeMessage(bob.boundJid(), "hello ⚡ <&> ]]>", Message.Type.CHAT).setThread("t-1"));
+
+            Message reply = received.poll(10, TimeUnit.SECONDS);
+            assertThat(reply).isNotNull();
+            assertThat(reply.getBody()).isEqualTo("echo: hello ⚡ <&> ]]>");
+            assertThat(reply.getThread()).isEqualTo("t-1");
+            assertThat(reply.getFrom()).isEqualTo(bob.boundJid());
+        } finally {
+            Clients.close(alice);
+            Clients.close(bob);
+        }
+    }
+
+    @Test
+    void anIqToTheServerCompletesAndOneToAMissingAccountFailsWithTheStanzaError(LocalProsody server)
+            throws Exception {
+        Jid jid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        ClientXMPP client = Clients.connected(server, jid, PASSWORD);
+        try {
+            Iq info = client.makeIqGet("http://jabber.org/protocol/disco#info", Jid.of(LocalProsody.DOMAIN))
+                    .send().get(10, TimeUnit.SECONDS);
+            assertThat(info.getIqType()).isEqualTo(Iq.Type.RESULT);
+            assertThat(info.getPayload().elements("feature", "http://jabber.org/protocol/disco#info"))
+                    .anySatisfy(f -> assertThat(f.attribute("var")).isEqualTo("urn:xmpp:ping"));
+
+            Iq toNobody = client.makeIqGet("jabber:iq:version", Jid.of("nobody@localhost/x"));
+            assertThatThrownBy(() -> toNobody.send().get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(StanzaErrorException.class, e -> assertThat(e.condition())
+                            .isEqualTo(StanzaError.Condition.SERVICE_UNAVAILABLE));
+        } finally {
+            Clients.close(client);
+        }
+    }
+
+    @Test
+    void theServersPingIsAnsweredByAHandlerAndUnhandledIqsGetServiceUnavailable(LocalProsody server)
+            throws Exception {
+        Jid aJid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        Jid bJid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        ClientXMPP a = Clients.connected(server, aJid, PASSWORD);
+        ClientXMPP b = Clients.connected(server, bJid, PASSWORD);
+        try {
+            b.registerHandler(StreamHandler.of("ping", Matcher.stanzaPath("iq@type=get/{urn:xmpp:ping}ping"),
+                    s -> ((Iq) s).reply().sendResponse()));
+            Iq ping = a.makeIq(Iq.Type.GET, b.boundJid());
+            ping.xml().addElement("ping", "urn:xmpp:ping");
+            assertThat(ping.send().get(10, TimeUnit.SECONDS).getIqType()).isEqualTo(Iq.Type.RESULT);
+
+            Iq version = a.makeIqGet("jabber:iq:version", b.boundJid());
+            assertThatThrownBy(() -> version.send().get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(StanzaErrorException.class, e -> assertThat(e.condition())
+                            .isEqualTo(StanzaError.Condition.SERVICE_UNAVAILABLE));
+        } finally {
+            Clients.close(a);
+            Clients.close(b);
+        }
+    }
+}
