@@ -16,7 +16,9 @@ import java.util.Locale;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.sasl.ChannelBinding;
@@ -41,6 +43,17 @@ public final class Tls {
      * certificate). Verification stays on: the server must present one of these, for the right name.
      */
     public static SSLContext trusting(Path pemFile) throws IOException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager(pemFile)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot build a TLS context from " + pemFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A trust manager for exactly the certificates in a PEM file (for libraries that take one directly). */
+    public static X509TrustManager trustManager(Path pemFile) throws IOException {
         try (InputStream in = Files.newInputStream(pemFile)) {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -53,9 +66,12 @@ public final class Tls {
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
+            for (TrustManager tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IOException("No X.509 trust manager in this JVM");
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot build a trust store from " + pemFile + ": " + e.getMessage(), e);
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.client.ClientConfig;
@@ -346,6 +347,15 @@ public final class LocalProsody implements AutoCloseable {
             sslContext = context;
         }
         return context;
+    }
+
+    /** A trust manager for this server's certificate, for other libraries' configuration (Smack's, say). */
+    public X509TrustManager trustManager() {
+        try {
+            return Tls.trustManager(certificate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A client configuration pointed at this server, trusting its certificate, with no reconnection. */

@@ -13,14 +13,6 @@ public final class ProsodyExtension implements BeforeAllCallback, ParameterResol
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ProsodyExtension.class);
 
-    /** Stops the server when JUnit closes the store that holds it. */
-    private record Server(LocalProsody prosody) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            prosody.close();
-        }
-    }
-
     @Override
     public void beforeAll(ExtensionContext context) {
         server(context);
@@ -44,14 +36,14 @@ public final class ProsodyExtension implements BeforeAllCallback, ParameterResol
         boolean isolated = settings.isolated() || settings.withoutTls();
         ExtensionContext owner = isolated ? classContext(context) : context.getRoot();
         String key = isolated ? "server:" + owner.getUniqueId() : "server:shared";
-        Server server = owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> {
+        // JUnit closes AutoCloseable values when their store closes: the server stops with its owner.
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> {
             LocalProsody.Options options = LocalProsody.options();
             if (settings.withoutTls()) {
                 options.withoutTls();
             }
-            return new Server(options.start());
-        }, Server.class);
-        return server.prosody();
+            return options.start();
+        }, LocalProsody.class);
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

@@ -1,0 +1,173 @@
+package org.xmppboot.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.SocketFactory;
+
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.iqversion.packet.Version;
+import org.jivesoftware.smackx.ping.packet.Ping;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.Message;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.stream.matcher.Matcher;
+import org.xmppboot.xml.XmlElement;
+
+/** Smack, an independent implementation, talks to our client through a real Prosody. */
+@ProsodyTest
+class SmackInteropTest {
+
+    /** Smack leaves Nagle on; every request/reply would then wait for a delayed ACK. */
+    static final class NoDelaySocketFactory extends SocketFactory {
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket socket = new Socket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static XMPPTCPConnection smack(LocalProsody server, Jid account, String password) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(account.domain())
+                .setHost(server.host())
+                .setPort(server.c2sPort())
+                .setUsernameAndPassword(account.local(), password)
+                .setResource("smack")
+                .setCustomX509TrustManager(server.trustManager())
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
+                .setSocketFactory(new NoDelaySocketFactory())
+                .build());
+        connection.connect().login();
+        return connection;
+    }
+
+    @Test
+    void smackSendsToUsAndGetsOurReply(LocalProsody server) throws Exception {
+        Jid oursJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+        Jid smackJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+        ClientXMPP ours = Clients.connected(server, oursJid, "pw");
+        XMPPTCPConnection smack = smack(server, smackJid, "pw");
+        try {
+            ours.addEventHandler("message", data -> {
+                Message m = (Message) data;
+                m.reply("you said: " + m.getBody()).send();
+            });
+            BlockingQueue<org.jivesoftware.smack.packet.Message> received = new LinkedBlockingQueue<>();
+            smack.addAsyncStanzaListener(s -> received.add((org.jivesoftware.smack.packet.Message) s),
+                    MessageTypeFilter.CHAT);
+
+            smack.sendStanza(smack.getStanzaFactory().buildMessageStanza()
+                    .to(JidCreate.from(ours.boundJid().toString()))
+                    .ofType(org.jivesoftware.smack.packet.Message.Type.chat)
+                    .setBody("hello from Smack & co <3")
+                    .setThread("smack-thread")
+                    .build());
+
+            org.jivesoftware.smack.packet.Message reply = received.poll(10, TimeUnit.SECONDS);
+            assertThat(reply).isNotNull();
+            assertThat(reply.getBody()).isEqualTo("you said: hello from Smack & co <3");
+            assertThat(reply.getThread()).isEqualTo("smack-thread");
+            assertThat(reply.getFrom().toString()).isEqualTo(ours.boundJid().toString());
+        } finally {
+            smack.disconnect();
+            Clients.close(ours);
+        }
+    }
+
+    @Test
+    void smacksIqGetsOurResultWhenHandledAndServiceUnavailableWhenNot(LocalProsody server) throws Exception {
+        Jid oursJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+        Jid smackJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+        ClientXMPP ours = Clients.connected(server, oursJid, "pw");
+        ours.registerHandler(StreamHandler.of("ping", Matcher.stanzaPath("iq@type=get/{urn:xmpp:ping}ping"),
+                s -> ((Iq) s).reply().sendResponse()));
+        XMPPTCPConnection smack = smack(server, smackJid, "pw");
+        try {
+            org.jxmpp.jid.Jid target = JidCreate.from(ours.boundJid().toString());
+            IQ pong = smack.createStanzaCollectorAndSend(new Ping(target)).nextResultOrThrow(10_000);
+            assertThat(pong.getType()).isEqualTo(IQ.Type.result);
+
+            Version version = new Version(target);
+            assertThatThrownBy(() -> smack.createStanzaCollectorAndSend(version).nextResultOrThrow(10_000))
+                    .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> assertThat(
+                            e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable));
+        } finally {
+            smack.disconnect();
+            Clients.close(ours);
+        }
+    }
+
+    @Test
+    void smackReceivesExactlyWhatWeSent(LocalProsody server) throws Exception {
+        Jid oursJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+        Jid smackJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+        ClientXMPP ours = Clients.connected(server, oursJid, "pw");
+        XMPPTCPConnection smack = smack(server, smackJid, "pw");
+        try {
+            BlockingQueue<org.jivesoftware.smack.packet.Message> received = new LinkedBlockingQueue<>();
+            smack.addAsyncStanzaListener(s -> received.add((org.jivesoftware.smack.packet.Message) s),
+                    MessageTypeFilter.CHAT);
+            String body = "tricky: <b>&amp;</b> ]]> \"quotes\" 'apostrophes' ⚡ 🎉 tab\there";
+            Message message = ours.makeMessage(Jid.of(smackJid + "/smack"), body, Message.Type.CHAT)
+                    .setSubject("subject ä").setThread("our-thread");
+            XmlElement extension = message.xml().addElement("x", "urn:example:interop")
+                    .setAttribute("k", "v & <w>");
+            extension.addElement("y").setText("nested text");
+            ours.send(message);
+
+            org.jivesoftware.smack.packet.Message got = received.poll(10, TimeUnit.SECONDS);
+            assertThat(got).isNotNull();
+            assertThat(got.getBody()).isEqualTo(body);
+            assertThat(got.getSubject()).isEqualTo("subject ä");
+            assertThat(got.getThread()).isEqualTo("our-thread");
+            assertThat(got.getFrom().toString()).isEqualTo(ours.boundJid().toString());
+            StandardExtensionElement x = (StandardExtensionElement) got.getExtensionElement("x",
+                    "urn:example:interop");
+            assertThat(x.getAttributeValue("k")).isEqualTo("v & <w>");
+            assertThat(x.getFirstElement("y").getText()).isEqualTo("nested text");
+        } finally {
+            smack.disconnect();
+            Clients.close(ours);
+        }
+    }
+}
