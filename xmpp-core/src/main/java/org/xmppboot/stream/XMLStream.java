@@ -325,14 +325,37 @@ public class XMLStream implements StanzaSender {
         schedules.values().forEach(f -> f.cancel(false));
         schedules.clear();
         failPending(new StreamClosedException("Stream " + config.name() + " closed"));
-        if (ownsHandlerExecutor && handlerExecutor instanceof ExecutorService service) {
-            service.shutdown();
+        ExecutorService handlers = ownsHandlerExecutor && handlerExecutor instanceof ExecutorService service
+                ? service : null;
+        if (handlers != null) {
+            handlers.shutdown();
         }
         Connection c = connection;
-        if (c != null) {
-            c.joinThreads();
+        Thread event = eventThread;
+        Runnable finish = () -> {
+            long wait = config.closeTimeout().toMillis() + 1000;
+            try {
+                if (c != null) {
+                    c.joinThreads();
+                }
+                if (handlers != null) {
+                    handlers.awaitTermination(wait, TimeUnit.MILLISECONDS);
+                }
+                if (event != null && event != Thread.currentThread()) {
+                    event.join(wait);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            terminated.complete(null);
+        };
+        if (event != null && Thread.currentThread() == event) {
+            // "Terminated" means every thread of this stream has ended, the event thread included, so the
+            // event thread cannot be the one to say so.
+            StreamThreads.start("xmpp-closing-" + config.name(), false, finish);
+        } else {
+            finish.run();
         }
-        terminated.complete(null);
     }
 
     private void failPending(Exception cause) {
