@@ -21,11 +21,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A TCP connection, optionally upgraded to TLS. TCP_NODELAY is always on: with Nagle's algorithm a small
  * request and its reply each wait for the peer's delayed ACK, 40 ms or more per round trip. Writes go through
- * a 64 KiB buffer that the send thread flushes once per batch of queued stanzas.
+ * a buffer that the send thread flushes once per batch of queued stanzas.
  */
 public class SocketTransport implements Transport {
 
-    private static final int BUFFER = 64 * 1024;
+    /**
+     * Half a TLS record: big enough that a burst of stanzas becomes few writes and records, small enough that
+     * a thousand idle connections do not hold tens of megabytes of empty buffers.
+     */
+    private static final int BUFFER = 8 * 1024;
 
     private volatile Socket socket;
     private volatile InputStream in;

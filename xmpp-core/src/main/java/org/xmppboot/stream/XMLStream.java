@@ -1024,7 +1024,9 @@ public class XMLStream implements StanzaSender {
         // ------------------------------------------------------------ read thread
 
         private void readLoop() {
-            byte[] buffer = new byte[16 * 1024];
+            // Set here too, not only by start(): this thread may handle a stanza before start() stores it.
+            readThread = Thread.currentThread();
+            byte[] buffer = new byte[8 * 1024];
             batchingThread = Thread.currentThread();
             try {
                 while (!ended.get()) {

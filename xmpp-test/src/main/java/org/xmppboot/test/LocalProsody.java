@@ -34,7 +34,8 @@ import org.xmppboot.stream.Tls;
  * folder deleted) by {@link #close()}.
  *
  * <p>Virtual hosts: {@link #DOMAIN} (SCRAM-SHA-1 and PLAIN), {@link #SHA256_DOMAIN} (stores SHA-256 hashes,
- * so it offers SCRAM-SHA-256), {@link #ANONYMOUS_DOMAIN} (SASL ANONYMOUS). Components: a MUC service at
+ * so it offers SCRAM-SHA-256), {@link #ANONYMOUS_DOMAIN} (SASL ANONYMOUS), {@link #PERF_DOMAIN} (no archive,
+ * carbons or offline storage, for throughput work). Components: a MUC service at
  * {@link #MUC_DOMAIN}, pubsub, HTTP file upload, and an external component slot at {@link #COMPONENT_DOMAIN}
  * with {@link #componentSecret()}. Encryption is required on c2s unless {@link Options#withoutTls()}; there
  * are no rate limits.
@@ -52,6 +53,8 @@ public final class LocalProsody implements AutoCloseable {
     public static final String DOMAIN = "localhost";
     public static final String SHA256_DOMAIN = "sha256.localhost";
     public static final String ANONYMOUS_DOMAIN = "anon.localhost";
+    /** A host without archiving, carbons or offline storage: for throughput measurements. */
+    public static final String PERF_DOMAIN = "perf.localhost";
     public static final String MUC_DOMAIN = "conference.localhost";
     public static final String COMPONENT_DOMAIN = "bot.localhost";
     public static final String PUBSUB_DOMAIN = "pubsub.localhost";
@@ -210,6 +213,8 @@ public final class LocalProsody implements AutoCloseable {
         c.append("  password_hash = \"SHA-256\"\n");
         c.append("\nVirtualHost \"").append(ANONYMOUS_DOMAIN).append("\"\n");
         c.append("  authentication = \"anonymous\"\n");
+        c.append("\nVirtualHost \"").append(PERF_DOMAIN).append("\"\n");
+        c.append("  modules_disabled = { \"mam\", \"carbons\", \"offline\" }\n");
         c.append("\nComponent \"").append(MUC_DOMAIN).append("\" \"muc\"\n");
         c.append("\nComponent \"").append(PUBSUB_DOMAIN).append("\" \"pubsub\"\n");
         c.append("\nComponent \"").append(UPLOAD_DOMAIN).append("\" \"http_file_share\"\n");
@@ -224,7 +229,7 @@ public final class LocalProsody implements AutoCloseable {
 
     /** One self-signed certificate naming every virtual host and component. */
     private static void createCertificate(Path dir) throws IOException {
-        String names = Stream.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN, MUC_DOMAIN, COMPONENT_DOMAIN,
+        String names = Stream.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN, PERF_DOMAIN, MUC_DOMAIN, COMPONENT_DOMAIN,
                 PUBSUB_DOMAIN, UPLOAD_DOMAIN).map(n -> "DNS:" + n).reduce((a, b) -> a + "," + b).orElseThrow();
         run(dir, findExecutable("openssl").toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                 "-keyout", dir.resolve("localhost.key").toString(), "-out", dir.resolve("localhost.crt").toString(),
