@@ -71,11 +71,11 @@ public final class ClientBenchmark {
             Pair smack = new SmackPair(server);
 
             // Warm-up: both libraries' code paths compiled before anything counts.
-            for (int i = 0; i < 2; i++) {
-                ours.flood(MESSAGES / 4);
-                smack.flood(MESSAGES / 4);
-                ours.pingPong(ROUND_TRIPS / 4);
-                smack.pingPong(ROUND_TRIPS / 4);
+            for (int i = 0; i < 3; i++) {
+                ours.flood(MESSAGES);
+                smack.flood(MESSAGES);
+                ours.pingPong(ROUND_TRIPS / 2);
+                smack.pingPong(ROUND_TRIPS / 2);
             }
 
             double[][] rate = new double[2][ROUNDS];
@@ -107,6 +107,8 @@ public final class ClientBenchmark {
             row("(1) client CPU per message, µs (lower)", median(cpu[0]), median(cpu[1]));
             row("(2) round trip p50, µs (lower)", median(p50[0]), median(p50[1]));
             row("(2) round trip p99, µs (lower)", median(p99[0]), median(p99[1]));
+            rounds("messages/s", rate);
+            rounds("CPU µs/message", cpu);
 
             IdleCost smackIdle = idle(() -> smackIdleClient(server));
             IdleCost oursIdle = idle(() -> ourIdleClient(server, false));
@@ -120,6 +122,19 @@ public final class ClientBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    private static void rounds(String name, double[][] values) {
+        System.out.printf(Locale.ROOT, "  %s per round: xmpp-boot %s, Smack %s%n", name, format(values[0]),
+                format(values[1]));
+    }
+
+    private static String format(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) {
+            sb.append(sb.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", v));
+        }
+        return sb.toString();
     }
 
     private static void row(String name, double ours, double smack) {

@@ -1,6 +1,5 @@
 package org.xmppboot.stream;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,16 +19,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP connection, optionally upgraded to TLS. TCP_NODELAY is always on: with Nagle's algorithm a small
- * request and its reply each wait for the peer's delayed ACK, 40 ms or more per round trip. Writes go through
- * a buffer that the send thread flushes once per batch of queued stanzas.
+ * request and its reply each wait for the peer's delayed ACK, 40 ms or more per round trip. There is no write
+ * buffer here: the send thread gathers each burst of stanzas into one write, and an idle connection holds no
+ * empty buffer.
  */
 public class SocketTransport implements Transport {
 
-    /**
-     * Half a TLS record: big enough that a burst of stanzas becomes few writes and records, small enough that
-     * a thousand idle connections do not hold tens of megabytes of empty buffers.
-     */
-    private static final int BUFFER = 8 * 1024;
 
     private volatile Socket socket;
     private volatile InputStream in;
@@ -94,7 +89,7 @@ public class SocketTransport implements Transport {
     private void use(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
-        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+        this.out = socket.getOutputStream();
     }
 
     public Socket socket() {

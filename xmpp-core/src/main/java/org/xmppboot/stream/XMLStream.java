@@ -997,6 +997,8 @@ public class XMLStream implements StanzaSender {
     // =================================================================== one connection
 
     private static final byte[] KEEPALIVE = {' '};
+    /** About one TLS record: larger bursts go out in pieces of this size. */
+    private static final int MAX_WRITE = 16 * 1024;
 
     /** The read and send threads, parser and write queue of one transport. */
     private final class Connection implements XmlStreamParser.Listener {
@@ -1083,6 +1085,26 @@ public class XMLStream implements StanzaSender {
 
         // ------------------------------------------------------------ send thread
 
+        private final ArrayList<byte[]> batch = new ArrayList<>();
+        private int batchBytes;
+
+        private void writeBatch() throws IOException {
+            if (batch.size() == 1) {
+                byte[] only = batch.get(0);
+                transport.write(only, 0, only.length);
+            } else if (batch.size() > 1) {
+                byte[] joined = new byte[batchBytes];
+                int at = 0;
+                for (byte[] bytes : batch) {
+                    System.arraycopy(bytes, 0, joined, at, bytes.length);
+                    at += bytes.length;
+                }
+                transport.write(joined, 0, joined.length);
+            }
+            batch.clear();
+            batchBytes = 0;
+        }
+
         private void sendLoop() {
             long keepaliveMillis = config.keepaliveInterval().toMillis();
             try {
@@ -1097,11 +1119,17 @@ public class XMLStream implements StanzaSender {
                         transport.flush();
                         continue;
                     }
-                    // Write everything that is queued, then flush once.
+                    // Gather everything queued into few large writes: one TLS record and one system call per
+                    // burst instead of per stanza, and no buffer held between bursts.
                     do {
                         if (item instanceof byte[] bytes) {
-                            transport.write(bytes, 0, bytes.length);
+                            batch.add(bytes);
+                            batchBytes += bytes.length;
+                            if (batchBytes >= MAX_WRITE) {
+                                writeBatch();
+                            }
                         } else {
+                            writeBatch();
                             transport.flush();
                             ((Runnable) item).run();
                             if (ended.get()) {
@@ -1110,6 +1138,7 @@ public class XMLStream implements StanzaSender {
                         }
                         item = wire.poll();
                     } while (item != null);
+                    writeBatch();
                     transport.flush();
                 }
             } catch (InterruptedException e) {
