@@ -1028,7 +1028,7 @@ public class XMLStream implements StanzaSender {
         private void readLoop() {
             // Set here too, not only by start(): this thread may handle a stanza before start() stores it.
             readThread = Thread.currentThread();
-            byte[] buffer = new byte[8 * 1024];
+            byte[] buffer = new byte[4 * 1024]; // JSSE buffers whole records itself; this is only a window on them
             batchingThread = Thread.currentThread();
             try {
                 while (!ended.get()) {
