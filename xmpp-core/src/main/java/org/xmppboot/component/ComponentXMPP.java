@@ -86,6 +86,10 @@ public class ComponentXMPP extends BaseXMPP {
         super.connect(transport);
     }
 
+    public ComponentConfig componentConfig() {
+        return componentConfig;
+    }
+
     public CompletableFuture<Jid> sessionFuture() {
         return session;
     }

@@ -665,6 +665,14 @@ public class XMLStream implements StanzaSender {
         }
     }
 
+    /**
+     * Runs a task on the handler executor, after the earlier tasks with the same key (a sender's JID) and in
+     * parallel with other keys: how threaded handlers run.
+     */
+    public void executeThreaded(@Nullable Object key, Runnable task) {
+        threadedHandlers.execute(key, task);
+    }
+
     /** Adds a filter; lower {@code order} runs first. */
     public void addFilter(Direction direction, StanzaFilter filter, int order) {
         CopyOnWriteArrayList<FilterRegistration> list = direction == Direction.IN ? inFilters : outFilters;

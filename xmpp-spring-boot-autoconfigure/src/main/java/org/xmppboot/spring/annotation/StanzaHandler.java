@@ -1,0 +1,61 @@
+package org.xmppboot.spring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+import org.xmppboot.stanza.StanzaBase;
+
+/**
+ * Marks a bean method as a handler of received stanzas. Say which stanzas with one matcher: a stanza path
+ * ({@link #value()}, such as {@code message@type=chat/body}), an element path ({@link #xpath()}) or an XML
+ * mask ({@link #mask()}); with none, the stanza parameter's type decides ({@code Message} gets messages).
+ *
+ * <p>Parameters, in any order: the stanza (typed: a {@code Message} parameter only gets messages), the
+ * connection ({@code BaseXMPP}, {@code ClientXMPP}, {@code ComponentXMPP}), the sender's {@code Jid}.
+ *
+ * <p>Return values: nothing; a {@code String}, sent back to the sender as a reply message (type and thread
+ * kept); a stanza, sent; for an iq request, an {@code XmlElement} (the result's payload) or a stanza (the
+ * response); a {@code CompletableFuture} of any of these, handled when it completes. Every iq get or set gets
+ * exactly one response: a handler that returns nothing and sent none answers with an empty result, and one
+ * that throws answers with an error ({@code internal-server-error}, or the condition of a
+ * {@code StanzaErrorException}).
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface StanzaHandler {
+
+    /** A stanza path, such as {@code message@type=chat/body} or {@code iq@type=get/{urn:xmpp:ping}ping}. */
+    @AliasFor("path")
+    String value() default "";
+
+    /** Same as {@link #value()}. */
+    @AliasFor("value")
+    String path() default "";
+
+    /** An element path, such as {@code {jabber:client}iq/{urn:xmpp:ping}ping}. */
+    String xpath() default "";
+
+    /** An XML mask the stanza must contain, such as {@code <message type='chat'><body/></message>}. */
+    String mask() default "";
+
+    /** Only stanzas of this class (the stanza parameter's type narrows it further). */
+    Class<? extends StanzaBase> type() default StanzaBase.class;
+
+    /**
+     * A SpEL expression that must be true for the handler to take the stanza, over {@code #stanza},
+     * {@code #from} and {@code #xmpp}; for example {@code #from.domain == 'example.org'}. A stanza it rejects is
+     * treated as if this handler did not exist (an iq then gets {@code service-unavailable}).
+     */
+    String condition() default "";
+
+    /** Runs on the handler executor instead of the event thread, in order per sender. */
+    boolean threaded() default false;
+
+    /** The handler's id in the endpoint registry; by default {@code beanName.methodName}. */
+    String id() default "";
+}

@@ -1,0 +1,354 @@
+package org.xmppboot.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.xmppboot.client.TlsMode;
+
+/**
+ * Configuration of the XMPP connection ({@code xmpp.*}). {@link #toString()} never shows the password or the
+ * component secret.
+ */
+@ConfigurationProperties("xmpp")
+public class XmppProperties {
+
+    /** How the application connects. */
+    public enum Mode {
+        /** As an account (c2s): {@code xmpp.jid} and {@code xmpp.password}. */
+        CLIENT,
+        /** As an external component (XEP-0114): {@code xmpp.component.*}. */
+        COMPONENT
+    }
+
+    /** Whether to connect as a client (an account) or as an external component (XEP-0114). */
+    private Mode mode = Mode.CLIENT;
+
+    /**
+     * The account to log in as, such as {@code bot@example.org}. A JID with no localpart ({@code example.org})
+     * logs in anonymously. Required in client mode.
+     */
+    private @Nullable String jid;
+
+    /** The account's password. Not needed for anonymous login. */
+    private @Nullable String password;
+
+    /** The server to connect to. By default it is found through the DNS SRV records of the JID's domain. */
+    private @Nullable String host;
+
+    /** The server's port, used with {@code xmpp.host}. 0 means 5222 (5223 for direct TLS). */
+    private int port;
+
+    /** The resource to ask the server to bind. By default the server assigns one. */
+    private @Nullable String resource;
+
+    /** Whether to connect when the application starts. */
+    private boolean autoStartup = true;
+
+    /** Names of plugins to enable that are found on the class path, such as {@code xep_0199}. */
+    private List<String> plugins = new ArrayList<>();
+
+    private final Tls tls = new Tls();
+
+    private final Component component = new Component();
+
+    private final EventQueue eventQueue = new EventQueue();
+
+    private final HandlerExecutor handlerExecutor = new HandlerExecutor();
+
+    private final Reconnect reconnect = new Reconnect();
+
+    private final LocalServer localServer = new LocalServer();
+
+    /** TLS settings. */
+    public static class Tls {
+
+        /**
+         * How to secure the connection: {@code required} (STARTTLS, and a server without it is refused),
+         * {@code direct} (TLS from the first byte, XEP-0368), or {@code optional} (plaintext allowed when the
+         * server offers no STARTTLS; only for servers you control on a trusted network).
+         */
+        private TlsMode mode = TlsMode.REQUIRED;
+
+        /**
+         * Name of an SSL bundle ({@code spring.ssl.bundle.*}) with the trust material (and, for SASL EXTERNAL,
+         * the client key). By default the JVM's trust store is used.
+         */
+        private @Nullable String bundle;
+
+        public TlsMode getMode() {
+            return mode;
+        }
+
+        public void setMode(TlsMode mode) {
+            this.mode = mode;
+        }
+
+        public @Nullable String getBundle() {
+            return bundle;
+        }
+
+        public void setBundle(@Nullable String bundle) {
+            this.bundle = bundle;
+        }
+    }
+
+    /** External component settings (XEP-0114), used when {@code xmpp.mode=component}. */
+    public static class Component {
+
+        /** The component's domain, such as {@code bot.example.org}. */
+        private @Nullable String domain;
+
+        /** The secret shared with the server for this component. */
+        private @Nullable String secret;
+
+        /** The server's host for component connections. */
+        private String host = "localhost";
+
+        /** The server's port for component connections. */
+        private int port = 5347;
+
+        public @Nullable String getDomain() {
+            return domain;
+        }
+
+        public void setDomain(@Nullable String domain) {
+            this.domain = domain;
+        }
+
+        public @Nullable String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(@Nullable String secret) {
+            this.secret = secret;
+        }
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+    }
+
+    /** The event queue between the read thread and the handlers. */
+    public static class EventQueue {
+
+        /**
+         * How many received stanzas may wait for their handlers. When it is full the connection stops reading
+         * (and TCP slows the server down) instead of growing without bound.
+         */
+        private int capacity = 10_000;
+
+        /** A handler that holds the event thread longer than this is logged with its stack. */
+        private Duration slowHandlerThreshold = Duration.ofSeconds(2);
+
+        public int getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(int capacity) {
+            this.capacity = capacity;
+        }
+
+        public Duration getSlowHandlerThreshold() {
+            return slowHandlerThreshold;
+        }
+
+        public void setSlowHandlerThreshold(Duration slowHandlerThreshold) {
+            this.slowHandlerThreshold = slowHandlerThreshold;
+        }
+    }
+
+    /** Where threaded handlers run. */
+    public static class HandlerExecutor {
+
+        /**
+         * Whether threaded handlers run on the application's task executor ({@code applicationTaskExecutor},
+         * virtual threads with {@code spring.threads.virtual.enabled=true}). If false, or if there is none,
+         * the connection uses a small pool of its own.
+         */
+        private boolean useApplicationTaskExecutor = true;
+
+        /** Whether the connection's own threads (read, send, event) are virtual threads (Java 21+). */
+        private boolean virtualThreads;
+
+        public boolean isUseApplicationTaskExecutor() {
+            return useApplicationTaskExecutor;
+        }
+
+        public void setUseApplicationTaskExecutor(boolean useApplicationTaskExecutor) {
+            this.useApplicationTaskExecutor = useApplicationTaskExecutor;
+        }
+
+        public boolean isVirtualThreads() {
+            return virtualThreads;
+        }
+
+        public void setVirtualThreads(boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
+        }
+    }
+
+    /** Reconnection after an established session is lost. */
+    public static class Reconnect {
+
+        /** Whether to reconnect (never after an authentication failure). */
+        private boolean enabled = true;
+
+        /** The first delay; each failed attempt doubles it, with jitter. */
+        private Duration initialDelay = Duration.ofSeconds(1);
+
+        /** The longest delay between attempts. */
+        private Duration maxDelay = Duration.ofSeconds(60);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+    }
+
+    /** A local Prosody for development, started by the application (needs xmpp-test on the class path). */
+    public static class LocalServer {
+
+        /**
+         * Whether to start a throwaway local Prosody, create the configured account on it, and connect to it
+         * instead of {@code xmpp.host}. The JID's domain must be {@code localhost} (or unset).
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public @Nullable String getJid() {
+        return jid;
+    }
+
+    public void setJid(@Nullable String jid) {
+        this.jid = jid;
+    }
+
+    public @Nullable String getPassword() {
+        return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public @Nullable String getHost() {
+        return host;
+    }
+
+    public void setHost(@Nullable String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public @Nullable String getResource() {
+        return resource;
+    }
+
+    public void setResource(@Nullable String resource) {
+        this.resource = resource;
+    }
+
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
+    public List<String> getPlugins() {
+        return plugins;
+    }
+
+    public void setPlugins(List<String> plugins) {
+        this.plugins = plugins;
+    }
+
+    public Tls getTls() {
+        return tls;
+    }
+
+    public Component getComponent() {
+        return component;
+    }
+
+    public EventQueue getEventQueue() {
+        return eventQueue;
+    }
+
+    public HandlerExecutor getHandlerExecutor() {
+        return handlerExecutor;
+    }
+
+    public Reconnect getReconnect() {
+        return reconnect;
+    }
+
+    public LocalServer getLocalServer() {
+        return localServer;
+    }
+
+    @Override
+    public String toString() {
+        return "XmppProperties[mode=" + mode + ", jid=" + jid + ", password=" + (password == null ? "none" : "******")
+                + ", host=" + host + ", port=" + port + ", component.domain=" + component.domain
+                + ", component.secret=" + (component.secret == null ? "none" : "******") + "]";
+    }
+}

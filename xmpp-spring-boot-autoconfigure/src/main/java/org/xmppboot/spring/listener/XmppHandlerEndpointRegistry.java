@@ -1,0 +1,63 @@
+package org.xmppboot.spring.listener;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The annotated handlers of the application, by id: list them, and stop or start one at run time (as
+ * spring-kafka's {@code KafkaListenerEndpointRegistry} does for listeners).
+ */
+public class XmppHandlerEndpointRegistry implements DisposableBean {
+
+    private final Map<String, XmppHandlerEndpoint> endpoints = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** Registers and starts an endpoint. */
+    public void register(XmppHandlerEndpoint endpoint) {
+        XmppHandlerEndpoint previous = endpoints.putIfAbsent(endpoint.id(), endpoint);
+        if (previous != null) {
+            throw new IllegalStateException("Two XMPP handlers have the id '" + endpoint.id() + "': "
+                    + previous.description() + " and " + endpoint.description() + "; give one an explicit id");
+        }
+        endpoint.start();
+    }
+
+    public @Nullable XmppHandlerEndpoint getEndpoint(String id) {
+        return endpoints.get(id);
+    }
+
+    public Collection<XmppHandlerEndpoint> getEndpoints() {
+        synchronized (endpoints) {
+            return new ArrayList<>(endpoints.values());
+        }
+    }
+
+    /** Stops a handler: the connection no longer calls it. */
+    public void stop(String id) {
+        require(id).stop();
+    }
+
+    /** Starts a stopped handler again. */
+    public void start(String id) {
+        require(id).start();
+    }
+
+    private XmppHandlerEndpoint require(String id) {
+        XmppHandlerEndpoint endpoint = endpoints.get(id);
+        if (endpoint == null) {
+            throw new IllegalArgumentException("No XMPP handler with id '" + id + "'; known: " + endpoints.keySet());
+        }
+        return endpoint;
+    }
+
+    /** Unregisters every handler from the connection. */
+    @Override
+    public void destroy() {
+        getEndpoints().forEach(XmppHandlerEndpoint::stop);
+    }
+}

@@ -1,0 +1,187 @@
+package org.xmppboot.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint.ConfigurationPropertiesBeanDescriptor;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xmppboot.BaseXMPP;
+import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.client.TlsMode;
+import org.xmppboot.component.ComponentXMPP;
+import org.xmppboot.spring.health.XmppHealthIndicator;
+import org.xmppboot.spring.listener.XmppHandlerEndpointRegistry;
+import org.xmppboot.spring.metrics.MicrometerStreamObserver;
+import org.xmppboot.stream.StreamConfig;
+
+class XmppAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(XmppAutoConfiguration.class, XmppMetricsAutoConfiguration.class,
+                    XmppHealthAutoConfiguration.class, XmppSanitizingAutoConfiguration.class,
+                    SslAutoConfiguration.class))
+            .withPropertyValues("xmpp.auto-startup=false");
+
+    @Test
+    void clientModeByDefault() {
+        runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=s3cret", "xmpp.host=xmpp.example.org",
+                "xmpp.port=5223", "xmpp.tls.mode=direct", "xmpp.resource=worker", "xmpp.event-queue.capacity=500")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ClientXMPP.class).hasSingleBean(XmppConnectionLifecycle.class)
+                            .hasSingleBean(XmppHandlerEndpointRegistry.class).doesNotHaveBean(ComponentXMPP.class);
+                    ClientXMPP client = context.getBean(ClientXMPP.class);
+                    assertThat(client.clientConfig().jid()).hasToString("bot@example.org/worker");
+                    assertThat(client.clientConfig().host()).isEqualTo("xmpp.example.org");
+                    assertThat(client.clientConfig().port()).isEqualTo(5223);
+                    assertThat(client.clientConfig().tls()).isEqualTo(TlsMode.DIRECT);
+                    assertThat(client.config().eventQueueCapacity()).isEqualTo(500);
+                    assertThat(client.isConnected()).as("auto-startup=false").isFalse();
+                });
+    }
+
+    @Test
+    void componentMode() {
+        runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
+                "xmpp.component.secret=shh", "xmpp.component.port=5275")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ComponentXMPP.class).doesNotHaveBean(ClientXMPP.class);
+                    assertThat(context.getBean(ComponentXMPP.class).componentConfig().port()).isEqualTo(5275);
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnConnection {
+        @Bean
+        BaseXMPP myConnection() {
+            return new BaseXMPP("jabber:client", StreamConfig.defaults().withName("mine"));
+        }
+    }
+
+    @Test
+    void backsOffForTheApplicationsOwnConnection() {
+        runner.withUserConfiguration(OwnConnection.class).run(context -> {
+            assertThat(context).hasSingleBean(BaseXMPP.class).doesNotHaveBean(ClientXMPP.class);
+            assertThat(context.getBean(BaseXMPP.class).config().name()).isEqualTo("mine");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Customizer {
+        @Bean
+        XmppConnectionCustomizer customizer() {
+            return connection -> connection.addEventHandler("custom", data -> { });
+        }
+    }
+
+    @Test
+    void customizersAreApplied() {
+        runner.withUserConfiguration(Customizer.class)
+                .withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x")
+                .run(context -> assertThat(context.getBean(ClientXMPP.class).eventHandlerCount("custom")).isOne());
+    }
+
+    @Test
+    void missingOrBadPropertiesFailStartupNamingTheProperty() {
+        assertFailure(runner, "xmpp.jid", "is required in client mode");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@"), "xmpp.jid", "domainpart is empty");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org"), "xmpp.password", "is required");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x", "xmpp.port=70000"),
+                "xmpp.port", "70000 is not a port");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.tls.bundle=missing"), "xmpp.tls.bundle", "no SSL bundle named 'missing'");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.event-queue.capacity=0"), "xmpp.event-queue.capacity", "leaves no room");
+        assertFailure(runner.withPropertyValues("xmpp.mode=component"), "xmpp.component.domain", "is required");
+        assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org"),
+                "xmpp.component.secret", "is required");
+    }
+
+    private static void assertFailure(ApplicationContextRunner runner, String property, String problem) {
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            InvalidXmppPropertyException cause = findCause(failure);
+            assertThat(cause).as("an InvalidXmppPropertyException in %s", failure).isNotNull();
+            assertThat(cause.property()).isEqualTo(property);
+            assertThat(cause.getMessage()).contains(problem);
+            FailureAnalysis analysis = new XmppFailureAnalyzer().analyze(failure);
+            assertThat(analysis.getDescription()).contains(property).contains(problem);
+            assertThat(analysis.getAction()).isNotBlank();
+        });
+    }
+
+    private static InvalidXmppPropertyException findCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InvalidXmppPropertyException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registry {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    @Test
+    void metricsOnlyWithARegistry() {
+        ApplicationContextRunner client = runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x");
+        client.run(context -> assertThat(context).doesNotHaveBean(MicrometerStreamObserver.class));
+        client.withUserConfiguration(Registry.class).run(context -> {
+            assertThat(context).hasSingleBean(MicrometerStreamObserver.class);
+            assertThat(context.getBean(ClientXMPP.class).observer())
+                    .isSameAs(context.getBean(MicrometerStreamObserver.class));
+            assertThat(context.getBean(MeterRegistry.class).find("xmpp.event.queue.size").gauge()).isNotNull();
+        });
+    }
+
+    @Test
+    void healthIndicatorCanBeSwitchedOff() {
+        ApplicationContextRunner client = runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x");
+        client.run(context -> {
+            assertThat(context).hasSingleBean(XmppHealthIndicator.class);
+            assertThat(context.getBean(XmppHealthIndicator.class).health().getStatus().getCode()).isEqualTo("DOWN");
+        });
+        client.withPropertyValues("management.health.xmpp.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(XmppHealthIndicator.class));
+    }
+
+    @Test
+    void secretsNeverShowEvenWhereValuesAreShown() {
+        runner.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
+                        ConfigurationPropertiesReportEndpointAutoConfiguration.class))
+                .withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=hunter2",
+                        "management.endpoint.configprops.show-values=always",
+                        "management.endpoints.web.exposure.include=configprops")
+                .run(context -> {
+                    XmppProperties properties = context.getBean(XmppProperties.class);
+                    assertThat(properties.toString()).doesNotContain("hunter2");
+                    assertThat(context.getBean(ClientXMPP.class).clientConfig().toString()).doesNotContain("hunter2");
+                    ConfigurationPropertiesReportEndpoint endpoint =
+                            context.getBean(ConfigurationPropertiesReportEndpoint.class);
+                    Map<String, ConfigurationPropertiesBeanDescriptor> beans = endpoint.configurationProperties()
+                            .getContexts().values().iterator().next().getBeans();
+                    Map<String, Object> xmpp = beans.values().stream()
+                            .filter(b -> "xmpp".equals(b.getPrefix())).findFirst().orElseThrow().getProperties();
+                    assertThat(xmpp.get("jid")).as("values are shown").isEqualTo("bot@example.org");
+                    assertThat(xmpp.get("password")).isEqualTo("******");
+                });
+    }
+}
