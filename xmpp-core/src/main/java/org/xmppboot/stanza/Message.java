@@ -20,6 +20,11 @@ public class Message extends StanzaBase {
     }
 
     public static final Schema<Message> SCHEMA = commonInterfaces(Schema.builder("message", null, Message::new))
+            // RFC 6121 §5.2.2: no type means normal, so "message@type=normal" matches such messages.
+            .custom("type",
+                    m -> m.getType() != null ? m.getType() : Type.NORMAL.value(),
+                    (m, v) -> m.xml().setAttribute("type", v == null ? null : v.toString()),
+                    m -> m.xml().removeAttribute("type"))
             .childText("body").childText("subject").childText("thread")
             .custom("parent_thread",
                     m -> m.getParentThread(),
@@ -107,18 +112,21 @@ public class Message extends StanzaBase {
      */
     @Override
     public Message reply() {
+        return reply(null);
+    }
+
+    /** A reply carrying this body (written before the thread, as clients usually order them). */
+    public Message reply(@Nullable String body) {
         Message reply = (Message) super.reply();
         reply.xml.setAttribute("type", xml.attribute("type"));
+        if (body != null) {
+            reply.setBody(body);
+        }
         XmlElement thread = xml.element("thread", xml.namespace());
         if (thread != null) {
             reply.xml.addChild(thread.copy());
         }
         return reply;
-    }
-
-    /** A reply carrying this body. */
-    public Message reply(String body) {
-        return reply().setBody(body);
     }
 
     @Override

@@ -72,6 +72,18 @@ final class EventQueue<E> {
         }
     }
 
+    /** Moves whatever is queued to {@code out} without waiting. */
+    void drainAvailable(ArrayDeque<E> out) {
+        lock.lock();
+        try {
+            out.addAll(entries);
+            entries.clear();
+            size = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int size() {
         return size;
     }

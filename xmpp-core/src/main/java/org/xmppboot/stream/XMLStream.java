@@ -894,6 +894,7 @@ public class XMLStream implements StanzaSender {
                         inboundRoom.release();
                     }
                     if (entry instanceof StopEntry) {
+                        dispatchStragglers();
                         return;
                     }
                     dispatch(entry);
@@ -904,6 +905,34 @@ public class XMLStream implements StanzaSender {
         } finally {
             finishTermination();
         }
+    }
+
+    /**
+     * The stop entry can come from the send thread or a timer while the read thread still holds entries of
+     * its last read (it publishes them when it ends): wait for it, then dispatch what it left.
+     */
+    private void dispatchStragglers() throws InterruptedException {
+        Connection c = connection;
+        Thread reader = c == null ? null : c.readThread;
+        long deadline = System.nanoTime() + config.closeTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        boolean readerDone;
+        do {
+            readerDone = reader == null || reader == Thread.currentThread() || !reader.isAlive();
+            // Dispatching frees room, so a read thread waiting for it can finish.
+            eventQueue.drainAvailable(eventBatch);
+            Entry entry;
+            while ((entry = eventBatch.poll()) != null) {
+                if (entry instanceof StanzaEntry) {
+                    inboundRoom.release();
+                }
+                if (!(entry instanceof StopEntry)) {
+                    dispatch(entry);
+                }
+            }
+            if (!readerDone) {
+                reader.join(20);
+            }
+        } while (!readerDone && System.nanoTime() < deadline);
     }
 
     private void dispatch(Entry entry) {

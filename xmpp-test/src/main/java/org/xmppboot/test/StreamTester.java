@@ -199,8 +199,8 @@ public final class StreamTester implements AutoCloseable {
             case MASK -> new XmlMaskMatcher(expected).matches(new org.xmppboot.stanza.StanzaBase(sent));
         };
         if (!ok) {
-            throw new AssertionFailedError("The stream sent a different stanza (" + match + ")",
-                    expected.toXml(), sent.toXml());
+            throw new AssertionFailedError("The stream sent a different stanza (" + match + ")\n expected: "
+                    + expected.toXml() + "\n but sent: " + sent.toXml(), expected.toXml(), sent.toXml());
         }
         return sent;
     }
@@ -259,7 +259,8 @@ public final class StreamTester implements AutoCloseable {
         String xml = stanza.xml().toXml();
         T back = schema.wrap(XmlElement.parse(xml));
         if (!canonical(back.xml(), false).equals(canonical(stanza.xml(), false))) {
-            throw new AssertionFailedError("The stanza changed on its way through XML", xml, back.xml().toXml());
+            throw new AssertionFailedError("The stanza changed on its way through XML\n before: " + xml
+                    + "\n after:  " + back.xml().toXml(), xml, back.xml().toXml());
         }
         for (String name : schema.interfaces().keySet()) {
             String before = stanza.getString(name);

@@ -1,0 +1,277 @@
+package org.xmppboot.spring.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xmppboot.BaseXMPP;
+import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.component.ComponentXMPP;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.Message;
+import org.xmppboot.stanza.StanzaBase;
+import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.spring.annotation.StanzaHandler;
+import org.xmppboot.spring.annotation.XmppEvent;
+import org.xmppboot.spring.autoconfigure.XmppAutoConfiguration;
+import org.xmppboot.test.StreamTester;
+import org.xmppboot.xml.XmlElement;
+
+/** The annotation model over a scripted stream: what handlers receive, what their return values become. */
+class HandlerAnnotationTest {
+
+    static final String STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
+
+    /** The connection is a client whose session the tester has already established. */
+    @Configuration(proxyBeanMethods = false)
+    static class Connection {
+        @Bean(destroyMethod = "close")
+        StreamTester tester() {
+            return StreamTester.client("bot@example.com/test");
+        }
+
+        @Bean
+        ClientXMPP xmppConnection(StreamTester tester) {
+            return tester.client();
+        }
+    }
+
+    static class Bot {
+        final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+
+        @StanzaHandler("message@type=chat/body")
+        String chat(Message message, Jid from) {
+            return "echo " + message.getBody() + " to " + from.bare();
+        }
+
+        @StanzaHandler("message@type=normal/body")
+        CompletableFuture<String> later(Message message) {
+            return CompletableFuture.supplyAsync(() -> "later " + message.getBody());
+        }
+
+        @StanzaHandler(value = "iq@type=get/{urn:example:time}time", condition = "#from.domain == 'example.com'")
+        XmlElement time(Iq iq) {
+            XmlElement payload = new XmlElement("time", "urn:example:time");
+            payload.addElement("utc").setText("2026-11-25T00:00:00Z");
+            return payload;
+        }
+
+        @StanzaHandler("iq@type=set/{urn:example:void}ack")
+        void acknowledge(Iq iq) {
+            seen.add("ack " + iq.getId());
+        }
+
+        @StanzaHandler("iq@type=set/{urn:example:fail}missing")
+        void missing(Iq iq) {
+            throw new StanzaErrorException(StanzaError.Condition.ITEM_NOT_FOUND, "no such thing");
+        }
+
+        @StanzaHandler("iq@type=set/{urn:example:fail}bug")
+        void bug(Iq iq) {
+            throw new IllegalStateException("a bug (expected by the test)");
+        }
+
+        @StanzaHandler("iq@type=get/{urn:example:twice}twice")
+        Iq twice(Iq iq) {
+            iq.reply().sendResponse();
+            return iq.reply();
+        }
+
+        @StanzaHandler(xpath = "{jabber:client}presence")
+        void presence(StanzaBase presence, BaseXMPP xmpp, Jid from) {
+            seen.add("presence from " + from + " on " + xmpp.getClass().getSimpleName());
+        }
+
+        @StanzaHandler
+        void anyMessage(Message message) {
+            seen.add("message " + message.getId());
+        }
+
+        @XmppEvent(value = "custom", threaded = true)
+        void custom(String payload) {
+            seen.add("custom " + payload + " on " + Thread.currentThread().getName());
+        }
+
+        @XmppEvent("custom")
+        void customNumbers(Integer payload) {
+            seen.add("number " + payload);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Handlers {
+        @Bean
+        Bot bot() {
+            return new Bot();
+        }
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(XmppAutoConfiguration.class))
+            .withPropertyValues("xmpp.auto-startup=false")
+            .withUserConfiguration(Connection.class);
+
+    private static String poll(BlockingQueue<String> queue) throws InterruptedException {
+        return queue.poll(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void returnValuesBecomeStanzas() {
+        runner.withUserConfiguration(Handlers.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            t.recv("<message from='a@example.com/x' type='chat' id='m1'><body>hi</body><thread>t1</thread>"
+                    + "</message>");
+            t.expectSent("<message to='a@example.com/x' type='chat' id='m1'><body>echo hi to a@example.com</body>"
+                    + "<thread>t1</thread></message>");
+            t.recv("<message from='a@example.com/x' id='m2'><body>soon</body></message>");
+            t.expectSent("<message to='a@example.com/x' id='m2'><body>later soon</body></message>");
+        });
+    }
+
+    @Test
+    void everyIqRequestGetsExactlyOneResponse() {
+        runner.withUserConfiguration(Handlers.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            Bot bot = context.getBean(Bot.class);
+            t.recv("<iq type='get' id='q1' from='a@example.com/x'><time xmlns='urn:example:time'/></iq>");
+            t.expectSent("<iq type='result' id='q1' to='a@example.com/x'><time xmlns='urn:example:time'>"
+                    + "<utc>2026-11-25T00:00:00Z</utc></time></iq>");
+
+            t.recv("<iq type='set' id='q2' from='a@example.com/x'><ack xmlns='urn:example:void'/></iq>");
+            assertThat(poll(bot.seen)).isEqualTo("ack q2");
+            t.expectSent("<iq type='result' id='q2' to='a@example.com/x'/>");
+
+            t.recv("<iq type='set' id='q3' from='a@example.com/x'><missing xmlns='urn:example:fail'/></iq>");
+            t.expectSent("<iq type='error' id='q3' to='a@example.com/x'><error type='cancel'>"
+                    + "<item-not-found xmlns='" + STANZAS + "'/><text xmlns='" + STANZAS + "'>no such thing</text>"
+                    + "</error></iq>");
+
+            t.recv("<iq type='set' id='q4' from='a@example.com/x'><bug xmlns='urn:example:fail'/></iq>");
+            t.expectSent("<iq type='error' id='q4' to='a@example.com/x'><error type='cancel'>"
+                    + "<internal-server-error xmlns='" + STANZAS + "'/></error></iq>");
+
+            t.recv("<iq type='get' id='q5' from='a@example.com/x'><twice xmlns='urn:example:twice'/></iq>");
+            t.expectSent("<iq type='result' id='q5' to='a@example.com/x'/>");
+            t.expectNothingSent(Duration.ofMillis(200));
+        });
+    }
+
+    @Test
+    void aConditionThatRejectsLeavesTheIqUnhandled() {
+        runner.withUserConfiguration(Handlers.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            t.recv("<iq type='get' id='q6' from='a@elsewhere.org/x'><time xmlns='urn:example:time'/></iq>");
+            t.expectSent("<iq type='error' id='q6' to='a@elsewhere.org/x'><error type='cancel'>"
+                    + "<service-unavailable xmlns='" + STANZAS + "'/></error></iq>");
+        });
+    }
+
+    @Test
+    void typedParametersOnlyGetTheirKindAndEventsTheirPayloadType() {
+        runner.withUserConfiguration(Handlers.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            Bot bot = context.getBean(Bot.class);
+            t.recv("<presence from='a@example.com/x'/>");
+            assertThat(poll(bot.seen)).isEqualTo("presence from a@example.com/x on ClientXMPP");
+            t.recv("<message from='a@example.com/x' type='headline' id='h1'/>");
+            assertThat(poll(bot.seen)).isEqualTo("message h1");
+
+            t.client().event("custom", "text");
+            t.client().event("custom", 42);
+            String first = poll(bot.seen);
+            String second = poll(bot.seen);
+            assertThat(java.util.List.of(first, second)).contains("number 42")
+                    .anySatisfy(s -> assertThat(s).startsWith("custom text on tester-handler-"));
+        });
+    }
+
+    @Test
+    void handlersCanBeStoppedAndStartedById() {
+        runner.withUserConfiguration(Handlers.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            XmppHandlerEndpointRegistry registry = context.getBean(XmppHandlerEndpointRegistry.class);
+            assertThat(registry.getEndpoints()).extracting(XmppHandlerEndpoint::id).contains("bot.time", "bot.custom");
+
+            registry.stop("bot.time");
+            t.recv("<iq type='get' id='s1' from='a@example.com/x'><time xmlns='urn:example:time'/></iq>");
+            t.expectSent("<iq type='error' id='s1' to='a@example.com/x'><error type='cancel'>"
+                    + "<service-unavailable xmlns='" + STANZAS + "'/></error></iq>");
+            registry.start("bot.time");
+            t.recv("<iq type='get' id='s2' from='a@example.com/x'><time xmlns='urn:example:time'/></iq>");
+            t.expectSent("<iq type='result' id='s2' to='a@example.com/x'/>", StreamTester.Match.MASK);
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Proxied {
+        @Bean
+        Object proxiedBot() {
+            ProxyFactory factory = new ProxyFactory(new Bot());
+            factory.setProxyTargetClass(true);
+            return factory.getProxy();
+        }
+    }
+
+    @Test
+    void handlersBehindAnAopProxyAreFound() {
+        runner.withUserConfiguration(Proxied.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            t.recv("<message from='a@example.com/x' type='chat' id='p1'><body>via proxy</body></message>");
+            t.expectSent("<message to='a@example.com/x' type='chat' id='p1'><body>echo via proxy to a@example.com"
+                    + "</body></message>");
+        });
+    }
+
+    static class BadSignature {
+        @StanzaHandler("message")
+        void wrong(Message message, java.util.List<String> nothing) {
+        }
+    }
+
+    static class WrongConnection {
+        @StanzaHandler("message")
+        void wrong(ComponentXMPP component) {
+        }
+    }
+
+    @Test
+    void aSignatureThatCanNeverMatchFailsStartup() {
+        runner.withBean(BadSignature.class).run(context -> assertThat(context).hasFailed().getFailure()
+                .hasMessageContaining("BadSignature.wrong()")
+                .hasMessageContaining("parameter 2 (java.util.List)"));
+        runner.withBean(WrongConnection.class).run(context -> assertThat(context).hasFailed().getFailure()
+                .hasMessageContaining("asks for a ComponentXMPP but the connection is a ClientXMPP"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ErrorHandling {
+        @Bean
+        XmppHandlerErrorHandler errorHandler() {
+            return (id, stanza, error) -> stanza instanceof Iq iq
+                    ? iq.error(StanzaError.Condition.NOT_ACCEPTABLE, id + ": " + error.getMessage()) : null;
+        }
+    }
+
+    @Test
+    void anErrorHandlerBeanTakesOver() {
+        runner.withUserConfiguration(Handlers.class, ErrorHandling.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            t.recv("<iq type='set' id='e1' from='a@example.com/x'><bug xmlns='urn:example:fail'/></iq>");
+            t.expectSent("<iq type='error' id='e1' to='a@example.com/x'><error type='modify'>"
+                    + "<not-acceptable xmlns='" + STANZAS + "'/><text xmlns='" + STANZAS + "'>bot.bug: a bug "
+                    + "(expected by the test)</text></error></iq>");
+        });
+    }
+}
