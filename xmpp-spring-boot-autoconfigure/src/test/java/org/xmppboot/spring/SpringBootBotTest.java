@@ -1,0 +1,174 @@
+package org.xmppboot.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.SocketFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.stanza.Message;
+import org.xmppboot.spring.annotation.StanzaHandler;
+import org.xmppboot.spring.annotation.XmppEvent;
+import org.xmppboot.spring.health.XmppHealthIndicator;
+import org.xmppboot.test.LocalProsody;
+
+/**
+ * A bot built from annotations, in a real Spring Boot application, against a real Prosody (the local server
+ * support starts it), talking to Smack. The test starts and stops the application itself: shutting it down
+ * is part of what is tested.
+ */
+class SpringBootBotTest {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class BotApplication {
+        @Bean
+        EchoBot echoBot() {
+            return new EchoBot();
+        }
+    }
+
+    static class EchoBot {
+        final List<String> threadedOn = new CopyOnWriteArrayList<>();
+        final BlockingQueue<Jid> started = new LinkedBlockingQueue<>();
+
+        @StanzaHandler("message@type=chat/body")
+        String echo(Message message) {
+            return "echo: " + message.getBody();
+        }
+
+        @XmppEvent(value = "message", threaded = true)
+        void seen(Message message) {
+            threadedOn.add(Thread.currentThread().getName());
+        }
+
+        @XmppEvent("session_start")
+        void sessionStarted(Jid jid) {
+            started.add(jid);
+        }
+    }
+
+    /** Smack leaves Nagle on; this turns it off. */
+    static final class NoDelaySocketFactory extends SocketFactory {
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket socket = new Socket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void theAnnotatedBotAnswersSmackCountsWhatItHandledAndReportsItsHealth() throws Exception {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BotApplication.class)
+                .properties("xmpp.jid=springbot@localhost", "xmpp.password=bot-password",
+                        "xmpp.local-server.enabled=true", "xmpp.reconnect.enabled=false")
+                .run();
+        try {
+            LocalProsody server = context.getBean(LocalProsody.class);
+            ClientXMPP xmpp = context.getBean(ClientXMPP.class);
+            EchoBot bot = context.getBean(EchoBot.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            XmppHealthIndicator health = context.getBean(XmppHealthIndicator.class);
+
+            Jid bound = xmpp.sessionFuture().get(20, TimeUnit.SECONDS);
+            assertThat(bot.started.poll(5, TimeUnit.SECONDS)).isEqualTo(bound);
+            Health up = health.health();
+            assertThat(up.getStatus().getCode()).isEqualTo("UP");
+            assertThat(up.getDetails()).containsEntry("jid", "springbot@localhost").containsEntry("tls", true)
+                    .containsEntry("saslMechanism", "SCRAM-SHA-1").containsKeys("server", "connectedSince");
+            assertThat(up.getDetails().values()).noneMatch(v -> String.valueOf(v).contains("bot-password"));
+
+            Jid peer = server.createUser("smackpeer", "peer-password");
+            XMPPTCPConnection smack = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                    .setXmppDomain(LocalProsody.DOMAIN).setHost(server.host()).setPort(server.c2sPort())
+                    .setUsernameAndPassword(peer.local(), "peer-password").setResource("smack")
+                    .setCustomX509TrustManager(server.trustManager())
+                    .setSecurityMode(ConnectionConfiguration.SecurityMode.required)
+                    .setSocketFactory(new NoDelaySocketFactory()).build());
+            smack.connect().login();
+            try {
+                BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+                smack.addSyncStanzaListener(s -> replies.add(((org.jivesoftware.smack.packet.Message) s).getBody()),
+                        MessageTypeFilter.CHAT);
+                for (int i = 1; i <= 3; i++) {
+                    smack.sendStanza(smack.getStanzaFactory().buildMessageStanza().to(JidCreate.from(bound.toString()))
+                            .ofType(org.jivesoftware.smack.packet.Message.Type.chat).setBody("hello " + i).build());
+                }
+                for (int i = 1; i <= 3; i++) {
+                    assertThat(replies.poll(10, TimeUnit.SECONDS)).isEqualTo("echo: hello " + i);
+                }
+            } finally {
+                smack.disconnect();
+            }
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> bot.threadedOn.size() == 3);
+            assertThat(bot.threadedOn).as("threaded handlers run off the event thread")
+                    .noneMatch(name -> name.endsWith("-event"));
+
+            assertThat(meters.get("xmpp.handler.duration").tag("handler", "echoBot.echo").tag("outcome", "success")
+                    .timer().count()).isEqualTo(3);
+            assertThat(meters.get("xmpp.stanzas").tag("direction", "in").tag("kind", "message").counter().count())
+                    .isEqualTo(3);
+            assertThat(meters.get("xmpp.stanzas").tag("direction", "out").tag("kind", "message").counter().count())
+                    .isEqualTo(3);
+            assertThat(meters.get("xmpp.events.dispatched").tag("kind", "stanza").tag("name", "echoBot.echo")
+                    .counter().count()).isEqualTo(3);
+            assertThat(meters.get("xmpp.event.queue.size").gauge().value()).isZero();
+
+            server.close();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> health.health().getStatus().getCode().equals("DOWN"));
+            String prefix = xmpp.config().name() + "-";
+            context.close();
+            assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.isAlive()
+                    && t.getName().startsWith(prefix)).as("XMPP threads after shutdown").isEmpty();
+        } finally {
+            context.close();
+        }
+    }
+}
