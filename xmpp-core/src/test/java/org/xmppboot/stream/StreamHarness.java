@@ -35,6 +35,8 @@ public final class StreamHarness implements AutoCloseable {
         InMemoryTransport.SentEvent header = peer.nextSentEvent(WAIT);
         assertThat(header).isInstanceOf(InMemoryTransport.Header.class);
         peer.receive(PEER_HEADER);
+        // The stream is fully open once the read thread has parsed the peer's header.
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> xmpp.peerHeader() != null);
         return this;
     }
 
