@@ -1,11 +1,8 @@
 package org.xmppboot.benchmarks;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.net.SocketFactory;
 
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
@@ -33,6 +29,7 @@ import org.xmppboot.stream.StreamThreads;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
 import org.xmppboot.test.LocalProsody;
+import org.xmppboot.test.NoDelaySocketFactory;
 
 /**
  * Our {@link ClientXMPP} and Smack side by side, in one JVM, against one local Prosody: message throughput
@@ -216,35 +213,6 @@ public final class ClientBenchmark {
 
     // =================================================================== Smack
 
-    /** Smack leaves Nagle on; this is the fair configuration. */
-    static final class NoDelaySocketFactory extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private static final class SmackPair implements Pair {
         private final XMPPTCPConnection a;

@@ -3,9 +3,6 @@ package org.xmppboot.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.SocketFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jivesoftware.smack.ConnectionConfiguration;
@@ -28,13 +24,16 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.spring.annotation.StanzaHandler;
 import org.xmppboot.spring.annotation.XmppEvent;
 import org.xmppboot.spring.health.XmppHealthIndicator;
 import org.xmppboot.test.LocalProsody;
+import org.xmppboot.test.NoDelaySocketFactory;
 
 /**
  * A bot built from annotations, in a real Spring Boot application, against a real Prosody (the local server
@@ -49,6 +48,26 @@ class SpringBootBotTest {
         @Bean
         EchoBot echoBot() {
             return new EchoBot();
+        }
+
+        @Bean
+        CountingPlugin countingPlugin() {
+            return new CountingPlugin();
+        }
+    }
+
+    /** A plugin bean: registered on the connection and initialised before it connects. */
+    static class CountingPlugin implements XmppPlugin {
+        volatile BaseXMPP initialisedWith;
+
+        @Override
+        public String name() {
+            return "test_counting";
+        }
+
+        @Override
+        public void init(BaseXMPP xmpp) {
+            initialisedWith = xmpp;
         }
     }
 
@@ -72,35 +91,6 @@ class SpringBootBotTest {
         }
     }
 
-    /** Smack leaves Nagle on; this turns it off. */
-    static final class NoDelaySocketFactory extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     @Test
     void theAnnotatedBotAnswersSmackCountsWhatItHandledAndReportsItsHealth() throws Exception {
@@ -147,8 +137,10 @@ class SpringBootBotTest {
             }
 
             await().atMost(Duration.ofSeconds(5)).until(() -> bot.threadedOn.size() == 3);
-            assertThat(bot.threadedOn).as("threaded handlers run off the event thread")
-                    .noneMatch(name -> name.endsWith("-event"));
+            assertThat(bot.threadedOn).as("threaded handlers run on Spring Boot's applicationTaskExecutor")
+                    .allMatch(name -> name.startsWith("task-"));
+            assertThat(context.getBean(CountingPlugin.class).initialisedWith).isSameAs(xmpp);
+            assertThat(xmpp.plugin("test_counting")).isSameAs(context.getBean(CountingPlugin.class));
 
             assertThat(meters.get("xmpp.handler.duration").tag("handler", "echoBot.echo").tag("outcome", "success")
                     .timer().count()).isEqualTo(3);

@@ -3,12 +3,14 @@ package org.xmppboot.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.xmppboot.client.ClientConfig;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.client.TlsMode;
 import org.xmppboot.client.XmppNegotiationException;
@@ -50,6 +52,53 @@ class ProsodyClientTest {
             assertThat(client.saslMechanism()).isEqualTo("SCRAM-SHA-256");
         } finally {
             Clients.close(client);
+        }
+    }
+
+    @Test
+    void anonymousLogin(LocalProsody server) throws Exception {
+        ClientXMPP client = new ClientXMPP(Clients.config(server, Jid.of(LocalProsody.ANONYMOUS_DOMAIN), null)
+                .build());
+        try {
+            Jid bound = client.connect().get(15, TimeUnit.SECONDS);
+            assertThat(client.saslMechanism()).isEqualTo("ANONYMOUS");
+            assertThat(bound.domain()).isEqualTo(LocalProsody.ANONYMOUS_DOMAIN);
+            assertThat(bound.local()).as("the server assigns a temporary account").isNotEmpty();
+        } finally {
+            Clients.close(client);
+        }
+    }
+
+    @Test
+    void aLostConnectionIsReestablishedAndHeldStanzasGoOut(LocalProsody server) throws Exception {
+        Jid jid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        Jid peerJid = Clients.newUser(server, LocalProsody.DOMAIN, PASSWORD);
+        ClientXMPP peer = Clients.connected(server, peerJid, PASSWORD);
+        ClientXMPP client = new ClientXMPP(Clients.config(server, jid, PASSWORD)
+                .reconnect(new ClientConfig.Reconnect(true, Duration.ofMillis(100), Duration.ofSeconds(1)))
+                .build());
+        BlockingQueue<Object> sessions = new LinkedBlockingQueue<>();
+        client.addEventHandler("session_start", sessions::add);
+        BlockingQueue<Object> ends = new LinkedBlockingQueue<>();
+        client.addEventHandler("session_end", ends::add);
+        BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+        peer.addEventHandler("message", data -> received.add((Message) data));
+        try {
+            client.connect().get(15, TimeUnit.SECONDS);
+            assertThat(sessions.poll(5, TimeUnit.SECONDS)).isNotNull();
+
+            client.abort("simulated network failure");
+            assertThat(ends.poll(5, TimeUnit.SECONDS)).isEqualTo("simulated network failure");
+            client.sendMessage(peerJid, "sent while reconnecting", Message.Type.CHAT);
+
+            assertThat(sessions.poll(15, TimeUnit.SECONDS)).as("a second session_start").isNotNull();
+            assertThat(client.isSessionEstablished()).isTrue();
+            Message message = received.poll(10, TimeUnit.SECONDS);
+            assertThat(message).isNotNull();
+            assertThat(message.getBody()).isEqualTo("sent while reconnecting");
+        } finally {
+            Clients.close(client);
+            Clients.close(peer);
         }
     }
 

@@ -3,14 +3,10 @@ package org.xmppboot.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.SocketFactory;
 
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.XMPPException;
@@ -36,35 +32,6 @@ import org.xmppboot.xml.XmlElement;
 @ProsodyTest
 class SmackInteropTest {
 
-    /** Smack leaves Nagle on; every request/reply would then wait for a delayed ACK. */
-    static final class NoDelaySocketFactory extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     static XMPPTCPConnection smack(LocalProsody server, Jid account, String password) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
