@@ -320,6 +320,9 @@ public class ClientXMPP extends BaseXMPP {
         } catch (SaslException e) {
             fail(e);
             return;
+        } catch (IllegalArgumentException e) {
+            fail(new SaslException("malformed-request", e.getMessage()));
+            return;
         }
         XmlElement auth = new XmlElement("auth", SASL_NS).setAttribute("mechanism", chosen.name());
         // RFC 6120 §6.4.2: an empty initial response is sent as "=".
@@ -410,7 +413,7 @@ public class ClientXMPP extends BaseXMPP {
         try {
             switch (element.name()) {
                 case "challenge" -> {
-                    byte[] response = current.evaluateChallenge(decode(element.text()));
+                    byte[] response = evaluate(current, decode(element.text()));
                     XmlElement reply = new XmlElement("response", SASL_NS);
                     reply.setText(Base64.getEncoder().encodeToString(response));
                     sendNegotiation(reply);
@@ -439,6 +442,15 @@ public class ClientXMPP extends BaseXMPP {
             sasl = null;
             event("failed_auth", e);
             fail(e);
+        }
+    }
+
+    private static byte[] evaluate(SaslMechanism mechanism, byte[] challenge) throws SaslException {
+        try {
+            return mechanism.evaluateChallenge(challenge);
+        } catch (IllegalArgumentException e) {
+            // SASLprep refused the credentials (a control character in the password, say).
+            throw new SaslException("malformed-request", e.getMessage());
         }
     }
 
@@ -532,8 +544,9 @@ public class ClientXMPP extends BaseXMPP {
             return stanza;
         }
         XmlElement xml = stanza.xml();
+        String id = xml.attribute("id");
         if (!NAMESPACE.equals(xml.namespace())
-                || xml.name().equals("iq") && negotiationIds.contains(xml.attribute("id"))) {
+                || xml.name().equals("iq") && id != null && negotiationIds.contains(id)) {
             return stanza;
         }
         log.debug("[{}] <{}/> received before the session started; dropped", config().name(), xml.name());

@@ -147,9 +147,15 @@ public final class Scram implements SaslMechanism {
         String withoutProof = "c=" + Base64.getEncoder().encodeToString(cbindInput) + ",r=" + nonce;
         byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof)
                 .getBytes(StandardCharsets.UTF_8);
+        String password = saslPrep(Objects.requireNonNull(credentials.password(), name() + " needs a password"));
+        byte[] saltBytes;
         try {
-            byte[] saltedPassword = hi(saslPrep(Objects.requireNonNull(credentials.password(),
-                    name() + " needs a password")), Base64.getDecoder().decode(salt), count);
+            saltBytes = Base64.getDecoder().decode(salt);
+        } catch (IllegalArgumentException e) {
+            throw new SaslException("malformed-request", "The server's salt is not base64");
+        }
+        try {
+            byte[] saltedPassword = hi(password, saltBytes, count);
             byte[] clientKey = hmac(saltedPassword, "Client Key".getBytes(StandardCharsets.US_ASCII));
             byte[] storedKey = MessageDigest.getInstance(algorithm.digest).digest(clientKey);
             byte[] clientSignature = hmac(storedKey, authMessage);
@@ -161,8 +167,6 @@ public final class Scram implements SaslMechanism {
             expectedServerSignature = hmac(serverKey, authMessage);
             return (withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof))
                     .getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new SaslException("malformed-request", "The server's salt is not base64");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This JVM lacks " + algorithm.hmac + " or " + algorithm.pbkdf2, e);
         }

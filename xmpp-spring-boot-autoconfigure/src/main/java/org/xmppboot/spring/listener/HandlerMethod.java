@@ -127,10 +127,6 @@ final class HandlerMethod {
         }
     }
 
-    Method method() {
-        return method;
-    }
-
     static String describe(Method method) {
         return method.getDeclaringClass().getName() + "." + method.getName() + "()";
     }
