@@ -92,19 +92,19 @@ public final class StreamTester implements AutoCloseable {
         String domain = config.jid().domain();
         tester.expectHeader();
         tester.serverHeader(domain, "s1");
-        tester.recvRaw("<stream:features><mechanisms xmlns='" + SASL + "'><mechanism>PLAIN</mechanism>"
+        tester.recv("<stream:features><mechanisms xmlns='" + SASL + "'><mechanism>PLAIN</mechanism>"
                 + "</mechanisms></stream:features>");
         XmlElement auth = tester.nextSent();
         if (!auth.is("auth", SASL)) {
             throw new AssertionFailedError("Expected <auth/>, the client sent " + auth.toXml());
         }
-        tester.recvRaw("<success xmlns='" + SASL + "'/>");
+        tester.recv("<success xmlns='" + SASL + "'/>");
         tester.expectHeader();
         tester.serverHeader(domain, "s2");
-        tester.recvRaw("<stream:features><bind xmlns='" + BIND + "'/></stream:features>");
+        tester.recv("<stream:features><bind xmlns='" + BIND + "'/></stream:features>");
         XmlElement bind = tester.nextSent();
         Jid bound = config.jid().bare().withResource(resource);
-        tester.recvRaw("<iq type='result' id='" + bind.attribute("id") + "'><bind xmlns='" + BIND + "'><jid>" + bound
+        tester.recv("<iq type='result' id='" + bind.attribute("id") + "'><bind xmlns='" + BIND + "'><jid>" + bound
                 + "</jid></bind></iq>");
         tester.awaitSession(client.sessionFuture());
         return tester;
@@ -120,19 +120,19 @@ public final class StreamTester implements AutoCloseable {
         StreamTester tester = new StreamTester(component, new InMemoryTransport());
         component.connect(tester.peer);
         tester.expectHeader();
-        tester.recvRaw("<?xml version='1.0'?><stream:stream xmlns='" + ComponentXMPP.NAMESPACE
+        tester.recv("<?xml version='1.0'?><stream:stream xmlns='" + ComponentXMPP.NAMESPACE
                 + "' xmlns:stream='" + STREAMS + "' from='" + domain + "' id='c1'>");
         XmlElement handshake = tester.nextSent();
         if (!handshake.is("handshake", ComponentXMPP.NAMESPACE)) {
             throw new AssertionFailedError("Expected <handshake/>, the component sent " + handshake.toXml());
         }
-        tester.recvRaw("<handshake/>");
+        tester.recv("<handshake/>");
         tester.awaitSession(component.sessionFuture());
         return tester;
     }
 
     private void serverHeader(String domain, String id) {
-        recvRaw("<?xml version='1.0'?><stream:stream xmlns='" + namespace + "' xmlns:stream='" + STREAMS
+        recv("<?xml version='1.0'?><stream:stream xmlns='" + namespace + "' xmlns:stream='" + STREAMS
                 + "' from='" + domain + "' id='" + id + "' version='1.0'>");
     }
 
@@ -175,10 +175,6 @@ public final class StreamTester implements AutoCloseable {
 
     /** The server sends this (one or more stanzas, without namespaces). */
     public void recv(String xml) {
-        recvRaw(xml);
-    }
-
-    private void recvRaw(String xml) {
         peer.receive(xml);
     }
 

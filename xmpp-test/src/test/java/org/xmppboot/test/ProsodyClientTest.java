@@ -83,6 +83,13 @@ class ProsodyClientTest {
         client.addEventHandler("session_end", ends::add);
         BlockingQueue<Message> received = new LinkedBlockingQueue<>();
         peer.addEventHandler("message", data -> received.add((Message) data));
+        java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
+        client.setObserver(new org.xmppboot.stream.StreamObserver() {
+            @Override
+            public void reconnected() {
+                reconnects.incrementAndGet();
+            }
+        });
         try {
             client.connect().get(15, TimeUnit.SECONDS);
             assertThat(sessions.poll(5, TimeUnit.SECONDS)).isNotNull();
@@ -93,6 +100,7 @@ class ProsodyClientTest {
 
             assertThat(sessions.poll(15, TimeUnit.SECONDS)).as("a second session_start").isNotNull();
             assertThat(client.isSessionEstablished()).isTrue();
+            assertThat(reconnects).hasValue(1);
             Message message = received.poll(10, TimeUnit.SECONDS);
             assertThat(message).isNotNull();
             assertThat(message.getBody()).isEqualTo("sent while reconnecting");

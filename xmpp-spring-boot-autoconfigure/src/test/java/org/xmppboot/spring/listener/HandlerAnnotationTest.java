@@ -89,6 +89,18 @@ class HandlerAnnotationTest {
             return iq.reply();
         }
 
+        @StanzaHandler(mask = "<iq type='get'><version xmlns='urn:example:version'/></iq>")
+        Iq version(Iq iq) {
+            Iq result = iq.reply();
+            result.setPayload(new XmlElement("version", "urn:example:version").addText("1.0"));
+            return result;
+        }
+
+        @XmppEvent(value = "custom", condition = "#data == 'wanted'")
+        void onlyWanted(String payload) {
+            seen.add("wanted " + payload);
+        }
+
         @StanzaHandler(xpath = "{jabber:client}presence")
         void presence(StanzaBase presence, BaseXMPP xmpp, Jid from) {
             seen.add("presence from " + from + " on " + xmpp.getClass().getSimpleName());
@@ -162,6 +174,10 @@ class HandlerAnnotationTest {
             t.expectSent("<iq type='error' id='q4' to='a@example.com/x'><error type='cancel'>"
                     + "<internal-server-error xmlns='" + STANZAS + "'/></error></iq>");
 
+            t.recv("<iq type='get' id='q7' from='a@example.com/x'><version xmlns='urn:example:version'/></iq>");
+            t.expectSent("<iq type='result' id='q7' to='a@example.com/x'><version xmlns='urn:example:version'>1.0"
+                    + "</version></iq>");
+
             t.recv("<iq type='get' id='q5' from='a@example.com/x'><twice xmlns='urn:example:twice'/></iq>");
             t.expectSent("<iq type='result' id='q5' to='a@example.com/x'/>");
             t.expectNothingSent(Duration.ofMillis(200));
@@ -190,10 +206,16 @@ class HandlerAnnotationTest {
 
             t.client().event("custom", "text");
             t.client().event("custom", 42);
-            String first = poll(bot.seen);
-            String second = poll(bot.seen);
-            assertThat(java.util.List.of(first, second)).contains("number 42")
-                    .anySatisfy(s -> assertThat(s).startsWith("custom text on tester-handler-"));
+            t.client().event("custom", "wanted");
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                seen.add(poll(bot.seen));
+            }
+            // The condition let "wanted" through and kept "text" out; the Integer went to the Integer handler.
+            assertThat(seen).contains("number 42", "wanted wanted").doesNotContain("wanted text")
+                    .filteredOn(line -> line.startsWith("custom ")).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).contains(" on tester-handler-"));
+            assertThat(bot.seen.poll(200, TimeUnit.MILLISECONDS)).isNull();
         });
     }
 
