@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.spring.annotation.StanzaHandler;
@@ -96,7 +97,7 @@ class SpringBootBotTest {
     void theAnnotatedBotAnswersSmackCountsWhatItHandledAndReportsItsHealth() throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BotApplication.class)
                 .properties("xmpp.jid=springbot@localhost", "xmpp.password=bot-password",
-                        "xmpp.local-server.enabled=true", "xmpp.reconnect.enabled=false")
+                        "xmpp.local-server.enabled=true", "xmpp.reconnect.enabled=false", "xmpp.plugins=xep_0199")
                 .run();
         try {
             LocalProsody server = context.getBean(LocalProsody.class);
@@ -140,6 +141,8 @@ class SpringBootBotTest {
             assertThat(bot.threadedOn).as("threaded handlers run on Spring Boot's applicationTaskExecutor")
                     .allMatch(name -> name.startsWith("task-"));
             assertThat(context.getBean(CountingPlugin.class).initialisedWith).isSameAs(xmpp);
+            assertThat(xmpp.plugin(Ping.class).ping(Jid.of(LocalProsody.DOMAIN), Duration.ofSeconds(5))
+                    .get(10, TimeUnit.SECONDS)).as("xmpp.plugins=xep_0199").isPositive();
             assertThat(xmpp.plugin("test_counting")).isSameAs(context.getBean(CountingPlugin.class));
 
             assertThat(meters.get("xmpp.handler.duration").tag("handler", "echoBot.echo").tag("outcome", "success")

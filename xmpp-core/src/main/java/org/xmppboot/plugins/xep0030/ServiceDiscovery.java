@@ -1,0 +1,195 @@
+package org.xmppboot.plugins.xep0030;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.BaseXMPP;
+import org.xmppboot.component.ComponentXMPP;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.StanzaBase;
+import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.stream.matcher.Matcher;
+import org.xmppboot.xml.XmlElement;
+
+/**
+ * XEP-0030: answers {@code disco#info} with this entity's identities and features (other plugins add theirs)
+ * and {@code disco#items} with its items, and asks other entities the same.
+ */
+public class ServiceDiscovery implements XmppPlugin {
+
+    public static final String NAME = "xep_0030";
+    public static final String INFO = "http://jabber.org/protocol/disco#info";
+    public static final String ITEMS = "http://jabber.org/protocol/disco#items";
+
+    /** An identity (XEP-0030 §3.1): category and type from the registry, such as client/bot. */
+    public record Identity(String category, String type, @Nullable String name) {
+    }
+
+    /** An item (XEP-0030 §4.1). */
+    public record Item(Jid jid, @Nullable String node, @Nullable String name) {
+    }
+
+    private final List<Identity> identities = new CopyOnWriteArrayList<>();
+    /** Sorted, so answers are stable (and ready for XEP-0115 hashing, which sorts them). */
+    private final SortedSet<String> features = Collections.synchronizedSortedSet(new TreeSet<>());
+    private final List<Item> items = new CopyOnWriteArrayList<>();
+    private volatile boolean customIdentities;
+    private @Nullable BaseXMPP xmpp;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void init(BaseXMPP xmpp) {
+        this.xmpp = xmpp;
+        if (!customIdentities) {
+            identities.clear();
+            identities.add(xmpp instanceof ComponentXMPP ? new Identity("component", "generic", null)
+                    : new Identity("client", "bot", null));
+        }
+        features.add(INFO);
+        features.add(ITEMS);
+        xmpp.registerHandler(StreamHandler.of("xep_0030:info",
+                Matcher.stanzaPath("iq@type=get/{" + INFO + "}query"), this::answerInfo));
+        xmpp.registerHandler(StreamHandler.of("xep_0030:items",
+                Matcher.stanzaPath("iq@type=get/{" + ITEMS + "}query"), this::answerItems));
+    }
+
+    @Override
+    public void shutdown() {
+        if (xmpp != null) {
+            xmpp.removeHandler("xep_0030:info");
+            xmpp.removeHandler("xep_0030:items");
+        }
+    }
+
+    public void addFeature(String feature) {
+        features.add(feature);
+    }
+
+    public void removeFeature(String feature) {
+        features.remove(feature);
+    }
+
+    /** The features, sorted. */
+    public SortedSet<String> features() {
+        synchronized (features) {
+            return new TreeSet<>(features);
+        }
+    }
+
+    /** Replaces the default identity (client/bot, or component/generic) with the ones added. */
+    public synchronized void addIdentity(String category, String type, @Nullable String name) {
+        if (!customIdentities) {
+            identities.clear();
+            customIdentities = true;
+        }
+        identities.add(new Identity(category, type, name));
+    }
+
+    public List<Identity> identities() {
+        return List.copyOf(identities);
+    }
+
+    public void addItem(Jid jid, @Nullable String node, @Nullable String name) {
+        items.add(new Item(jid, node, name));
+    }
+
+    private void answerInfo(StanzaBase stanza) {
+        Iq request = (Iq) stanza;
+        if (node(request) != null) {
+            // XEP-0030 §7: nodes this entity does not know are item-not-found.
+            request.error(StanzaError.Condition.ITEM_NOT_FOUND, null).sendResponse();
+            return;
+        }
+        XmlElement query = new XmlElement("query", INFO);
+        for (Identity identity : identities) {
+            XmlElement e = query.addElement("identity").setAttribute("category", identity.category())
+                    .setAttribute("type", identity.type());
+            if (identity.name() != null) {
+                e.setAttribute("name", identity.name());
+            }
+        }
+        for (String feature : features()) {
+            query.addElement("feature").setAttribute("var", feature);
+        }
+        request.reply().setPayload(query).sendResponse();
+    }
+
+    private void answerItems(StanzaBase stanza) {
+        Iq request = (Iq) stanza;
+        if (node(request) != null) {
+            request.error(StanzaError.Condition.ITEM_NOT_FOUND, null).sendResponse();
+            return;
+        }
+        XmlElement query = new XmlElement("query", ITEMS);
+        for (Item item : items) {
+            XmlElement e = query.addElement("item").setAttribute("jid", item.jid().toString());
+            e.setAttribute("node", item.node());
+            e.setAttribute("name", item.name());
+        }
+        request.reply().setPayload(query).sendResponse();
+    }
+
+    private static @Nullable String node(Iq request) {
+        XmlElement query = request.getPayload();
+        return query == null ? null : query.attribute("node");
+    }
+
+    /** Asks an entity what it is and supports; completes with the {@code disco#info} result. */
+    public CompletableFuture<Iq> getInfo(Jid to, @Nullable Duration timeout) {
+        return requireXmpp().makeIqGet(INFO, to).send(timeout == null ? requireXmpp().config().iqTimeout() : timeout);
+    }
+
+    /** Whether an entity announces a feature. */
+    public CompletableFuture<Boolean> supports(Jid to, String feature) {
+        return getInfo(to, null).thenApply(result -> {
+            XmlElement query = result.getPayload();
+            if (query == null) {
+                return false;
+            }
+            for (XmlElement f : query.elements("feature", INFO)) {
+                if (feature.equals(f.attribute("var"))) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Lists an entity's items. */
+    public CompletableFuture<List<Item>> getItems(Jid to) {
+        return requireXmpp().makeIqGet(ITEMS, to).send().thenApply(result -> {
+            List<Item> found = new ArrayList<>();
+            XmlElement query = result.getPayload();
+            if (query != null) {
+                for (XmlElement e : query.elements("item", ITEMS)) {
+                    Jid jid = Jid.ofOrNull(e.attribute("jid"));
+                    if (jid != null) {
+                        found.add(new Item(jid, e.attribute("node"), e.attribute("name")));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private BaseXMPP requireXmpp() {
+        if (xmpp == null) {
+            throw new IllegalStateException("xep_0030 is not initialised: register it on a connection first");
+        }
+        return xmpp;
+    }
+}

@@ -1,0 +1,109 @@
+package org.xmppboot.plugins.xep0199;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppboot.BaseXMPP;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.plugins.xep0030.ServiceDiscovery;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.stream.matcher.Matcher;
+
+/**
+ * XEP-0199: answers pings, pings others, and optionally keeps the connection honest: a TCP connection can
+ * die without either side noticing (a NAT drops it, a laptop sleeps), so {@link #keepalive} pings the server
+ * and ends the connection (which a client then re-establishes) when no answer comes.
+ */
+public class Ping implements XmppPlugin {
+
+    public static final String NAME = "xep_0199";
+    public static final String NAMESPACE = "urn:xmpp:ping";
+    private static final String KEEPALIVE = "xep_0199:keepalive";
+    private static final Logger log = LoggerFactory.getLogger(Ping.class);
+
+    private @Nullable BaseXMPP xmpp;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> dependencies() {
+        return Set.of(ServiceDiscovery.NAME);
+    }
+
+    @Override
+    public void init(BaseXMPP xmpp) {
+        this.xmpp = xmpp;
+        ServiceDiscovery disco = xmpp.plugin(ServiceDiscovery.class);
+        if (disco != null) {
+            disco.addFeature(NAMESPACE);
+        }
+        xmpp.registerHandler(StreamHandler.of("xep_0199:pong", Matcher.stanzaPath("iq@type=get/{" + NAMESPACE + "}ping"),
+                s -> ((Iq) s).reply().sendResponse()));
+    }
+
+    @Override
+    public void shutdown() {
+        if (xmpp != null) {
+            xmpp.removeHandler("xep_0199:pong");
+            xmpp.cancelSchedule(KEEPALIVE);
+        }
+    }
+
+    /**
+     * Pings an entity; completes with the round-trip time. An error response still proves the entity is
+     * there (XEP-0199 §4.2: {@code service-unavailable} means it is up but does not do pings), so only a
+     * timeout or a lost connection fails the future.
+     */
+    public CompletableFuture<Duration> ping(Jid to, Duration timeout) {
+        BaseXMPP stream = requireXmpp();
+        Iq iq = stream.makeIq(Iq.Type.GET, to);
+        iq.xml().addElement("ping", NAMESPACE);
+        long start = System.nanoTime();
+        return iq.send(timeout).handle((result, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause != null && !(cause instanceof StanzaErrorException)) {
+                throw cause instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(cause);
+            }
+            return Duration.ofNanos(System.nanoTime() - start);
+        });
+    }
+
+    /**
+     * Pings the server every {@code interval}; when an answer does not come within {@code timeout}, ends the
+     * connection as failed.
+     */
+    public void keepalive(Duration interval, Duration timeout) {
+        BaseXMPP stream = requireXmpp();
+        stream.schedule(KEEPALIVE, interval, () -> {
+            Jid self = stream.boundJid();
+            if (self == null || !stream.isConnected()) {
+                return;
+            }
+            ping(self.domainJid(), timeout).whenComplete((rtt, failure) -> {
+                if (failure != null) {
+                    log.warn("[{}] no answer to a keepalive ping within {}; ending the connection",
+                            stream.config().name(), timeout);
+                    stream.abort("keepalive ping unanswered");
+                }
+            });
+        }, true);
+    }
+
+    private BaseXMPP requireXmpp() {
+        if (xmpp == null) {
+            throw new IllegalStateException("xep_0199 is not initialised: register it on a connection first");
+        }
+        return xmpp;
+    }
+}
