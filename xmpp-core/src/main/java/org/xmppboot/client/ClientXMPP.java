@@ -158,8 +158,15 @@ public class ClientXMPP extends BaseXMPP {
     }
 
     private void openConnection() {
+        List<HostAddress> targets;
+        try {
+            targets = targets();
+        } catch (RuntimeException e) {
+            session.completeExceptionally(e);
+            return;
+        }
         List<String> failures = new ArrayList<>();
-        for (HostAddress target : targets()) {
+        for (HostAddress target : targets) {
             if (isClosed()) {
                 return;
             }
