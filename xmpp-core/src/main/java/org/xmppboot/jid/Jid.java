@@ -93,7 +93,8 @@ public final class Jid implements Comparable<Jid> {
             if ("\"&'/:<>@".indexOf(cp) >= 0 || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
                     || Character.isISOControl(cp)) {
                 throw new JidFormatException(input,
-                        String.format("the localpart may not contain '%s' (U+%04X)", new String(Character.toChars(cp)), cp));
+                        String.format("the localpart may not contain '%s' (U+%04X)",
+                                new String(Character.toChars(cp)), cp));
             }
             i += Character.charCount(cp);
         }

@@ -1,4 +1,7 @@
-/** SASL mechanisms for XMPP authentication (RFC 6120 §6): SCRAM (with and without channel binding), PLAIN, EXTERNAL, ANONYMOUS. */
+/**
+ * SASL mechanisms for XMPP authentication (RFC 6120 §6): SCRAM (with and without channel binding), PLAIN,
+ * EXTERNAL, ANONYMOUS.
+ */
 @NullMarked
 package org.xmppboot.sasl;
 

@@ -47,8 +47,8 @@ public class Ping implements XmppPlugin {
         if (disco != null) {
             disco.addFeature(NAMESPACE);
         }
-        xmpp.registerHandler(StreamHandler.of("xep_0199:pong", Matcher.stanzaPath("iq@type=get/{" + NAMESPACE + "}ping"),
-                s -> ((Iq) s).reply().sendResponse()));
+        xmpp.registerHandler(StreamHandler.of("xep_0199:pong",
+                Matcher.stanzaPath("iq@type=get/{" + NAMESPACE + "}ping"), s -> ((Iq) s).reply().sendResponse()));
     }
 
     @Override
