@@ -887,17 +887,9 @@ public class XMLStream implements StanzaSender {
         try {
             while (true) {
                 eventQueue.drainTo(eventBatch, 256);
-                Entry entry;
-                while ((entry = eventBatch.poll()) != null) {
-                    eventBatchSize = eventBatch.size();
-                    if (entry instanceof StanzaEntry) {
-                        inboundRoom.release();
-                    }
-                    if (entry instanceof StopEntry) {
-                        dispatchStragglers();
-                        return;
-                    }
-                    dispatch(entry);
+                if (dispatchBatch()) {
+                    dispatchStragglers();
+                    return;
                 }
             }
         } catch (InterruptedException e) {
@@ -905,6 +897,24 @@ public class XMLStream implements StanzaSender {
         } finally {
             finishTermination();
         }
+    }
+
+    /** Dispatches what the event thread has taken; returns whether a stop entry was among it. */
+    private boolean dispatchBatch() {
+        boolean stop = false;
+        Entry entry;
+        while ((entry = eventBatch.poll()) != null) {
+            eventBatchSize = eventBatch.size();
+            if (entry instanceof StanzaEntry) {
+                inboundRoom.release();
+            }
+            if (entry instanceof StopEntry) {
+                stop = true;
+            } else {
+                dispatch(entry);
+            }
+        }
+        return stop;
     }
 
     /**
@@ -920,15 +930,7 @@ public class XMLStream implements StanzaSender {
             readerDone = reader == null || reader == Thread.currentThread() || !reader.isAlive();
             // Dispatching frees room, so a read thread waiting for it can finish.
             eventQueue.drainAvailable(eventBatch);
-            Entry entry;
-            while ((entry = eventBatch.poll()) != null) {
-                if (entry instanceof StanzaEntry) {
-                    inboundRoom.release();
-                }
-                if (!(entry instanceof StopEntry)) {
-                    dispatch(entry);
-                }
-            }
+            dispatchBatch();
             if (!readerDone) {
                 reader.join(20);
             }

@@ -33,7 +33,24 @@ import org.xmppboot.xml.XmlElement;
 class SmackInteropTest {
 
 
-    static XMPPTCPConnection smack(LocalProsody server, Jid account, String password) throws Exception {
+    /** Our client and a Smack client, each on a fresh account. */
+    record Peers(ClientXMPP ours, XMPPTCPConnection smack, Jid smackJid) implements AutoCloseable {
+
+        static Peers open(LocalProsody server) throws Exception {
+            Jid oursJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+            Jid smackJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+            ClientXMPP ours = Clients.connected(server, oursJid, "pw");
+            return new Peers(ours, loggedIn(server, smackJid, "pw"), smackJid);
+        }
+
+        @Override
+        public void close() throws Exception {
+            smack.disconnect();
+            Clients.close(ours);
+        }
+    }
+
+    static XMPPTCPConnection loggedIn(LocalProsody server, Jid account, String password) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(account.domain())
                 .setHost(server.host())
@@ -50,11 +67,9 @@ class SmackInteropTest {
 
     @Test
     void smackSendsToUsAndGetsOurReply(LocalProsody server) throws Exception {
-        Jid oursJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
-        Jid smackJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
-        ClientXMPP ours = Clients.connected(server, oursJid, "pw");
-        XMPPTCPConnection smack = smack(server, smackJid, "pw");
-        try {
+        try (Peers peers = Peers.open(server)) {
+            ClientXMPP ours = peers.ours();
+            XMPPTCPConnection smack = peers.smack();
             ours.addEventHandler("message", data -> {
                 Message m = (Message) data;
                 m.reply("you said: " + m.getBody()).send();
@@ -75,21 +90,16 @@ class SmackInteropTest {
             assertThat(reply.getBody()).isEqualTo("you said: hello from Smack & co <3");
             assertThat(reply.getThread()).isEqualTo("smack-thread");
             assertThat(reply.getFrom().toString()).isEqualTo(ours.boundJid().toString());
-        } finally {
-            smack.disconnect();
-            Clients.close(ours);
         }
     }
 
     @Test
     void smacksIqGetsOurResultWhenHandledAndServiceUnavailableWhenNot(LocalProsody server) throws Exception {
-        Jid oursJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
-        Jid smackJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
-        ClientXMPP ours = Clients.connected(server, oursJid, "pw");
-        ours.registerHandler(StreamHandler.of("ping", Matcher.stanzaPath("iq@type=get/{urn:xmpp:ping}ping"),
-                s -> ((Iq) s).reply().sendResponse()));
-        XMPPTCPConnection smack = smack(server, smackJid, "pw");
-        try {
+        try (Peers peers = Peers.open(server)) {
+            ClientXMPP ours = peers.ours();
+            XMPPTCPConnection smack = peers.smack();
+            ours.registerHandler(StreamHandler.of("ping", Matcher.stanzaPath("iq@type=get/{urn:xmpp:ping}ping"),
+                    s -> ((Iq) s).reply().sendResponse()));
             org.jxmpp.jid.Jid target = JidCreate.from(ours.boundJid().toString());
             IQ pong = smack.createStanzaCollectorAndSend(new Ping(target)).nextResultOrThrow(10_000);
             assertThat(pong.getType()).isEqualTo(IQ.Type.result);
@@ -98,19 +108,15 @@ class SmackInteropTest {
             assertThatThrownBy(() -> smack.createStanzaCollectorAndSend(version).nextResultOrThrow(10_000))
                     .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> assertThat(
                             e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable));
-        } finally {
-            smack.disconnect();
-            Clients.close(ours);
         }
     }
 
     @Test
     void smackReceivesExactlyWhatWeSent(LocalProsody server) throws Exception {
-        Jid oursJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
-        Jid smackJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
-        ClientXMPP ours = Clients.connected(server, oursJid, "pw");
-        XMPPTCPConnection smack = smack(server, smackJid, "pw");
-        try {
+        try (Peers peers = Peers.open(server)) {
+            ClientXMPP ours = peers.ours();
+            XMPPTCPConnection smack = peers.smack();
+            Jid smackJid = peers.smackJid();
             BlockingQueue<org.jivesoftware.smack.packet.Message> received = new LinkedBlockingQueue<>();
             smack.addAsyncStanzaListener(s -> received.add((org.jivesoftware.smack.packet.Message) s),
                     MessageTypeFilter.CHAT);
@@ -132,9 +138,6 @@ class SmackInteropTest {
                     "urn:example:interop");
             assertThat(x.getAttributeValue("k")).isEqualTo("v & <w>");
             assertThat(x.getFirstElement("y").getText()).isEqualTo("nested text");
-        } finally {
-            smack.disconnect();
-            Clients.close(ours);
         }
     }
 }

@@ -1,62 +1,42 @@
 package org.xmppboot.plugins.xep0199;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
-import org.xmppboot.plugin.XmppPlugin;
-import org.xmppboot.plugins.xep0030.ServiceDiscovery;
+import org.xmppboot.plugins.IqFeaturePlugin;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.StanzaErrorException;
-import org.xmppboot.stream.handler.StreamHandler;
-import org.xmppboot.stream.matcher.Matcher;
 
 /**
  * XEP-0199: answers pings, pings others, and optionally keeps the connection honest: a TCP connection can
  * die without either side noticing (a NAT drops it, a laptop sleeps), so {@link #keepalive} pings the server
  * and ends the connection (which a client then re-establishes) when no answer comes.
  */
-public class Ping implements XmppPlugin {
+public class Ping extends IqFeaturePlugin {
 
     public static final String NAME = "xep_0199";
     public static final String NAMESPACE = "urn:xmpp:ping";
     private static final String KEEPALIVE = "xep_0199:keepalive";
     private static final Logger log = LoggerFactory.getLogger(Ping.class);
 
-    private @Nullable BaseXMPP xmpp;
-
-    @Override
-    public String name() {
-        return NAME;
+    public Ping() {
+        super(NAME, NAMESPACE, "ping");
     }
 
     @Override
-    public Set<String> dependencies() {
-        return Set.of(ServiceDiscovery.NAME);
-    }
-
-    @Override
-    public void init(BaseXMPP xmpp) {
-        this.xmpp = xmpp;
-        ServiceDiscovery disco = xmpp.plugin(ServiceDiscovery.class);
-        if (disco != null) {
-            disco.addFeature(NAMESPACE);
-        }
-        xmpp.registerHandler(StreamHandler.of("xep_0199:pong",
-                Matcher.stanzaPath("iq@type=get/{" + NAMESPACE + "}ping"), s -> ((Iq) s).reply().sendResponse()));
+    protected void answer(Iq request) {
+        request.reply().sendResponse();
     }
 
     @Override
     public void shutdown() {
-        if (xmpp != null) {
-            xmpp.removeHandler("xep_0199:pong");
-            xmpp.cancelSchedule(KEEPALIVE);
-        }
+        super.shutdown();
+        xmpp().cancelSchedule(KEEPALIVE);
     }
 
     /**
@@ -65,15 +45,15 @@ public class Ping implements XmppPlugin {
      * timeout or a lost connection fails the future.
      */
     public CompletableFuture<Duration> ping(Jid to, Duration timeout) {
-        BaseXMPP stream = requireXmpp();
+        BaseXMPP stream = xmpp();
         Iq iq = stream.makeIq(Iq.Type.GET, to);
         iq.xml().addElement("ping", NAMESPACE);
         long start = System.nanoTime();
         return iq.send(timeout).handle((result, failure) -> {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause != null && !(cause instanceof StanzaErrorException)) {
-                throw cause instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(cause);
+                throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
             }
             return Duration.ofNanos(System.nanoTime() - start);
         });
@@ -84,7 +64,7 @@ public class Ping implements XmppPlugin {
      * connection as failed.
      */
     public void keepalive(Duration interval, Duration timeout) {
-        BaseXMPP stream = requireXmpp();
+        BaseXMPP stream = xmpp();
         stream.schedule(KEEPALIVE, interval, () -> {
             Jid self = stream.boundJid();
             if (self == null || !stream.isConnected()) {
@@ -98,12 +78,5 @@ public class Ping implements XmppPlugin {
                 }
             });
         }, true);
-    }
-
-    private BaseXMPP requireXmpp() {
-        if (xmpp == null) {
-            throw new IllegalStateException("xep_0199 is not initialised: register it on a connection first");
-        }
-        return xmpp;
     }
 }

@@ -24,10 +24,13 @@ public class MicrometerStreamObserver implements StreamObserver {
     private final MeterRegistry registry;
     private final Timer queueWait;
     private final Counter reconnects;
-    // Meters are looked up once per tag combination, not on every stanza.
-    private final ConcurrentHashMap<String, Counter> dispatched = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Timer> handlers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> stanzas = new ConcurrentHashMap<>();
+    // Called for every stanza and event on the stream threads: each meter is looked up by plain keys, with no
+    // key built per call, and registered once.
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Counter>> dispatched = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> succeeded = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> failed = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> stanzasIn = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> stanzasOut = new ConcurrentHashMap<>();
 
     public MicrometerStreamObserver(MeterRegistry registry, XMLStream stream) {
         this.registry = registry;
@@ -42,24 +45,26 @@ public class MicrometerStreamObserver implements StreamObserver {
     @Override
     public void dispatched(String kind, String name, long waitNanos) {
         queueWait.record(waitNanos, TimeUnit.NANOSECONDS);
-        dispatched.computeIfAbsent(kind + '\0' + name, k -> Counter.builder("xmpp.events.dispatched")
-                .description("Entries taken off the event queue").tag("kind", kind).tag("name", name)
-                .register(registry)).increment();
+        dispatched.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(name, n -> Counter.builder("xmpp.events.dispatched")
+                        .description("Entries taken off the event queue").tag("kind", kind).tag("name", n)
+                        .register(registry))
+                .increment();
     }
 
     @Override
     public void handlerCompleted(String handler, long durationNanos, @Nullable Throwable failure) {
         String outcome = failure == null ? "success" : "failure";
-        handlers.computeIfAbsent(handler + '\0' + outcome, k -> Timer.builder("xmpp.handler.duration")
-                .description("Time handlers took").tag("handler", handler).tag("outcome", outcome)
+        (failure == null ? succeeded : failed).computeIfAbsent(handler, h -> Timer.builder("xmpp.handler.duration")
+                .description("Time handlers took").tag("handler", h).tag("outcome", outcome)
                 .register(registry)).record(durationNanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void stanza(Direction direction, String kind) {
         String dir = direction == Direction.IN ? "in" : "out";
-        stanzas.computeIfAbsent(dir + '\0' + kind, k -> Counter.builder("xmpp.stanzas")
-                .description("Stanzas received and sent").tag("direction", dir).tag("kind", kind)
+        (direction == Direction.IN ? stanzasIn : stanzasOut).computeIfAbsent(kind, k -> Counter.builder("xmpp.stanzas")
+                .description("Stanzas received and sent").tag("direction", dir).tag("kind", k)
                 .register(registry)).increment();
     }
 
