@@ -23,6 +23,10 @@ import org.xmppboot.stream.Tls;
  * @param sslContext the trust (and client keys, for EXTERNAL) for TLS
  * @param connectTimeout how long one TCP connect may take
  * @param mechanisms the SASL mechanisms allowed, strongest first; empty for all supported
+ * @param retryWithoutChannelBinding whether, when the server refuses a SCRAM {@code -PLUS} login whose binding
+ *     type it never announced (XEP-0440) but that the TLS version makes the default, to authenticate once more
+ *     without binding. On by default: servers exist that offer {@code -PLUS} and accept only a type Java cannot
+ *     produce. Off, such a server refuses the login; announced types are never retried either way.
  * @param fetchRoster whether to fetch the roster before {@code session_start}
  * @param sendInitialPresence whether to send available presence before {@code session_start}
  * @param reconnect whether and how to reconnect after losing an established session
@@ -37,6 +41,7 @@ public record ClientConfig(
         SSLContext sslContext,
         Duration connectTimeout,
         List<String> mechanisms,
+        boolean retryWithoutChannelBinding,
         boolean fetchRoster,
         boolean sendInitialPresence,
         Reconnect reconnect,
@@ -97,6 +102,7 @@ public record ClientConfig(
         private @Nullable SSLContext sslContext;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private List<String> mechanisms = List.of();
+        private boolean retryWithoutChannelBinding = true;
         private boolean fetchRoster = true;
         private boolean sendInitialPresence = true;
         private Reconnect reconnect = Reconnect.DEFAULT;
@@ -133,6 +139,12 @@ public record ClientConfig(
             return this;
         }
 
+        /** See {@link ClientConfig#retryWithoutChannelBinding()}; true by default. */
+        public Builder retryWithoutChannelBinding(boolean retry) {
+            this.retryWithoutChannelBinding = retry;
+            return this;
+        }
+
         public Builder fetchRoster(boolean fetchRoster) {
             this.fetchRoster = fetchRoster;
             return this;
@@ -155,7 +167,8 @@ public record ClientConfig(
 
         public ClientConfig build() {
             return new ClientConfig(jid, password, host, port, tls,
-                    sslContext != null ? sslContext : Tls.systemDefault(), connectTimeout, mechanisms, fetchRoster,
+                    sslContext != null ? sslContext : Tls.systemDefault(), connectTimeout, mechanisms,
+                    retryWithoutChannelBinding, fetchRoster,
                     sendInitialPresence, reconnect,
                     stream != null ? stream : StreamConfig.defaults().withName(jid.bare().toString()));
         }

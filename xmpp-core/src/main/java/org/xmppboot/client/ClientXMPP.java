@@ -23,19 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
-import org.xmppboot.sasl.Anonymous;
 import org.xmppboot.sasl.ChannelBinding;
 import org.xmppboot.sasl.Credentials;
-import org.xmppboot.sasl.External;
-import org.xmppboot.sasl.Plain;
 import org.xmppboot.sasl.SaslException;
 import org.xmppboot.sasl.SaslMechanism;
-import org.xmppboot.sasl.Scram;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stanza.StreamError;
-import org.xmppboot.stream.Direction;
 import org.xmppboot.stream.SocketTransport;
 import org.xmppboot.stream.StreamThreads;
 import org.xmppboot.stream.Tls;
@@ -73,8 +68,6 @@ public class ClientXMPP extends BaseXMPP {
 
     private static final Logger log = LoggerFactory.getLogger(ClientXMPP.class);
     private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> PASSWORD_MECHANISMS = List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-1-PLUS",
-            "SCRAM-SHA-256", "SCRAM-SHA-1", "PLAIN");
 
     private final ClientConfig clientConfig;
     private final SrvResolver resolver;
@@ -85,6 +78,12 @@ public class ClientXMPP extends BaseXMPP {
     private volatile boolean sessionRequired;
     private volatile @Nullable SaslMechanism sasl;
     private volatile @Nullable String mechanism;
+    /** The features SASL started from, to choose again after a refused channel binding. */
+    private volatile @Nullable XmlElement saslFeatures;
+    /** Whether the current SASL attempt binds with a type the server did not announce. */
+    private volatile boolean bindingAssumed;
+    /** Whether this connection already saw such a binding refused. */
+    private volatile boolean bindingRefused;
     private volatile @Nullable Throwable negotiationFailure;
     private final Set<String> negotiationIds = ConcurrentHashMap.newKeySet();
 
@@ -109,7 +108,6 @@ public class ClientXMPP extends BaseXMPP {
                 .inStream());
         registerHandler(StreamHandler.of("client:sasl", s -> SASL_NS.equals(s.xml().namespace()), this::onSasl)
                 .inStream());
-        addFilter(Direction.IN, this::beforeSession, Integer.MIN_VALUE);
     }
 
     public ClientConfig clientConfig() {
@@ -140,6 +138,9 @@ public class ClientXMPP extends BaseXMPP {
         authenticated = false;
         sessionEstablished = false;
         sasl = null;
+        saslFeatures = null;
+        bindingAssumed = false;
+        bindingRefused = false;
         negotiationIds.clear();
         holdStanzas();
         super.connect(transport);
@@ -177,7 +178,7 @@ public class ClientXMPP extends BaseXMPP {
                     try {
                         transport.startTls(clientConfig.sslContext(), domain(), "xmpp-client");
                     } catch (IOException e) {
-                        throw new IOException(e.getMessage() + tlsHint(e), e);
+                        throw new IOException(describeTlsFailure(e), e);
                     }
                 }
                 address = target;
@@ -279,23 +280,23 @@ public class ClientXMPP extends BaseXMPP {
             onTransport(t -> t.startTls(clientConfig.sslContext(), domain(), null), TLS_HANDSHAKE_TIMEOUT);
         } catch (IOException e) {
             fail(new XmppNegotiationException("Cannot secure the connection to " + describeServer() + ": "
-                    + e.getMessage() + tlsHint(e), e));
+                    + describeTlsFailure(e), e));
             return;
         }
-        restartStream();
+        restartStreamOverNewLayer();
     }
 
-    /** What to do about the usual TLS failures, which JSSE reports in its own terms. */
-    static String tlsHint(Throwable failure) {
-        String message = String.valueOf(failure.getMessage());
+    /** The failure's message, with what to do about the usual TLS failures, which JSSE reports in its own terms. */
+    static String describeTlsFailure(Throwable failure) {
+        String message = String.valueOf(failure.getMessage()).strip();
+        String hint = "";
         if (message.contains("PKIX") || message.contains("certification path")) {
-            return ". The server's certificate is not trusted: give ClientConfig an sslContext that trusts it "
+            hint = "The server's certificate is not trusted: give ClientConfig an sslContext that trusts it "
                     + "(Tls.trusting(pemFile) for a private CA or a self-signed certificate).";
+        } else if (message.contains("No subject alternative") || message.contains("No name matching")) {
+            hint = "The server's certificate does not name this XMPP domain (RFC 7590 §3.2).";
         }
-        if (message.contains("No subject alternative") || message.contains("No name matching")) {
-            return ". The server's certificate does not name this XMPP domain (RFC 7590 §3.2).";
-        }
-        return "";
+        return hint.isEmpty() ? message : message + (message.endsWith(".") ? " " : ". ") + hint;
     }
 
     private String describeServer() {
@@ -313,14 +314,18 @@ public class ClientXMPP extends BaseXMPP {
                 offered.add(m.text().trim());
             }
         }
-        SaslMechanism chosen = chooseMechanism(offered, features);
-        if (chosen == null) {
+        String username = clientConfig.jid().local() == null ? "" : clientConfig.jid().local();
+        SaslSelector selector = new SaslSelector(allowedMechanisms(),
+                new Credentials(username, clientConfig.password(), null), clientConfig.password() != null);
+        SaslSelector.Choice choice = selector.choose(offered, announcedBindings(features), tlsChannel(), isSecure(),
+                !bindingRefused);
+        if (choice == null) {
             fail(new SaslException("invalid-mechanism", "No usable SASL mechanism: the server offers " + offered
                     + ", this client allows " + allowedMechanisms()
                     + (isSecure() ? "" : " (PLAIN only over TLS)")));
             return;
         }
-        sasl = chosen;
+        SaslMechanism chosen = choice.mechanism();
         byte[] initial;
         try {
             initial = chosen.initialResponse();
@@ -331,10 +336,13 @@ public class ClientXMPP extends BaseXMPP {
             fail(new SaslException("malformed-request", e.getMessage()));
             return;
         }
+        sasl = chosen;
+        saslFeatures = features;
+        bindingAssumed = choice.bindingAssumed();
         XmlElement auth = new XmlElement("auth", SASL_NS).setAttribute("mechanism", chosen.name());
         // RFC 6120 §6.4.2: an empty initial response is sent as "=".
         auth.setText(initial.length == 0 ? "=" : Base64.getEncoder().encodeToString(initial));
-        log.debug("[{}] authenticating with {}", config().name(), chosen.name());
+        log.debug("[{}] authenticating with {}", config().name(), choice.reason());
         sendNegotiation(auth);
     }
 
@@ -343,71 +351,63 @@ public class ClientXMPP extends BaseXMPP {
             return clientConfig.mechanisms();
         }
         if (clientConfig.password() != null) {
-            return PASSWORD_MECHANISMS;
+            return SaslSelector.PASSWORD_MECHANISMS;
         }
         return clientConfig.jid().local() == null ? List.of("ANONYMOUS") : List.of("EXTERNAL");
     }
 
-    private @Nullable SaslMechanism chooseMechanism(Set<String> offered, XmlElement features) {
-        String username = clientConfig.jid().local() == null ? "" : clientConfig.jid().local();
-        Credentials credentials = new Credentials(username, clientConfig.password(), null);
+    /** The TLS layer for channel binding; package-private so tests can stand in for a real TLS session. */
+    SaslSelector.@Nullable Channel tlsChannel() {
         Transport transport = transport();
         SSLSession tls = transport == null ? null : transport.tlsSession();
-        boolean serverOffersPlus = offered.stream().anyMatch(m -> m.endsWith("-PLUS"));
-        for (String name : allowedMechanisms()) {
-            if (!offered.contains(name)) {
-                continue;
-            }
-            switch (name) {
-                case "SCRAM-SHA-256-PLUS", "SCRAM-SHA-1-PLUS" -> {
-                    ChannelBinding binding = tls == null || clientConfig.password() == null ? null
-                            : Tls.channelBinding(tls, announcedBinding(features));
-                    if (binding != null) {
-                        return new Scram(algorithm(name), credentials, binding, true);
-                    }
-                }
-                case "SCRAM-SHA-256", "SCRAM-SHA-1" -> {
-                    if (clientConfig.password() != null) {
-                        // "y" (we could bind, the server offers no -PLUS) lets a server that can bind detect
-                        // a downgrade; when it does offer -PLUS and we chose otherwise, "n" is the honest flag.
-                        ChannelBinding binding = tls == null || serverOffersPlus ? null : Tls.channelBinding(tls, null);
-                        return new Scram(algorithm(name), credentials, binding, false);
-                    }
-                }
-                case "PLAIN" -> {
-                    if (isSecure() && clientConfig.password() != null) {
-                        return new Plain(credentials);
-                    }
-                }
-                case "EXTERNAL" -> {
-                    return new External(null);
-                }
-                case "ANONYMOUS" -> {
-                    return new Anonymous();
-                }
-                default -> log.debug("[{}] unsupported SASL mechanism {} skipped", config().name(), name);
-            }
+        if (tls == null) {
+            return null;
         }
-        return null;
+        return new SaslSelector.Channel() {
+            @Override
+            public String protocol() {
+                return tls.getProtocol();
+            }
+
+            @Override
+            public @Nullable ChannelBinding binding(String type) {
+                return Tls.channelBinding(tls, type);
+            }
+        };
     }
 
-    private static Scram.Algorithm algorithm(String mechanism) {
-        return mechanism.startsWith("SCRAM-SHA-256") ? Scram.Algorithm.SHA_256 : Scram.Algorithm.SHA_1;
-    }
-
-    /** XEP-0440: the channel-binding types the server supports; the first we can produce, or null for any. */
-    private static @Nullable String announcedBinding(XmlElement features) {
+    /** XEP-0440: the channel-binding types the server accepts, or null when it does not say. */
+    private static @Nullable List<String> announcedBindings(XmlElement features) {
         XmlElement cb = features.element("sasl-channel-binding", CHANNEL_BINDING_NS);
         if (cb == null) {
             return null;
         }
+        List<String> types = new ArrayList<>();
         for (XmlElement type : cb.elements("channel-binding", CHANNEL_BINDING_NS)) {
             String name = type.attribute("type");
-            if ("tls-exporter".equals(name) || "tls-server-end-point".equals(name)) {
-                return name;
+            if (name != null) {
+                types.add(name);
             }
         }
-        return null;
+        return types;
+    }
+
+    /**
+     * After a {@code -PLUS} login whose binding type was assumed, not announced, was refused: the server may
+     * offer {@code -PLUS} without accepting the type (ejabberd 23.01 accepts only tls-unique), so authenticate
+     * once more without binding, on the same stream (RFC 6120 §6.4.5 lets the client retry).
+     */
+    private boolean retryWithoutBinding(SaslException failure) {
+        XmlElement features = saslFeatures;
+        if (!bindingAssumed || bindingRefused || features == null || !clientConfig.retryWithoutChannelBinding()) {
+            return false;
+        }
+        bindingRefused = true;
+        log.info("[{}] the server refused {} with a channel binding it did not announce ({}); authenticating again "
+                + "without channel binding (ClientConfig.retryWithoutChannelBinding(false) disables this)",
+                config().name(), mechanism, failure.getMessage());
+        startSasl(features);
+        return true;
     }
 
     private void onSasl(StanzaBase stanza) {
@@ -441,7 +441,12 @@ public class ClientXMPP extends BaseXMPP {
                             break;
                         }
                     }
-                    throw new SaslException(condition, element.childText("text", SASL_NS));
+                    SaslException failure = new SaslException(condition, element.childText("text", SASL_NS));
+                    mechanism = current.name();
+                    sasl = null;
+                    if (!retryWithoutBinding(failure)) {
+                        throw failure;
+                    }
                 }
                 default -> throw new SaslException("malformed-request", "Unexpected <" + element.name() + "/>");
             }
@@ -545,19 +550,20 @@ public class ClientXMPP extends BaseXMPP {
         return t == null ? "nothing" : t.describe();
     }
 
-    /** Drops what the server sends before the session besides negotiation, so no user handler sees it. */
-    private @Nullable StanzaBase beforeSession(StanzaBase stanza) {
-        if (sessionEstablished) {
-            return stanza;
+    @Override
+    protected boolean isSessionOpen() {
+        return sessionEstablished;
+    }
+
+    /** Before the session: stream features and errors, STARTTLS, SASL, and the answers to our own bind iqs. */
+    @Override
+    protected boolean isNegotiation(XmlElement element) {
+        String ns = element.namespace();
+        if (ns.equals(STREAM_NAMESPACE) || ns.equals(TLS_NS) || ns.equals(SASL_NS)) {
+            return true;
         }
-        XmlElement xml = stanza.xml();
-        String id = xml.attribute("id");
-        if (!NAMESPACE.equals(xml.namespace())
-                || xml.name().equals("iq") && id != null && negotiationIds.contains(id)) {
-            return stanza;
-        }
-        log.debug("[{}] <{}/> received before the session started; dropped", config().name(), xml.name());
-        return null;
+        String id = element.attribute("id");
+        return ns.equals(NAMESPACE) && element.name().equals("iq") && id != null && negotiationIds.contains(id);
     }
 
     // =================================================================== failure, end, reconnect

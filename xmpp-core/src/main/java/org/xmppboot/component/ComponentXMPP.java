@@ -49,8 +49,6 @@ public class ComponentXMPP extends BaseXMPP {
         registerHandler(StreamHandler.of("component:handshake", Matcher.xpath("{" + NAMESPACE + "}handshake"),
                 s -> onHandshake()).inStream());
         addFilter(Direction.OUT, this::defaultFrom, Integer.MAX_VALUE);
-        addFilter(Direction.IN, s -> established || !NAMESPACE.equals(s.xml().namespace())
-                || s.xml().name().equals("handshake") ? s : null, Integer.MIN_VALUE);
     }
 
     /**
@@ -138,6 +136,17 @@ public class ComponentXMPP extends BaseXMPP {
         log.info("[{}] component session started", config().name());
         event("session_start", boundJid);
         session.complete(componentConfig.domain());
+    }
+
+    @Override
+    protected boolean isSessionOpen() {
+        return established;
+    }
+
+    /** XEP-0114 §3: before the handshake is accepted, only the server's {@code <handshake/>} belongs. */
+    @Override
+    protected boolean isNegotiation(XmlElement element) {
+        return element.name().equals("handshake") && element.namespace().equals(NAMESPACE);
     }
 
     private StanzaBase defaultFrom(StanzaBase stanza) {

@@ -50,7 +50,11 @@ public final class Scram implements SaslMechanism {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** RFC 7677 §4 asks for at least 4096; fewer would make a stolen exchange cheap to brute-force. */
     private static final int MIN_ITERATIONS = 4096;
-    private static final int MAX_ITERATIONS = 10_000_000;
+    /**
+     * The most iterations a server may ask for. Each costs two HMACs on the thread that negotiates, so without a
+     * cap a hostile server could have the client burn seconds of CPU per login; servers use 4096 to 10,000.
+     */
+    static final int MAX_ITERATIONS = 100_000;
 
     private final Algorithm algorithm;
     private final Credentials credentials;
@@ -132,9 +136,14 @@ public final class Scram implements SaslMechanism {
         } catch (NumberFormatException e) {
             throw new SaslException("malformed-request", "Bad iteration count '" + iterations + "'");
         }
-        if (count < MIN_ITERATIONS || count > MAX_ITERATIONS) {
-            throw new SaslException("malformed-request", "Iteration count " + count + " is outside "
-                    + MIN_ITERATIONS + ".." + MAX_ITERATIONS);
+        if (count < MIN_ITERATIONS) {
+            // RFC 7677 §4: at least 4096; fewer makes a captured exchange cheap to brute-force.
+            throw new SaslException("malformed-request", "The server asks for " + count
+                    + " SCRAM iterations, fewer than the " + MIN_ITERATIONS + " RFC 7677 requires");
+        }
+        if (count > MAX_ITERATIONS) {
+            throw new SaslException("malformed-request", "The server asks for " + count
+                    + " SCRAM iterations; this client computes at most " + MAX_ITERATIONS);
         }
         byte[] cbindInput = gs2Header.getBytes(StandardCharsets.UTF_8);
         if (plus) {

@@ -31,6 +31,15 @@ public class StanzaBase extends ElementBase {
         return SCHEMA;
     }
 
+    /**
+     * Whether a stanza class is registered for this element's {@code {namespace}name}; false for the generic
+     * wrapper of a top-level element the stream does not know. Matchers without a namespace only match
+     * registered stanzas, so a foreign {@code <message xmlns='urn:x'/>} never reaches a {@code message} handler.
+     */
+    public boolean isRegistered() {
+        return schema().name() != null;
+    }
+
     /** The stream this stanza was received on or made for; where {@link #send()} sends it. */
     public @Nullable StanzaSender sender() {
         return sender;

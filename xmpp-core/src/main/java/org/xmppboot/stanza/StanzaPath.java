@@ -11,7 +11,9 @@ import org.xmppboot.xml.XmlElement;
  * {@code message@type=chat/body} or {@code iq@type=get/{http://jabber.org/protocol/disco#info}query}.
  *
  * <ul>
- *   <li>The first step names the element itself (its plugin name or element name).</li>
+ *   <li>The first step names the element itself (its plugin name or element name). Without a
+ *       {@code {namespace}}, a received stanza must be of a registered class: in the stream's own namespace
+ *       (message, presence, iq), or one registered in the stream's {@link StanzaRegistry}.</li>
  *   <li>A later step names an interface (matches when it has a non-empty value, last step only), a registered
  *       plugin, or a child element by name or {@code {namespace}name}; each present candidate is tried.</li>
  *   <li>{@code @name=value} requires an interface (or attribute) to equal the value; {@code @name} alone
@@ -86,7 +88,9 @@ public final class StanzaPath {
 
     private boolean matches(ElementBase element, int index) {
         Step step = steps.get(index);
-        if (!identifies(step, element)) {
+        // A first step without a namespace means the stream's: <message xmlns='urn:x'/> is no message.
+        if (index == 0 && step.namespace == null && element instanceof StanzaBase stanza && !stanza.isRegistered()
+                || !identifies(step, element)) {
             return false;
         }
         for (Condition condition : step.conditions) {

@@ -78,21 +78,23 @@ public final class Tls {
     }
 
     /**
-     * The channel binding to offer for a TLS session: {@code tls-exporter} (RFC 9266) on TLS 1.3 where the JVM
-     * exports keying material (Java 25+), else {@code tls-server-end-point} (RFC 5929 §4), else null.
-     *
-     * @param preferred a type the server announced (XEP-0440), or null to pick
+     * The channel-binding data of one type for a TLS session, or null when this JVM cannot produce that type
+     * there: {@code tls-exporter} (RFC 9266) on TLS 1.3 where the JVM exports keying material (Java 25+),
+     * {@code tls-server-end-point} (RFC 5929 §4) from the server's certificate. {@code tls-unique}, the RFC 5929
+     * default for TLS 1.2, needs the Finished message, which JSSE does not expose.
      */
-    public static @Nullable ChannelBinding channelBinding(SSLSession session, @Nullable String preferred) {
-        if (!"tls-server-end-point".equals(preferred) && "TLSv1.3".equals(session.getProtocol())) {
-            byte[] exported = exportKeyingMaterial(session);
-            if (exported != null) {
-                return new ChannelBinding("tls-exporter", exported);
+    public static @Nullable ChannelBinding channelBinding(SSLSession session, String type) {
+        return switch (type) {
+            case "tls-exporter" -> {
+                byte[] exported = "TLSv1.3".equals(session.getProtocol()) ? exportKeyingMaterial(session) : null;
+                yield exported == null ? null : new ChannelBinding(type, exported);
             }
-        }
-        if (preferred != null && !"tls-server-end-point".equals(preferred)) {
-            return null;
-        }
+            case "tls-server-end-point" -> serverEndPoint(session);
+            default -> null;
+        };
+    }
+
+    private static @Nullable ChannelBinding serverEndPoint(SSLSession session) {
         try {
             Certificate[] chain = session.getPeerCertificates();
             if (chain.length == 0 || !(chain[0] instanceof X509Certificate server)) {

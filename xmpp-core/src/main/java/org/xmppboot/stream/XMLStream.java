@@ -397,6 +397,18 @@ public class XMLStream implements StanzaSender {
      * after the element being handled, and a new header is sent. Call it from an in-stream handler.
      */
     protected void restartStream() {
+        restartStream(false);
+    }
+
+    /**
+     * Restarts the stream over a layer just put in place (TLS): whatever the read thread had already received
+     * with the element being handled was sent before that layer and is discarded (RFC 6120 §5.4.3.3).
+     */
+    protected void restartStreamOverNewLayer() {
+        restartStream(true);
+    }
+
+    private void restartStream(boolean discardReceived) {
         Connection c = connection;
         if (c == null) {
             throw new IllegalStateException("Not connected");
@@ -404,7 +416,11 @@ public class XMLStream implements StanzaSender {
         if (Thread.currentThread() != c.readThread) {
             throw new IllegalStateException("restartStream() must be called from an in-stream handler");
         }
-        c.parser.requestReset();
+        if (discardReceived) {
+            c.parser.requestResetDiscardingRest();
+        } else {
+            c.parser.requestReset();
+        }
         peerHeader = null;
         c.wire.add(streamHeader());
     }
@@ -736,8 +752,31 @@ public class XMLStream implements StanzaSender {
 
     // =================================================================== inbound path (read thread)
 
+    /**
+     * Whether the session is established, so that received stanzas may reach filters and handlers. Until then
+     * only {@linkplain #isNegotiation negotiation} is processed, and only by in-stream handlers: nothing a peer
+     * sends before authentication (or before TLS) can reach application code. A plain stream is always open.
+     */
+    protected boolean isSessionOpen() {
+        return true;
+    }
+
+    /**
+     * Whether an element received before the session is part of its negotiation (stream features, TLS, SASL,
+     * the bind result, a component handshake). Stream errors are always processed.
+     */
+    protected boolean isNegotiation(XmlElement element) {
+        return false;
+    }
+
     private void processInbound(StanzaBase received) {
-        StanzaBase stanza = applyFilters(inFilters, received);
+        boolean open = isSessionOpen();
+        if (!open && !(received instanceof StreamError) && !isNegotiation(received.xml())) {
+            log.debug("[{}] <{}/> in {} received before the session; dropped", config.name(),
+                    received.xml().name(), received.xml().namespace());
+            return;
+        }
+        StanzaBase stanza = open ? applyFilters(inFilters, received) : received;
         if (stanza == null) {
             return;
         }
@@ -749,6 +788,10 @@ public class XMLStream implements StanzaSender {
             lastStreamError = error;
             event("stream_error", error);
             return; // the peer closes the stream next
+        }
+        if (!open) {
+            dispatchNegotiation(stanza);
+            return;
         }
         if (stanza instanceof Iq iq && completePending(iq)) {
             return;
@@ -776,26 +819,45 @@ public class XMLStream implements StanzaSender {
             return;
         }
         List<StreamHandler> queued = matched;
-        for (StreamHandler handler : matched) {
-            if (handler.isInStream()) {
-                if (queued == matched) {
-                    queued = new ArrayList<>(matched.size());
+        if (matched.stream().anyMatch(StreamHandler::isInStream)) {
+            queued = new ArrayList<>(matched.size());
+            for (StreamHandler handler : matched) {
+                if (handler.isInStream()) {
+                    runInStream(handler, matched.size() == 1 ? stanza : stanza.copy());
+                } else {
+                    queued.add(handler);
                 }
-                StanzaBase own = matched.size() == 1 ? stanza : stanza.copy();
-                Throwable failure = runTimed(handler.name(), () -> handler.run(own), own, false);
-                if (failure != null) {
-                    // Negotiation state is unknown after a failed in-stream handler: end the connection.
-                    throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure,
-                            failure);
-                }
-            } else if (queued != matched) {
-                queued.add(handler);
             }
         }
         if (!queued.isEmpty()) {
             // One entry for all handlers: the event thread gives each its own copy (see dispatch), which keeps
             // the read thread's share of the work, and the queue traffic, at one entry per stanza.
             enqueueInbound(new StanzaEntry(stanza, queued, System.nanoTime()));
+        }
+    }
+
+    /** Before the session: the negotiation element goes to the in-stream handlers alone. */
+    private void dispatchNegotiation(StanzaBase stanza) {
+        boolean handled = false;
+        for (StreamHandler handler : handlers) {
+            if (handler.isInStream() && handler.matcher().matches(stanza) && handler.claim()) {
+                if (handler.isOnce()) {
+                    handlers.remove(handler);
+                }
+                runInStream(handler, handled ? stanza.copy() : stanza);
+                handled = true;
+            }
+        }
+        if (!handled) {
+            log.debug("[{}] negotiation element <{}/> not handled", config.name(), stanza.xml().name());
+        }
+    }
+
+    private void runInStream(StreamHandler handler, StanzaBase stanza) {
+        Throwable failure = runTimed(handler.name(), () -> handler.run(stanza), stanza, false);
+        if (failure != null) {
+            // Negotiation state is unknown after a failed in-stream handler: end the connection.
+            throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure, failure);
         }
     }
 

@@ -62,6 +62,7 @@ public final class XmlStreamParser {
     private @Nullable String pendingText;
     private @Nullable StringBuilder pendingTextBuilder;
     private boolean resetRequested;
+    private boolean discardRest;
     private boolean ended;
     /** The bytes before the stream root, kept (bounded) to tell a refused DTD from other prolog errors. */
     private final StringBuilder prolog = new StringBuilder();
@@ -122,7 +123,7 @@ public final class XmlStreamParser {
                 position = end;
             } else {
                 // A reset was requested after an element: what follows it belongs to a new document.
-                position += consumed;
+                position = discardRest ? end : position + consumed;
                 restart();
             }
         }
@@ -134,6 +135,16 @@ public final class XmlStreamParser {
      */
     public void requestReset() {
         resetRequested = true;
+    }
+
+    /**
+     * Like {@link #requestReset()}, but the rest of the chunk is dropped instead of parsed: after STARTTLS the
+     * new stream must come over TLS, and bytes that arrived in the clear with {@code <proceed/>} could be a man
+     * in the middle's forged header and features (RFC 6120 §5.4.3.3).
+     */
+    public void requestResetDiscardingRest() {
+        resetRequested = true;
+        discardRest = true;
     }
 
     /** Forgets everything parsed so far; the next bytes start a new document. */
@@ -161,6 +172,7 @@ public final class XmlStreamParser {
         pendingText = null;
         pendingTextBuilder = null;
         resetRequested = false;
+        discardRest = false;
         ended = false;
         prolog.setLength(0);
     }

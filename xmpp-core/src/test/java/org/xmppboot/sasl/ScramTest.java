@@ -56,7 +56,21 @@ class ScramTest {
         Scram weak = new Scram(Scram.Algorithm.SHA_256, USER, null, false, "abc");
         weak.initialResponse();
         assertThatThrownBy(() -> weak.evaluateChallenge("r=abc123,s=QSXCR+Q6sek8bf92,i=1".getBytes(UTF_8)))
-                .hasMessageContaining("Iteration count 1");
+                .hasMessageContaining("1 SCRAM iterations, fewer than the 4096");
+    }
+
+    @Test
+    void anIterationCountAboveTheCapIsRefusedBeforeAnyHashing() throws Exception {
+        Scram greedy = new Scram(Scram.Algorithm.SHA_256, USER, null, false, "abc");
+        greedy.initialResponse();
+        assertThatThrownBy(() -> greedy.evaluateChallenge("r=abc123,s=QSXCR+Q6sek8bf92,i=10000000".getBytes(UTF_8)))
+                .isInstanceOf(SaslException.class)
+                .hasMessageContaining("asks for 10000000 SCRAM iterations; this client computes at most 100000");
+
+        Scram atTheCap = new Scram(Scram.Algorithm.SHA_256, USER, null, false, "abc");
+        atTheCap.initialResponse();
+        assertThat(atTheCap.evaluateChallenge(("r=abc123,s=QSXCR+Q6sek8bf92,i=" + Scram.MAX_ITERATIONS)
+                .getBytes(UTF_8))).isNotEmpty();
     }
 
     @Test

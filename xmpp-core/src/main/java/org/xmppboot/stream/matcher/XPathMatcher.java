@@ -10,7 +10,8 @@ import org.xmppboot.xml.XmlElement;
 /**
  * Matches a path of element names from the stanza down, such as
  * {@code {jabber:client}iq/{http://jabber.org/protocol/disco#info}query}. A step without {@code {namespace}}
- * takes the namespace of the step before it (for the first step, any namespace). Each step must exist; of
+ * takes the namespace of the step before it; a first step without one names a stanza of a registered class,
+ * as in {@link org.xmppboot.stanza.StanzaPath}, so {@code message} never matches {@code <message xmlns='urn:x'/>}. Each step must exist; of
  * several same-named children, any may continue the path.
  */
 public final class XPathMatcher implements Matcher {
@@ -51,6 +52,9 @@ public final class XPathMatcher implements Matcher {
 
     @Override
     public boolean matches(StanzaBase stanza) {
+        if (steps.get(0).namespace == null && !stanza.isRegistered()) {
+            return false;
+        }
         return matches(stanza.xml(), 0);
     }
 

@@ -8,7 +8,8 @@ import org.xmppboot.xml.XmlNode;
  * Matches stanzas that contain the mask: the same element name, every attribute of the mask with the same
  * value, the mask's text if it has any, and for each child of the mask a matching child (recursively). The
  * stanza may carry more than the mask. A mask element without a namespace matches the element's namespace
- * whatever it is, so {@code <message type='chat'><body/></message>} works on any stream.
+ * whatever it is, so {@code <message type='chat'><body/></message>} works on any stream; at the top, though, only
+ * stanzas of a registered class (as in {@link org.xmppboot.stanza.StanzaPath}), never {@code <message xmlns='urn:x'/>}.
  */
 public final class XmlMaskMatcher implements Matcher {
 
@@ -24,6 +25,9 @@ public final class XmlMaskMatcher implements Matcher {
 
     @Override
     public boolean matches(StanzaBase stanza) {
+        if (mask.namespace().isEmpty() && !stanza.isRegistered()) {
+            return false;
+        }
         return matches(stanza.xml(), mask);
     }
 
