@@ -4,10 +4,14 @@ package org.xmppboot.xml;
  * Bounds on what a peer may make the parser hold. Exceeding any of them ends the stream with
  * {@code <policy-violation/>} (RFC 6120 §4.9.3.14).
  *
- * @param maxStanzaBytes the largest top-level element (and stream header) in bytes; RFC 6120 §13.12 asks
- *     servers to accept at least 10,000 bytes, and servers commonly allow 256 KiB to 10 MiB
+ * @param maxStanzaBytes the largest top-level element (and stream header, and run of whitespace between
+ *     stanzas) in bytes, counted from the bytes received, so the parser holds at most this much plus one
+ *     read for any of them; RFC 6120 §13.12 asks servers to accept at least 10,000 bytes, and servers
+ *     commonly allow 256 KiB to 10 MiB
  * @param maxDepth the deepest element nesting, counting the stream root as depth 1
- * @param maxAttributes the most attributes on one element
+ * @param maxAttributes the most attributes on one element, namespace declarations ({@code xmlns} and
+ *     {@code xmlns:prefix}) included: the parser holds those just the same. The stream header usually
+ *     carries seven (two declarations, five attributes).
  */
 public record XmlLimits(int maxStanzaBytes, int maxDepth, int maxAttributes) {
 

@@ -11,6 +11,7 @@ import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 
+import org.codehaus.stax2.XMLInputFactory2;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +22,16 @@ import org.jspecify.annotations.Nullable;
  * <p>RFC 6120 §11.1 restricted XML is enforced: a DTD, comment, processing instruction or entity reference
  * other than the five predefined ones ends the stream with {@code restricted-xml}; nothing is ever expanded
  * or fetched. Size, depth and attribute limits ({@link XmlLimits}) bound what a peer can make us hold: the
- * parser checks the bytes of the unit being read after every chunk, so memory stays bounded even while aalto
- * is still buffering a never-ending token. The tree is built with an explicit stack, never by recursion.
+ * parser counts the bytes fed for the unit being read (the stream header, a stanza, or the whitespace between
+ * two stanzas) and checks them after every chunk, so memory stays bounded by the limit plus one chunk even
+ * while aalto is still buffering a never-ending token. The tree is built with an explicit stack, never by
+ * recursion.
+ *
+ * <p>Positions come from our own count of the bytes fed, never from aalto's byte offsets alone: aalto 1.4
+ * reports an offset as the bytes of earlier chunks plus the <em>array index</em> in the current one, so
+ * every chunk fed at a non-zero array offset shifts the offsets by that offset. Where an event ended is
+ * therefore taken relative to the offset aalto reports for the first byte of the chunk it is reading
+ * ({@code chunkBase}), which is right whatever aalto adds.
  *
  * <p>Not thread-safe: one read thread feeds it.
  */
@@ -52,9 +61,11 @@ public final class XmlStreamParser {
     private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
     /** Bytes fed to the current reader before the current chunk. */
     private long chunkStart;
+    /** The byte offset aalto reports for the first byte of the current chunk; see the class comment. */
+    private long chunkBase;
     /** Bytes fed to the current reader, in total. */
     private long fed;
-    /** Where the unit being read (header, stanza, or the gap between them) began, in reader bytes. */
+    /** Where the unit being read (header, stanza, or the gap between them) began, in bytes fed to the reader. */
     private long unitStart;
     private int depth;
     /** Open elements below the root: stack[1] is the depth-2 element being built. */
@@ -81,6 +92,9 @@ public final class XmlStreamParser {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // Text is read in full by the event that reports it (we read all of it anyway), so that asking where
+        // an event ended never makes aalto finish a token behind our back; see position().
+        factory.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
         return factory;
     }
 
@@ -106,6 +120,8 @@ public final class XmlStreamParser {
             }
             try {
                 reader.getInputFeeder().feedInput(bytes, position, n);
+                // Nothing of the chunk is read yet: this is where aalto says it starts (see the class comment).
+                chunkBase = reader.getLocationInfo().getEndingByteOffset();
             } catch (XMLStreamException e) {
                 throw notWellFormed(e);
             }
@@ -122,7 +138,9 @@ public final class XmlStreamParser {
             if (consumed < 0) {
                 position = end;
             } else {
-                // A reset was requested after an element: what follows it belongs to a new document.
+                // A reset was requested after an element: what follows it belongs to a new document (RFC 6120
+                // §4.3.3), even within this chunk, so it is fed again, from the byte after the element, to a
+                // new reader; unless it came before a new layer (TLS) and must be dropped.
                 position = discardRest ? end : position + consumed;
                 restart();
             }
@@ -166,6 +184,7 @@ public final class XmlStreamParser {
         reader = FACTORY.createAsyncForByteArray();
         fed = 0;
         chunkStart = 0;
+        chunkBase = 0;
         unitStart = 0;
         depth = 0;
         java.util.Arrays.fill(stack, null);
@@ -194,7 +213,7 @@ public final class XmlStreamParser {
                     case XMLStreamConstants.START_ELEMENT -> startElement();
                     case XMLStreamConstants.END_ELEMENT -> {
                         if (endElement()) {
-                            return (int) (reader.getLocationInfo().getEndingByteOffset() - chunkStart);
+                            return (int) (unitStart - chunkStart);
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
@@ -229,11 +248,12 @@ public final class XmlStreamParser {
             throw new XmlStreamException("policy-violation",
                     "Elements nested deeper than " + limits.maxDepth() + " levels");
         }
-        if (reader.getAttributeCount() > limits.maxAttributes()) {
-            throw new XmlStreamException("policy-violation",
-                    "An element with more than " + limits.maxAttributes() + " attributes");
-        }
         int attributeCount = reader.getAttributeCount();
+        // aalto keeps namespace declarations apart from attributes, but each costs as much to hold.
+        if (attributeCount + reader.getNamespaceCount() > limits.maxAttributes()) {
+            throw new XmlStreamException("policy-violation", "An element with more than "
+                    + limits.maxAttributes() + " attributes and namespace declarations");
+        }
         String[] attributes = new String[attributeCount * 2];
         for (int i = 0; i < attributeCount; i++) {
             String ns = reader.getAttributeNamespace(i);
@@ -256,7 +276,10 @@ public final class XmlStreamParser {
                     defaultNamespace = orEmpty(reader.getNamespaceURI(i));
                 }
             }
-            unitStart = reader.getLocationInfo().getEndingByteOffset();
+            // The header is a unit of its own (with the prolog before it); the next one starts after it.
+            long end = position();
+            checkUnitSize(end);
+            unitStart = end;
             try {
                 listener.streamStart(element, defaultNamespace);
             } catch (RuntimeException e) {
@@ -264,9 +287,7 @@ public final class XmlStreamParser {
             }
             return;
         }
-        if (depth == 2) {
-            unitStart = reader.getLocationInfo().getStartingByteOffset();
-        } else {
+        if (depth > 2) {
             flushText(stack[depth - 2]);
             stack[depth - 2].addChild(element);
         }
@@ -294,8 +315,9 @@ public final class XmlStreamParser {
         if (depth > 1) {
             return false;
         }
-        long end = reader.getLocationInfo().getEndingByteOffset();
+        long end = position();
         checkUnitSize(end);
+        // The next unit starts right after this element; drain() also uses it to know where a reset starts.
         unitStart = end;
         try {
             listener.element(element);
@@ -305,12 +327,16 @@ public final class XmlStreamParser {
         return resetRequested;
     }
 
-    private void text() throws XmlStreamException {
+    private void text() throws XmlStreamException, XMLStreamException {
         if (depth < 2) {
             // Between stanzas only whitespace (keepalives) is allowed; RFC 6120 §4.3.5 gives the stream no text.
             if (!reader.isWhiteSpace()) {
                 throw new XmlStreamException("bad-format", "Text outside of any stanza");
             }
+            // Whitespace is dropped, so it is a unit of its own: the next stanza starts after it.
+            long end = position();
+            checkUnitSize(end);
+            unitStart = end;
             return;
         }
         String text = reader.getText();
@@ -330,6 +356,16 @@ public final class XmlStreamParser {
             pendingText = null;
             pendingTextBuilder = null;
         }
+    }
+
+    /**
+     * Where the current event ended, in bytes fed to the reader: its distance from the start of the chunk as
+     * aalto sees it, plus the bytes of earlier chunks as we counted them. The event ended in this chunk, since
+     * aalto reports an event as soon as its last byte is read. With lazy parsing off no token is left
+     * unfinished, so asking aalto for the offset changes nothing.
+     */
+    private long position() throws XMLStreamException {
+        return chunkStart + (reader.getLocationInfo().getEndingByteOffset() - chunkBase);
     }
 
     private void checkUnitSize(long position) throws XmlStreamException {

@@ -267,6 +267,197 @@ class XmlStreamParserTest {
         assertThat(events).containsExactly("start s1", "success", "start s2", "features");
     }
 
+    // ------------------------------------------------------------------ limits counted from the bytes fed
+
+    /** XMLStream reads 4 KiB at a time. */
+    private static final int WINDOW = 4096;
+
+    /**
+     * Feeds bytes[from, to) as consecutive 4 KiB slices of the same array, so every feed but the first starts at a
+     * non-zero array offset: aalto 1.4 adds that offset to the byte offsets it reports.
+     */
+    private static void feedSliced(XmlStreamParser parser, byte[] bytes, int from, int to) throws XmlStreamException {
+        for (int p = from; p < to; p += WINDOW) {
+            parser.feed(bytes, p, Math.min(WINDOW, to - p));
+        }
+    }
+
+    /** Feeds the way XMLStream's read loop does: each chunk copied to the start of one reused window. */
+    private static void feedThroughWindow(XmlStreamParser parser, byte[] bytes) throws XmlStreamException {
+        byte[] window = new byte[WINDOW];
+        for (int p = 0; p < bytes.length; p += WINDOW) {
+            int n = Math.min(WINDOW, bytes.length - p);
+            System.arraycopy(bytes, p, window, 0, n);
+            parser.feed(window, 0, n);
+        }
+    }
+
+    /** Text of exactly {@code bytes} UTF-8 bytes mixing 1-, 2-, 3- and 4-byte characters (some split by chunks). */
+    private static String utf8Text(int bytes) {
+        StringBuilder sb = new StringBuilder(bytes);
+        for (int i = 0; i < bytes / 10; i++) {
+            sb.append("a\u00e9\u65e5\ud83c\udf39"); // a é 日 🌹: 1 + 2 + 3 + 4 bytes
+        }
+        return sb.append("a".repeat(bytes % 10)).toString();
+    }
+
+    /** A message stanza of exactly {@code bytes} UTF-8 bytes whose body text spans many chunks. */
+    private static String stanza(int bytes) {
+        String s = "<message><body>" + utf8Text(bytes - 32) + "</body></message>";
+        assertThat(s.getBytes(StandardCharsets.UTF_8)).hasSize(bytes);
+        return s;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void stanzaJustUnderTheLimitIsAcceptedWhateverTheChunking() throws Exception {
+        String body = utf8Text(1_000_000 - 32);
+        byte[] bytes = utf8(HEADER + "<presence/>" + stanza(1_000_000) + "<presence/>");
+        Recorder sliced = new Recorder();
+        feedSliced(new XmlStreamParser(XmlLimits.DEFAULTS, sliced), bytes, 0, bytes.length);
+        Recorder windowed = new Recorder();
+        feedThroughWindow(new XmlStreamParser(XmlLimits.DEFAULTS, windowed), bytes);
+        for (Recorder r : List.of(sliced, windowed)) {
+            assertThat(r.events).hasSize(4);
+            assertThat(r.events.get(2)).isEqualTo("<message xmlns=\"jabber:client\"><body>" + body + "</body></message>");
+        }
+    }
+
+    @Test
+    void theStanzaLimitIsExactInBytesFedAndLeavesOutWhitespaceBetweenStanzas() throws Exception {
+        int limit = XmlLimits.DEFAULTS.maxStanzaBytes();
+        // Stanzas before, so the slices holding the big one lie far into the array.
+        String before = HEADER + (stanza(20_000) + "\n").repeat(20) + " ".repeat(3 * WINDOW);
+        byte[] exact = utf8(before + stanza(limit) + "<presence/>");
+        Recorder accepted = new Recorder();
+        feedSliced(new XmlStreamParser(XmlLimits.DEFAULTS, accepted), exact, 0, exact.length);
+        assertThat(accepted.events).hasSize(23);
+
+        byte[] over = utf8(before + stanza(limit + 1) + "<presence/>");
+        Recorder refused = new Recorder();
+        XmlStreamParser parser = new XmlStreamParser(XmlLimits.DEFAULTS, refused);
+        assertThatThrownBy(() -> feedSliced(parser, over, 0, over.length))
+                .isInstanceOf(XmlStreamException.class)
+                .extracting(e -> ((XmlStreamException) e).condition()).isEqualTo("policy-violation");
+        assertThat(refused.events).hasSize(21);
+    }
+
+    /**
+     * Several hundred 20 KB stanzas, then a unit that never ends: it must be refused once more than the limit of
+     * its bytes have been fed, and no more than one window later.
+     */
+    private static void assertNeverEndingUnitIsRefusedWithinOneWindow(String opening, char filler) throws Exception {
+        int limit = XmlLimits.DEFAULTS.maxStanzaBytes();
+        byte[] prefix = utf8(HEADER + stanza(20_000).repeat(300) + opening);
+        Recorder r = new Recorder();
+        XmlStreamParser parser = new XmlStreamParser(XmlLimits.DEFAULTS, r);
+        feedSliced(parser, prefix, 0, prefix.length);
+        assertThat(r.events).hasSize(301);
+        byte[] chunk = utf8(String.valueOf(filler).repeat(WINDOW));
+        long unitFed = utf8(opening).length;
+        XmlStreamException error = null;
+        while (unitFed < 64L * limit) {
+            unitFed += chunk.length;
+            try {
+                parser.feed(chunk, 0, chunk.length);
+            } catch (XmlStreamException e) {
+                error = e;
+                break;
+            }
+        }
+        assertThat(error).isNotNull();
+        assertThat(error.condition()).isEqualTo("policy-violation");
+        assertThat(unitFed).isGreaterThan(limit).isLessThanOrEqualTo(limit + WINDOW);
+    }
+
+    @Test
+    void unterminatedAttributeValueAfterManyStanzasIsRefusedAtTheLimit() throws Exception {
+        assertNeverEndingUnitIsRefusedWithinOneWindow("<message to='", 'y');
+    }
+
+    @Test
+    void unterminatedTextAfterManyStanzasIsRefusedAtTheLimit() throws Exception {
+        assertNeverEndingUnitIsRefusedWithinOneWindow("<message><body>", 'y');
+    }
+
+    @Test
+    void endlessStartTagAfterManyStanzasIsRefusedAtTheLimit() throws Exception {
+        assertNeverEndingUnitIsRefusedWithinOneWindow("<message a", 'a');
+    }
+
+    /** A parser whose listener asks for a stream restart after every SASL success, like XMLStream does. */
+    private static XmlStreamParser resettingParser(List<String> events) {
+        XmlStreamParser[] holder = new XmlStreamParser[1];
+        holder[0] = new XmlStreamParser(XmlLimits.DEFAULTS, new XmlStreamParser.Listener() {
+            @Override
+            public void streamStart(XmlElement header, String ns) {
+                events.add("start " + header.attribute("id"));
+            }
+
+            @Override
+            public void element(XmlElement element) {
+                events.add(element.name());
+                if (element.name().equals("success")) {
+                    holder[0].requestReset();
+                }
+            }
+
+            @Override
+            public void streamEnd() {
+                events.add("end");
+            }
+        });
+        return holder[0];
+    }
+
+    @Test
+    void resetInTheMiddleOfAChunkAfterLongChunkSpanningTextStartsTheNewStreamAtTheRightByte() throws Exception {
+        String before = HEADER + stanza(20_000).repeat(50);
+        // Put <success/> 100 bytes into a slice, so that it and the new header share that slice.
+        int pad = Math.floorMod(100 - utf8(before).length, WINDOW);
+        byte[] bytes = utf8(before + " ".repeat(pad) + "<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"
+                + HEADER.replace("id='s1'", "id='s2'") + "<features/>");
+        List<String> events = new ArrayList<>();
+        feedSliced(resettingParser(events), bytes, 0, bytes.length);
+        assertThat(events).hasSize(54);
+        assertThat(events.subList(51, 54)).containsExactly("success", "start s2", "features");
+    }
+
+    @Test
+    void twoResetsInOneChunk() throws Exception {
+        String success = "<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>";
+        byte[] bytes = utf8(HEADER + success + HEADER.replace("id='s1'", "id='s2'") + success
+                + HEADER.replace("id='s1'", "id='s3'") + "<features/>");
+        List<String> events = new ArrayList<>();
+        resettingParser(events).feed(bytes, 0, bytes.length);
+        assertThat(events).containsExactly("start s1", "success", "start s2", "success", "start s3", "features");
+    }
+
+    @Test
+    void namespaceDeclarationsCountAsAttributes() throws Exception {
+        StringBuilder sb = new StringBuilder(HEADER).append("<message");
+        for (int i = 0; i < 5000; i++) {
+            sb.append(" xmlns:p").append(i).append("='urn:x:").append(i).append('\'');
+        }
+        assertThat(conditionOf(sb.append("/>").toString())).isEqualTo("policy-violation");
+
+        // Under a limit of 8: five attributes and three declarations pass, one more declaration does not.
+        XmlLimits limits = new XmlLimits(64 * 1024, 64, 8);
+        String eight = "<message xmlns='jabber:client' xmlns:a='urn:a' xmlns:b='urn:b' to='x@y' from='y@x' "
+                + "type='chat' id='m1' xml:lang='en'><a:x/><b:y/></message>";
+        Recorder r = new Recorder();
+        byte[] ok = utf8(HEADER + eight);
+        new XmlStreamParser(limits, r).feed(ok, 0, ok.length);
+        assertThat(r.events).hasSize(2);
+        byte[] nine = utf8(HEADER + eight.replace("xmlns:b='urn:b'", "xmlns:b='urn:b' xmlns:c='urn:c'"));
+        assertThatThrownBy(() -> new XmlStreamParser(limits, new Recorder()).feed(nine, 0, nine.length))
+                .isInstanceOf(XmlStreamException.class)
+                .extracting(e -> ((XmlStreamException) e).condition()).isEqualTo("policy-violation");
+    }
+
     @Test
     void parseElementHelper() {
         XmlElement e = XmlElement.parse("<query xmlns='jabber:iq:version'><name>x</name></query>");
