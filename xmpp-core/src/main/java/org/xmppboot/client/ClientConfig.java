@@ -63,6 +63,10 @@ public record ClientConfig(
         }
     }
 
+    /** The SASL mechanisms this client implements, strongest first. */
+    public static final List<String> SUPPORTED_MECHANISMS = List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-1-PLUS",
+            "SCRAM-SHA-256", "SCRAM-SHA-1", "PLAIN", "EXTERNAL", "ANONYMOUS");
+
     public ClientConfig {
         Objects.requireNonNull(jid, "jid");
         Objects.requireNonNull(tls, "tls");
@@ -70,6 +74,12 @@ public record ClientConfig(
         Objects.requireNonNull(reconnect, "reconnect");
         Objects.requireNonNull(stream, "stream");
         mechanisms = List.copyOf(mechanisms);
+        for (String mechanism : mechanisms) {
+            if (!SUPPORTED_MECHANISMS.contains(mechanism)) {
+                throw new IllegalArgumentException("Unsupported SASL mechanism " + mechanism + "; supported: "
+                        + SUPPORTED_MECHANISMS);
+            }
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }

@@ -1,6 +1,7 @@
 package org.xmppboot.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLContext;
@@ -57,6 +58,8 @@ final class XmppConnectionFactory {
             jid = jid.resource() == null ? account : account.withResource(jid.resource());
         }
         ClientConfig.Builder builder = ClientConfig.builder(jid, password)
+                .mechanisms(mechanisms())
+                .retryWithoutChannelBinding(properties.getSasl().isRetryWithoutChannelBinding())
                 .tls(properties.getTls().getMode())
                 .reconnect(reconnect())
                 .stream(stream(jid.bare().toString()));
@@ -114,6 +117,18 @@ final class XmppConnectionFactory {
             throw new InvalidXmppPropertyException("xmpp.jid", e.getMessage(),
                     "Set xmpp.jid to a valid JID, such as bot@example.org.");
         }
+    }
+
+    private String[] mechanisms() {
+        List<String> names = properties.getSasl().getMechanisms().stream().map(String::strip).toList();
+        for (String name : names) {
+            if (!ClientConfig.SUPPORTED_MECHANISMS.contains(name)) {
+                throw new InvalidXmppPropertyException("xmpp.sasl.mechanisms", "'" + name + "' is not a supported "
+                        + "SASL mechanism", "Use some of " + String.join(", ", ClientConfig.SUPPORTED_MECHANISMS)
+                        + ", strongest first (or leave it empty for all).");
+            }
+        }
+        return names.toArray(String[]::new);
     }
 
     private static void checkPort(String property, int port, boolean zeroAllowed) {

@@ -52,6 +52,8 @@ public class XmppProperties {
 
     private final Tls tls = new Tls();
 
+    private final Sasl sasl = new Sasl();
+
     private final Component component = new Component();
 
     private final EventQueue eventQueue = new EventQueue();
@@ -92,6 +94,40 @@ public class XmppProperties {
 
         public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
+        }
+    }
+
+    /** Authentication (SASL, RFC 6120 §6) settings. */
+    public static class Sasl {
+
+        /**
+         * The SASL mechanisms the client may use, strongest first, such as {@code SCRAM-SHA-256, SCRAM-SHA-1}.
+         * Empty for all supported: SCRAM-SHA-256-PLUS, SCRAM-SHA-1-PLUS, SCRAM-SHA-256, SCRAM-SHA-1, PLAIN (over
+         * TLS only); EXTERNAL and ANONYMOUS when set here or implied by the JID.
+         */
+        private List<String> mechanisms = new ArrayList<>();
+
+        /**
+         * Whether to authenticate once more without channel binding when the server refuses a SCRAM -PLUS login
+         * whose binding type it never announced (XEP-0440) but that the TLS version makes the default. Some
+         * servers offer -PLUS and accept only tls-unique, which Java cannot produce. The retry is logged.
+         */
+        private boolean retryWithoutChannelBinding = true;
+
+        public List<String> getMechanisms() {
+            return mechanisms;
+        }
+
+        public void setMechanisms(List<String> mechanisms) {
+            this.mechanisms = mechanisms;
+        }
+
+        public boolean isRetryWithoutChannelBinding() {
+            return retryWithoutChannelBinding;
+        }
+
+        public void setRetryWithoutChannelBinding(boolean retryWithoutChannelBinding) {
+            this.retryWithoutChannelBinding = retryWithoutChannelBinding;
         }
     }
 
@@ -323,6 +359,10 @@ public class XmppProperties {
 
     public Tls getTls() {
         return tls;
+    }
+
+    public Sasl getSasl() {
+        return sasl;
     }
 
     public Component getComponent() {

@@ -38,7 +38,8 @@ class XmppAutoConfigurationTest {
     @Test
     void clientModeByDefault() {
         runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=s3cret", "xmpp.host=xmpp.example.org",
-                "xmpp.port=5223", "xmpp.tls.mode=direct", "xmpp.resource=worker", "xmpp.event-queue.capacity=500")
+                "xmpp.port=5223", "xmpp.tls.mode=direct", "xmpp.resource=worker", "xmpp.event-queue.capacity=500",
+                "xmpp.sasl.mechanisms=SCRAM-SHA-256, SCRAM-SHA-1", "xmpp.sasl.retry-without-channel-binding=false")
                 .run(context -> {
                     assertThat(context).hasSingleBean(ClientXMPP.class).hasSingleBean(XmppConnectionLifecycle.class)
                             .hasSingleBean(XmppHandlerEndpointRegistry.class).doesNotHaveBean(ComponentXMPP.class);
@@ -48,6 +49,8 @@ class XmppAutoConfigurationTest {
                     assertThat(client.clientConfig().port()).isEqualTo(5223);
                     assertThat(client.clientConfig().tls()).isEqualTo(TlsMode.DIRECT);
                     assertThat(client.config().eventQueueCapacity()).isEqualTo(500);
+                    assertThat(client.clientConfig().mechanisms()).containsExactly("SCRAM-SHA-256", "SCRAM-SHA-1");
+                    assertThat(client.clientConfig().retryWithoutChannelBinding()).isFalse();
                     assertThat(client.isConnected()).as("auto-startup=false").isFalse();
                 });
     }
@@ -104,6 +107,9 @@ class XmppAutoConfigurationTest {
                 "xmpp.tls.bundle=missing"), "xmpp.tls.bundle", "no SSL bundle named 'missing'");
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
                 "xmpp.event-queue.capacity=0"), "xmpp.event-queue.capacity", "leaves no room");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.sasl.mechanisms=SCRAM-SHA-256,DIGEST-MD5"), "xmpp.sasl.mechanisms",
+                "'DIGEST-MD5' is not a supported SASL mechanism");
         assertFailure(runner.withPropertyValues("xmpp.mode=component"), "xmpp.component.domain", "is required");
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org"),
                 "xmpp.component.secret", "is required");
