@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
-
 import java.util.List;
 
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -51,11 +53,13 @@ public class SocketTransport implements Transport {
 
     /**
      * Layers TLS over the connected socket and runs the handshake (STARTTLS, or at once for direct TLS). The
-     * server's certificate must be valid for {@code serverName}, the XMPP domain (RFC 7590 §3.2); SNI names it.
+     * server's certificate must be trusted by {@code context} and name {@code serverName}, the XMPP domain, as
+     * an XMPP client checks it (RFC 6120 §13.7.1.2, RFC 7590 §3.2; see {@link ServerIdentity}); SNI names it.
      *
      * @param applicationProtocol the ALPN protocol for direct TLS ({@code xmpp-client}), or null
-     * @throws IOException if the handshake fails, with the reason JSSE gives (an untrusted certificate, a name
-     *     mismatch, no common protocol)
+     * @throws IOException if the handshake fails, with the reason JSSE gives (an untrusted certificate, no
+     *     common protocol), or if the certificate does not name the domain (an {@link SSLPeerUnverifiedException}
+     *     listing the names it carries)
      */
     @Override
     public void startTls(SSLContext context, String serverName, @Nullable String applicationProtocol)
@@ -63,7 +67,9 @@ public class SocketTransport implements Transport {
         Socket plain = socket;
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, serverName, plain.getPort(), true);
         SSLParameters parameters = tls.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        // JSSE's "HTTPS" identity check matches DNS-IDs only; an XMPP server may be named by SRV-ID or XmppAddr
+        // instead (RFC 6120 §13.7.1.2), so the name is checked below. Trust in the chain stays JSSE's.
+        parameters.setEndpointIdentificationAlgorithm(null);
         if (serverName.indexOf('.') > 0 && !serverName.endsWith(".")) {
             parameters.setServerNames(List.of(new SNIHostName(serverName)));
         }
@@ -77,6 +83,18 @@ public class SocketTransport implements Transport {
         } catch (IOException e) {
             tls.close();
             throw new IOException("TLS handshake failed: " + e.getMessage(), e);
+        }
+        try {
+            // Before any application data: a peer that is not the domain must not see the stream header.
+            // Resumed sessions keep the peer's certificates, so they are checked too.
+            Certificate[] chain = tls.getSession().getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof X509Certificate server)) {
+                throw new SSLPeerUnverifiedException("The server sent no X.509 certificate");
+            }
+            ServerIdentity.verify(server, serverName);
+        } catch (IOException | RuntimeException e) {
+            tls.close();
+            throw e;
         }
         use(tls);
     }
