@@ -293,8 +293,9 @@ public class ClientXMPP extends BaseXMPP {
         if (message.contains("PKIX") || message.contains("certification path")) {
             hint = "The server's certificate is not trusted: give ClientConfig an sslContext that trusts it "
                     + "(Tls.trusting(pemFile) for a private CA or a self-signed certificate).";
-        } else if (message.contains("No subject alternative") || message.contains("No name matching")) {
-            hint = "The server's certificate does not name this XMPP domain (RFC 7590 §3.2).";
+        } else if (message.contains("does not name the XMPP domain")) {
+            hint = "The certificate must name the JID's domain whatever host is connected to: check the JID, or "
+                    + "have the server's certificate issued for that domain.";
         }
         return hint.isEmpty() ? message : message + (message.endsWith(".") ? " " : ". ") + hint;
     }
