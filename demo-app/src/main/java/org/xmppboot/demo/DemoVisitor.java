@@ -13,7 +13,7 @@ import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.spring.annotation.XmppEvent;
-import org.xmppboot.test.LocalProsody;
+import org.xmppboot.test.LocalServer;
 
 /**
  * Shows the bot working on the local development server: once the bot is online, a second account says
@@ -23,12 +23,12 @@ import org.xmppboot.test.LocalProsody;
 @ConditionalOnProperty(name = {"demo.visitor.enabled", "xmpp.local-server.enabled"}, havingValue = "true")
 public class DemoVisitor {
 
-    private final LocalProsody server;
+    private final LocalServer server;
     private final ConfigurableApplicationContext context;
     private final boolean exitAfterVisit;
     private final CompletableFuture<String> answer = new CompletableFuture<>();
 
-    public DemoVisitor(LocalProsody server, ConfigurableApplicationContext context,
+    public DemoVisitor(LocalServer server, ConfigurableApplicationContext context,
             @Value("${demo.visitor.exit:false}") boolean exitAfterVisit) {
         this.server = server;
         this.context = context;

@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Message;
-import org.xmppboot.test.LocalProsody;
+import org.xmppboot.test.LocalServer;
 
 /** The demo as a user runs it: its own local server, the visitor's "help", then a conversation. */
 class DemoApplicationTest {
@@ -24,7 +24,7 @@ class DemoApplicationTest {
             assertThat(context.getBean(DemoVisitor.class).answer().get(30, TimeUnit.SECONDS))
                     .startsWith("Commands:").contains("echo <text>");
 
-            LocalProsody server = context.getBean(LocalProsody.class);
+            LocalServer server = context.getBean(LocalServer.class);
             Jid me = server.createUser("tester", "tester-password");
             ClientXMPP client = new ClientXMPP(server.clientConfig(me, "tester-password").build());
             BlockingQueue<String> replies = new LinkedBlockingQueue<>();

@@ -275,14 +275,25 @@ public class XmppProperties {
         }
     }
 
-    /** A local Prosody for development, started by the application (needs xmpp-test on the class path). */
+    /** A local server for development, started by the application (needs xmpp-test on the class path). */
     public static class LocalServer {
 
+        /** The servers the application can start for development. */
+        public enum Server {
+            /** Prosody (Debian package {@code prosody}); starts in well under a second. */
+            PROSODY,
+            /** ejabberd (Debian package {@code ejabberd}); starts in a few seconds. */
+            EJABBERD
+        }
+
         /**
-         * Whether to start a throwaway local Prosody, create the configured account on it, and connect to it
+         * Whether to start a throwaway local server, create the configured account on it, and connect to it
          * instead of {@code xmpp.host}. The JID's domain must be {@code localhost} (or unset).
          */
         private boolean enabled;
+
+        /** Which server to start. */
+        private Server server = Server.PROSODY;
 
         public boolean isEnabled() {
             return enabled;
@@ -290,6 +301,14 @@ public class XmppProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public Server getServer() {
+            return server;
+        }
+
+        public void setServer(Server server) {
+            this.server = server;
         }
     }
 
