@@ -1,5 +1,6 @@
 package org.xmppboot.test;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -118,7 +119,7 @@ final class EjabberdCtl {
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // Flags from the caller's environment would reach the server's VM too.
         builder.environment().keySet().removeAll(Set.of("ERL_FLAGS", "ERL_AFLAGS", "ERL_ZFLAGS", "ERL_LIBS"));
         return builder.start();
@@ -129,9 +130,5 @@ final class EjabberdCtl {
         // Named by the command alone, never its arguments (a password, say).
         String label = "ejabberdctl " + (arguments.length > 0 ? arguments[0] : "");
         return LocalServerSupport.run(directory, timeout, label, command(arguments).toArray(String[]::new));
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File("/dev/null");
     }
 }

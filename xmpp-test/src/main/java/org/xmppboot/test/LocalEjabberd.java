@@ -219,8 +219,8 @@ public final class LocalEjabberd implements LocalServer {
     }
 
     /**
-     * Waits until the c2s port accepts connections and the node runs commands ({@code status} over the HTTP
-     * API, whose listener ejabberd starts only once the application has started).
+     * Waits until the client and component ports accept connections (each listener starts on its own) and the
+     * node runs commands ({@code status} over the HTTP API, whose listener starts once the application has).
      */
     private void awaitStarted(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -231,7 +231,8 @@ public final class LocalEjabberd implements LocalServer {
                         + (ctl.switchesTo() != null ? " (running as user '" + ctl.switchesTo() + "')" : "")
                         + ":\n" + diagnostics());
             }
-            if (LocalServerSupport.accepts(ports.c2s())) {
+            if (LocalServerSupport.accepts(ports.c2s()) && LocalServerSupport.accepts(ports.directTls())
+                    && LocalServerSupport.accepts(ports.component())) {
                 try {
                     String status = api.call("status", Map.of());
                     if (status.contains("started")) {

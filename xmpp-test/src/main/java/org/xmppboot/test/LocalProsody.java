@@ -131,7 +131,11 @@ public final class LocalProsody implements LocalServer {
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("console.log").toFile())
                     .start();
-            awaitPort(process, ports[0], directory);
+            // Prosody opens its listeners one after the other: the component port may come after c2s.
+            int[] listening = options.tls ? new int[] {ports[0], ports[1], ports[2]} : new int[] {ports[0], ports[2]};
+            for (int port : listening) {
+                awaitPort(process, port, directory);
+            }
             return new LocalProsody(directory, options.tls, ports, secret, process,
                     Duration.ofNanos(System.nanoTime() - begin));
         } catch (IOException e) {
