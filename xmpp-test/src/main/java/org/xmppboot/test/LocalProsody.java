@@ -2,20 +2,11 @@ package org.xmppboot.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
@@ -33,12 +24,13 @@ import org.xmppboot.stream.Tls;
  * self-signed certificate in a temporary folder, free ports, started in the foreground and stopped (and its
  * folder deleted) by {@link #close()}.
  *
- * <p>Virtual hosts: {@link #DOMAIN} (SCRAM-SHA-1 and PLAIN), {@link #SHA256_DOMAIN} (stores SHA-256 hashes,
- * so it offers SCRAM-SHA-256), {@link #ANONYMOUS_DOMAIN} (SASL ANONYMOUS), {@link #PERF_DOMAIN} (no archive,
- * carbons or offline storage, for throughput work). Components: a MUC service at
- * {@link #MUC_DOMAIN}, pubsub, HTTP file upload, and an external component slot at {@link #COMPONENT_DOMAIN}
- * with {@link #componentSecret()}. Encryption is required on c2s unless {@link Options#withoutTls()}; there
- * are no rate limits.
+ * <p>Virtual hosts: {@link LocalServer#DOMAIN} (SCRAM-SHA-1 and PLAIN), {@link LocalServer#SHA256_DOMAIN}
+ * (stores SHA-256 hashes, so it offers SCRAM-SHA-256), {@link LocalServer#ANONYMOUS_DOMAIN} (SASL ANONYMOUS),
+ * {@link LocalServer#PERF_DOMAIN} (no archive, carbons or offline storage, for throughput work). Components: a
+ * MUC service at {@link LocalServer#MUC_DOMAIN}, pubsub, HTTP file upload at {@link #UPLOAD_DOMAIN}, and an
+ * external component slot at {@link LocalServer#COMPONENT_DOMAIN} with {@link #componentSecret()}. Encryption
+ * is required on c2s unless {@link Options#withoutTls()}; there are no rate limits. {@link LocalEjabberd} is
+ * its twin: both implement {@link LocalServer}.
  *
  * <pre>{@code
  * try (LocalProsody server = LocalProsody.start()) {
@@ -48,17 +40,13 @@ import org.xmppboot.stream.Tls;
  * }
  * }</pre>
  */
-public final class LocalProsody implements AutoCloseable {
+public final class LocalProsody implements LocalServer {
 
-    public static final String DOMAIN = "localhost";
-    public static final String SHA256_DOMAIN = "sha256.localhost";
-    public static final String ANONYMOUS_DOMAIN = "anon.localhost";
-    /** A host without archiving, carbons or offline storage: for throughput measurements. */
-    public static final String PERF_DOMAIN = "perf.localhost";
-    public static final String MUC_DOMAIN = "conference.localhost";
-    public static final String COMPONENT_DOMAIN = "bot.localhost";
-    public static final String PUBSUB_DOMAIN = "pubsub.localhost";
+    /** XEP-0363 HTTP file upload (Prosody's mod_http_file_share); {@link LocalEjabberd} has none. */
     public static final String UPLOAD_DOMAIN = "upload.localhost";
+
+    private static final String INSTALL_HINT = "LocalProsody runs a real Prosody server: install it with "
+            + "`apt-get install prosody` (Debian/Ubuntu; as root).";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
@@ -79,6 +67,7 @@ public final class LocalProsody implements AutoCloseable {
             return this;
         }
 
+        /** Starts the server; it accepts clients when this returns. */
         public LocalProsody start() {
             return LocalProsody.start(this);
         }
@@ -112,6 +101,7 @@ public final class LocalProsody implements AutoCloseable {
         this.startupTime = startupTime;
     }
 
+    /** Options for {@link Options#start()}. */
     public static Options options() {
         return new Options();
     }
@@ -123,18 +113,17 @@ public final class LocalProsody implements AutoCloseable {
 
     private static LocalProsody start(Options options) {
         long begin = System.nanoTime();
-        Path prosody = findExecutable("prosody");
-        Path base = options.baseDirectory != null ? options.baseDirectory
-                : Files.isDirectory(Path.of("target")) ? Path.of("target")
-                : Path.of(System.getProperty("java.io.tmpdir"));
+        Path prosody = LocalServerSupport.findExecutable("prosody", INSTALL_HINT);
         Path directory = null;
         try {
-            directory = Files.createTempDirectory(base.toAbsolutePath(), "prosody-");
+            directory = Files.createTempDirectory(LocalServerSupport.baseDirectory(options.baseDirectory),
+                    "prosody-");
             Files.createDirectories(directory.resolve("data"));
-            int[] ports = freePorts(4);
-            String secret = HexFormat.of().formatHex(randomBytes(16));
+            int[] ports = LocalServerSupport.freePorts(4);
+            String secret = LocalServerSupport.randomHex(16);
             if (options.tls) {
-                createCertificate(directory);
+                LocalServerSupport.createCertificate(directory, List.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN,
+                        PERF_DOMAIN, MUC_DOMAIN, COMPONENT_DOMAIN, PUBSUB_DOMAIN, UPLOAD_DOMAIN));
             }
             Files.writeString(directory.resolve("prosody.cfg.lua"), config(directory, options.tls, ports, secret));
             Process process = new ProcessBuilder(prosody.toString(), "--config",
@@ -142,33 +131,20 @@ public final class LocalProsody implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("console.log").toFile())
                     .start();
-            awaitPort(process, ports[0], directory);
+            // Prosody opens its listeners one after the other: the component port may come after c2s.
+            int[] listening = options.tls ? new int[] {ports[0], ports[1], ports[2]} : new int[] {ports[0], ports[2]};
+            for (int port : listening) {
+                awaitPort(process, port, directory);
+            }
             return new LocalProsody(directory, options.tls, ports, secret, process,
                     Duration.ofNanos(System.nanoTime() - begin));
         } catch (IOException e) {
-            deleteQuietly(directory);
+            LocalServerSupport.deleteQuietly(directory);
             throw new UncheckedIOException("Could not start Prosody: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(directory);
+            LocalServerSupport.deleteQuietly(directory);
             throw e;
         }
-    }
-
-    private static Path findExecutable(String name) {
-        String path = System.getenv("PATH");
-        List<String> dirs = new ArrayList<>(List.of((path == null ? "" : path).split(java.io.File.pathSeparator)));
-        dirs.add("/usr/bin");
-        dirs.add("/usr/sbin");
-        for (String dir : dirs) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        throw new IllegalStateException("'" + name + "' was not found on the PATH. LocalProsody runs a real "
-                + "Prosody server: install it with `apt-get install prosody` (Debian/Ubuntu; as root).");
     }
 
     private static String config(Path dir, boolean tls, int[] ports, String secret) {
@@ -227,53 +203,6 @@ public final class LocalProsody implements AutoCloseable {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /** One self-signed certificate naming every virtual host and component. */
-    private static void createCertificate(Path dir) throws IOException {
-        String names = Stream.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN, PERF_DOMAIN, MUC_DOMAIN, COMPONENT_DOMAIN,
-                PUBSUB_DOMAIN, UPLOAD_DOMAIN).map(n -> "DNS:" + n).reduce((a, b) -> a + "," + b).orElseThrow();
-        run(dir, findExecutable("openssl").toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-keyout", dir.resolve("localhost.key").toString(), "-out", dir.resolve("localhost.crt").toString(),
-                "-days", "3", "-subj", "/CN=" + DOMAIN, "-addext", "subjectAltName=" + names);
-    }
-
-    private static String run(Path dir, String... command) throws IOException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        try {
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(command[0] + " did not finish");
-            }
-            if (p.exitValue() != 0) {
-                throw new IOException(String.join(" ", List.of(command).subList(0, Math.min(3, command.length)))
-                        + " failed (exit " + p.exitValue() + "): " + output.trim());
-            }
-            return output;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted", e);
-        }
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        ServerSocket[] sockets = new ServerSocket[n];
-        int[] ports = new int[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets[i] = new ServerSocket();
-                sockets[i].bind(new InetSocketAddress("127.0.0.1", 0));
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : sockets) {
-                if (s != null) {
-                    s.close();
-                }
-            }
-        }
-        return ports;
-    }
-
     private static void awaitPort(Process process, int port, Path dir) throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -281,17 +210,14 @@ public final class LocalProsody implements AutoCloseable {
                 throw new IOException("Prosody exited with " + process.exitValue() + " at start-up:\n"
                         + tail(dir.resolve("console.log")) + tail(dir.resolve("prosody.log")));
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            if (LocalServerSupport.accepts(port)) {
                 return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    process.destroyForcibly();
-                    throw new IOException("Interrupted while Prosody started", e);
-                }
+            }
+            try {
+                LocalServerSupport.sleep(20);
+            } catch (IOException e) {
+                process.destroyForcibly();
+                throw new IOException("Interrupted while Prosody started", e);
             }
         }
         process.destroyForcibly();
@@ -300,35 +226,32 @@ public final class LocalProsody implements AutoCloseable {
     }
 
     private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
+        return LocalServerSupport.tail(file, 30);
     }
 
     // =================================================================== accounts
 
-    /** Creates an account on {@link #DOMAIN}. */
+    @Override
+    public String name() {
+        return "prosody";
+    }
+
+    /** Creates an account on {@link LocalServer#DOMAIN}. */
+    @Override
     public Jid createUser(String localpart, String password) {
         return createUser(Jid.of(localpart, DOMAIN, null), password);
     }
 
-    /** Creates an account (any virtual host); it can log in at once. */
+    /** Creates an account (any virtual host) with {@code prosodyctl register}; it can log in at once. */
+    @Override
     public Jid createUser(Jid jid, String password) {
         if (jid.local() == null) {
             throw new IllegalArgumentException("An account needs a localpart: " + jid);
         }
         try {
-            run(directory, findExecutable("prosodyctl").toString(), "--config", config.toString(), "register",
-                    jid.local(), jid.domain(), password);
+            LocalServerSupport.run(directory, Duration.ofSeconds(30), "prosodyctl register",
+                    LocalServerSupport.findExecutable("prosodyctl", INSTALL_HINT).toString(), "--config",
+                    config.toString(), "register", jid.local(), jid.domain(), password);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create " + jid.bare() + ": " + e.getMessage(), e);
         }
@@ -338,6 +261,7 @@ public final class LocalProsody implements AutoCloseable {
     // =================================================================== connecting to it
 
     /** Trusts this server's self-signed certificate, and nothing else. */
+    @Override
     public SSLContext sslContext() {
         SSLContext context = sslContext;
         if (context == null) {
@@ -355,6 +279,7 @@ public final class LocalProsody implements AutoCloseable {
     }
 
     /** A trust manager for this server's certificate, for other libraries' configuration (Smack's, say). */
+    @Override
     public X509TrustManager trustManager() {
         try {
             return Tls.trustManager(certificate);
@@ -364,6 +289,7 @@ public final class LocalProsody implements AutoCloseable {
     }
 
     /** A client configuration pointed at this server, trusting its certificate, with no reconnection. */
+    @Override
     public ClientConfig.Builder clientConfig(Jid jid, @Nullable String password) {
         ClientConfig.Builder builder = ClientConfig.builder(jid, password)
                 .host("127.0.0.1", c2sPort)
@@ -371,56 +297,68 @@ public final class LocalProsody implements AutoCloseable {
         return tls ? builder.sslContext(sslContext()) : builder.tls(TlsMode.OPTIONAL);
     }
 
-    /** A configuration for the external component slot at {@link #COMPONENT_DOMAIN}. */
+    /** A configuration for the external component slot at {@link LocalServer#COMPONENT_DOMAIN}. */
+    @Override
     public ComponentConfig componentConfig() {
         return ComponentConfig.of(COMPONENT_DOMAIN, componentSecret, "127.0.0.1", componentPort)
                 .withStream(StreamConfig.defaults().withName(COMPONENT_DOMAIN));
     }
 
+    @Override
     public String host() {
         return "127.0.0.1";
     }
 
+    @Override
     public int c2sPort() {
         return c2sPort;
     }
 
     /** The XEP-0368 direct TLS port. */
+    @Override
     public int directTlsPort() {
         return directTlsPort;
     }
 
+    @Override
     public int componentPort() {
         return componentPort;
     }
 
+    /** The HTTP port (file upload). */
     public int httpPort() {
         return httpPort;
     }
 
+    @Override
     public String componentSecret() {
         return componentSecret;
     }
 
+    /** False when started {@link Options#withoutTls()}. */
     public boolean hasTls() {
         return tls;
     }
 
     /** The PEM certificate clients must trust. */
+    @Override
     public Path certificate() {
         return certificate;
     }
 
     /** How long {@link #start()} took, from nothing to an open c2s port. */
+    @Override
     public Duration startupTime() {
         return startupTime;
     }
 
+    @Override
     public boolean isRunning() {
         return process.isAlive();
     }
 
     /** The server's log, for diagnosing a failed test. */
+    @Override
     public String log() {
         return tail(directory.resolve("prosody.log"));
     }
@@ -437,18 +375,7 @@ public final class LocalProsody implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        deleteQuietly(directory);
-    }
-
-    private static void deleteQuietly(@Nullable Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: it is a temporary folder
-        }
+        LocalServerSupport.deleteQuietly(directory);
     }
 
     @Override

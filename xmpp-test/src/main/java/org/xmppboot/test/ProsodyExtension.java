@@ -7,7 +7,10 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** Starts the {@link LocalProsody} of a {@link ProsodyTest} class and resolves it as a parameter. */
+/**
+ * Starts the {@link LocalProsody} of a {@link ProsodyTest} class and resolves it as a {@link LocalProsody} or
+ * {@link LocalServer} parameter.
+ */
 public final class ProsodyExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
@@ -20,7 +23,8 @@ public final class ProsodyExtension implements BeforeAllCallback, ParameterResol
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalProsody.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalProsody.class || type == LocalServer.class;
     }
 
     @Override
@@ -34,16 +38,28 @@ public final class ProsodyExtension implements BeforeAllCallback, ParameterResol
                 .flatMap(c -> AnnotationSupport.findAnnotation(c, ProsodyTest.class))
                 .orElseThrow(() -> new ParameterResolutionException("No @ProsodyTest on the test class"));
         boolean isolated = settings.isolated() || settings.withoutTls();
-        ExtensionContext owner = isolated ? classContext(context) : context.getRoot();
-        String key = isolated ? "server:" + owner.getUniqueId() : "server:shared";
+        if (!isolated) {
+            return shared(context);
+        }
+        ExtensionContext owner = classContext(context);
         // JUnit closes AutoCloseable values when their store closes: the server stops with its owner.
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> {
+        return owner.getStore(NAMESPACE).computeIfAbsent("server:" + owner.getUniqueId(), k -> {
             LocalProsody.Options options = LocalProsody.options();
             if (settings.withoutTls()) {
                 options.withoutTls();
             }
             return options.start();
         }, LocalProsody.class);
+    }
+
+    /**
+     * The default server shared by the whole run: every non-isolated {@link ProsodyTest} class and the
+     * {@link ServerKind#PROSODY} invocations of {@link XmppServerTest} classes. It lives in the root store, which
+     * JUnit closes at the end of the run.
+     */
+    static LocalProsody shared(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent("server:shared", k -> LocalProsody.start(),
+                LocalProsody.class);
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

@@ -19,18 +19,18 @@ final class Clients {
     private Clients() {
     }
 
-    static Jid newUser(LocalProsody server, String domain, String password) {
+    static Jid newUser(LocalServer server, String domain, String password) {
         return server.createUser(Jid.of("user" + COUNTER.incrementAndGet() + "-" + ProcessHandle.current().pid(),
                 domain, null), password);
     }
 
-    static ClientXMPP connected(LocalProsody server, Jid jid, String password) throws Exception {
+    static ClientXMPP connected(LocalServer server, Jid jid, String password) throws Exception {
         ClientXMPP client = new ClientXMPP(config(server, jid, password).build());
         client.connect().get(15, TimeUnit.SECONDS);
         return client;
     }
 
-    static ClientConfig.Builder config(LocalProsody server, Jid jid, String password) {
+    static ClientConfig.Builder config(LocalServer server, Jid jid, String password) {
         return server.clientConfig(jid, password)
                 .stream(StreamConfig.defaults().withName(jid.local() + "-" + COUNTER.incrementAndGet()));
     }
