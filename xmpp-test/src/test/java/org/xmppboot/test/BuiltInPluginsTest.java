@@ -15,8 +15,7 @@ import org.xmppboot.plugins.xep0092.SoftwareVersion;
 import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.xml.XmlElement;
 
-/** XEP-0030, XEP-0092 and XEP-0199 as shipped, scripted and against Prosody. */
-@ProsodyTest
+/** XEP-0030, XEP-0092 and XEP-0199 as shipped, over the scripted transport (against servers: ClientIntegrationTest). */
 class BuiltInPluginsTest {
 
     @Test
@@ -58,26 +57,6 @@ class BuiltInPluginsTest {
             assertThat(ping.attribute("to")).isEqualTo("example.com");
             assertThat(ping.element("ping", Ping.NAMESPACE)).isNotNull();
             assertThat(ended.poll(5, TimeUnit.SECONDS)).isEqualTo("keepalive ping unanswered");
-        }
-    }
-
-    @Test
-    void pingAndDiscoAgainstTheServer(LocalProsody server) throws Exception {
-        Jid jid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
-        ClientXMPP client = new ClientXMPP(Clients.config(server, jid, "pw").build());
-        client.registerPlugin(Ping.NAME);
-        client.connect().get(15, TimeUnit.SECONDS);
-        try {
-            Duration rtt = client.plugin(Ping.class).ping(Jid.of(LocalProsody.DOMAIN), Duration.ofSeconds(5))
-                    .get(10, TimeUnit.SECONDS);
-            assertThat(rtt).isPositive().isLessThan(Duration.ofSeconds(5));
-            assertThat(client.plugin(ServiceDiscovery.class).supports(Jid.of(LocalProsody.DOMAIN), Ping.NAMESPACE)
-                    .get(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(client.plugin(ServiceDiscovery.class).getItems(Jid.of(LocalProsody.DOMAIN))
-                    .get(10, TimeUnit.SECONDS)).extracting(i -> i.jid().toString())
-                    .contains(LocalProsody.MUC_DOMAIN);
-        } finally {
-            Clients.close(client);
         }
     }
 }

@@ -15,6 +15,8 @@ import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.client.TlsMode;
 import org.xmppboot.client.XmppNegotiationException;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.xep0030.ServiceDiscovery;
+import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.sasl.SaslException;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
@@ -222,6 +224,26 @@ class ClientIntegrationTest {
         } finally {
             Clients.close(a);
             Clients.close(b);
+        }
+    }
+
+    @Test
+    void pingAndDiscoAgainstTheServer(LocalServer server) throws Exception {
+        Jid jid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
+        ClientXMPP client = new ClientXMPP(Clients.config(server, jid, "pw").build());
+        client.registerPlugin(Ping.NAME);
+        client.connect().get(15, TimeUnit.SECONDS);
+        try {
+            Duration rtt = client.plugin(Ping.class).ping(Jid.of(LocalServer.DOMAIN), Duration.ofSeconds(5))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(rtt).isPositive().isLessThan(Duration.ofSeconds(5));
+            assertThat(client.plugin(ServiceDiscovery.class).supports(Jid.of(LocalServer.DOMAIN), Ping.NAMESPACE)
+                    .get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(client.plugin(ServiceDiscovery.class).getItems(Jid.of(LocalServer.DOMAIN))
+                    .get(10, TimeUnit.SECONDS)).extracting(i -> i.jid().toString())
+                    .contains(LocalServer.MUC_DOMAIN);
+        } finally {
+            Clients.close(client);
         }
     }
 }

@@ -28,17 +28,17 @@ import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
 import org.xmppboot.xml.XmlElement;
 
-/** Smack, an independent implementation, talks to our client through a real Prosody. */
-@ProsodyTest
+/** Smack, an independent implementation, talks to our client through real servers. */
+@XmppServerTest
 class SmackInteropTest {
 
 
     /** Our client and a Smack client, each on a fresh account. */
     record Peers(ClientXMPP ours, XMPPTCPConnection smack, Jid smackJid) implements AutoCloseable {
 
-        static Peers open(LocalProsody server) throws Exception {
-            Jid oursJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
-            Jid smackJid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+        static Peers open(LocalServer server) throws Exception {
+            Jid oursJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
+            Jid smackJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
             ClientXMPP ours = Clients.connected(server, oursJid, "pw");
             return new Peers(ours, loggedIn(server, smackJid, "pw"), smackJid);
         }
@@ -50,7 +50,7 @@ class SmackInteropTest {
         }
     }
 
-    static XMPPTCPConnection loggedIn(LocalProsody server, Jid account, String password) throws Exception {
+    static XMPPTCPConnection loggedIn(LocalServer server, Jid account, String password) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(account.domain())
                 .setHost(server.host())
@@ -66,7 +66,7 @@ class SmackInteropTest {
     }
 
     @Test
-    void smackSendsToUsAndGetsOurReply(LocalProsody server) throws Exception {
+    void smackSendsToUsAndGetsOurReply(LocalServer server) throws Exception {
         try (Peers peers = Peers.open(server)) {
             ClientXMPP ours = peers.ours();
             XMPPTCPConnection smack = peers.smack();
@@ -94,7 +94,7 @@ class SmackInteropTest {
     }
 
     @Test
-    void smacksIqGetsOurResultWhenHandledAndServiceUnavailableWhenNot(LocalProsody server) throws Exception {
+    void smacksIqGetsOurResultWhenHandledAndServiceUnavailableWhenNot(LocalServer server) throws Exception {
         try (Peers peers = Peers.open(server)) {
             ClientXMPP ours = peers.ours();
             XMPPTCPConnection smack = peers.smack();
@@ -112,7 +112,7 @@ class SmackInteropTest {
     }
 
     @Test
-    void smackReceivesExactlyWhatWeSent(LocalProsody server) throws Exception {
+    void smackReceivesExactlyWhatWeSent(LocalServer server) throws Exception {
         try (Peers peers = Peers.open(server)) {
             ClientXMPP ours = peers.ours();
             XMPPTCPConnection smack = peers.smack();

@@ -15,26 +15,26 @@ import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Message;
 
-/** ComponentXMPP (XEP-0114) against a real Prosody. */
-@ProsodyTest
-class ProsodyComponentTest {
+/** ComponentXMPP (XEP-0114) against real servers. */
+@XmppServerTest
+class ComponentIntegrationTest {
 
     @Test
-    void aComponentLogsInAndTalksToAClientFromAnyJidUnderItsDomain(LocalProsody server) throws Exception {
+    void aComponentLogsInAndTalksToAClientFromAnyJidUnderItsDomain(LocalServer server) throws Exception {
         ComponentXMPP component = new ComponentXMPP(server.componentConfig());
         component.addEventHandler("message", data -> {
             Message m = (Message) data;
             // Answer from the address the client wrote to: the component owns every JID under its domain.
             m.reply("component got: " + m.getBody()).send();
         });
-        assertThat(component.connect().get(15, TimeUnit.SECONDS)).isEqualTo(Jid.of(LocalProsody.COMPONENT_DOMAIN));
+        assertThat(component.connect().get(15, TimeUnit.SECONDS)).isEqualTo(Jid.of(LocalServer.COMPONENT_DOMAIN));
 
-        Jid jid = Clients.newUser(server, LocalProsody.DOMAIN, "pw");
+        Jid jid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         ClientXMPP client = Clients.connected(server, jid, "pw");
         try {
             BlockingQueue<Message> received = new LinkedBlockingQueue<>();
             client.addEventHandler("message", data -> received.add((Message) data));
-            Jid echo = Jid.of("echo@" + LocalProsody.COMPONENT_DOMAIN);
+            Jid echo = Jid.of("echo@" + LocalServer.COMPONENT_DOMAIN);
             client.sendMessage(echo, "ping", Message.Type.CHAT);
 
             Message reply = received.poll(10, TimeUnit.SECONDS);
@@ -45,7 +45,7 @@ class ProsodyComponentTest {
             component.sendMessage(client.boundJid(), "unprompted", Message.Type.CHAT);
             Message unprompted = received.poll(10, TimeUnit.SECONDS);
             assertThat(unprompted.getBody()).isEqualTo("unprompted");
-            assertThat(unprompted.getFrom()).isEqualTo(Jid.of(LocalProsody.COMPONENT_DOMAIN));
+            assertThat(unprompted.getFrom()).isEqualTo(Jid.of(LocalServer.COMPONENT_DOMAIN));
         } finally {
             Clients.close(client);
             component.disconnect().get(15, TimeUnit.SECONDS);
@@ -53,7 +53,7 @@ class ProsodyComponentTest {
     }
 
     @Test
-    void aWrongSecretFailsWithAClearError(LocalProsody server) throws Exception {
+    void aWrongSecretFailsWithAClearError(LocalServer server) throws Exception {
         ComponentConfig right = server.componentConfig();
         ComponentXMPP component = new ComponentXMPP(new ComponentConfig(right.domain(), "not-the-secret",
                 right.host(), right.port(), right.connectTimeout(), right.stream()));
