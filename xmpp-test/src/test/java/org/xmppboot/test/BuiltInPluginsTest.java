@@ -8,8 +8,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.xmppboot.client.ClientXMPP;
-import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.plugins.xep0092.SoftwareVersion;
 import org.xmppboot.plugins.xep0199.Ping;
