@@ -148,7 +148,10 @@ final class EjabberdConfig {
         }
     }
 
-    /** Everything on 127.0.0.1, and no {@code shaper} anywhere (the default is none: tests send bursts). */
+    /**
+     * Everything on 127.0.0.1, a long accept queue, and no {@code shaper} anywhere (the default is none: tests
+     * send bursts).
+     */
     private static void listeners(StringBuilder y, Ports ports, String componentSecret) {
         y.append("listen:\n");
         listener(y, ports.c2s(), "ejabberd_c2s").append("    starttls_required: true\n");
@@ -165,6 +168,9 @@ final class EjabberdConfig {
     private static StringBuilder listener(StringBuilder y, int port, String module) {
         return y.append("  -\n    port: ").append(port).append('\n')
                 .append("    ip: \"127.0.0.1\"\n")
+                // The default accept queue holds 5 connections: a test connecting many clients at once would
+                // see some dropped.
+                .append("    backlog: 1024\n")
                 .append("    module: ").append(module).append('\n');
     }
 
