@@ -61,6 +61,9 @@ final class EjabberdConfig {
         // Hashed storage; SCRAM-SHA-1 is the default hash, like Prosody's internal_hashed.
         y.append("auth_method: internal\n");
         y.append("auth_password_format: scram\n");
+        // As in Debian's sample config. SCRAM-*-PLUS stays offered, as on any real 23.01 server (it binds with
+        // tls-unique only, which Java cannot produce: clients must not choose it).
+        y.append("disable_sasl_mechanisms:\n  - \"digest-md5\"\n  - \"X-OAUTH2\"\n");
         // No server-to-server traffic: a stanza to another domain fails at once instead of looking up DNS.
         y.append("s2s_access: none\n");
         // No certificate requests to Let's Encrypt (and no warning that they cannot be made).
