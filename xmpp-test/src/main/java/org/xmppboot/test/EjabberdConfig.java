@@ -61,6 +61,9 @@ final class EjabberdConfig {
         // Hashed storage; SCRAM-SHA-1 is the default hash, like Prosody's internal_hashed.
         y.append("auth_method: internal\n");
         y.append("auth_password_format: scram\n");
+        // As in Debian's sample config. SCRAM-*-PLUS stays offered, as on any real 23.01 server (it binds with
+        // tls-unique only, which Java cannot produce: clients must not choose it).
+        y.append("disable_sasl_mechanisms:\n  - \"digest-md5\"\n  - \"X-OAUTH2\"\n");
         // No server-to-server traffic: a stanza to another domain fails at once instead of looking up DNS.
         y.append("s2s_access: none\n");
         // No certificate requests to Let's Encrypt (and no warning that they cannot be made).
@@ -148,7 +151,10 @@ final class EjabberdConfig {
         }
     }
 
-    /** Everything on 127.0.0.1, and no {@code shaper} anywhere (the default is none: tests send bursts). */
+    /**
+     * Everything on 127.0.0.1, a long accept queue, and no {@code shaper} anywhere (the default is none: tests
+     * send bursts).
+     */
     private static void listeners(StringBuilder y, Ports ports, String componentSecret) {
         y.append("listen:\n");
         listener(y, ports.c2s(), "ejabberd_c2s").append("    starttls_required: true\n");
@@ -165,6 +171,9 @@ final class EjabberdConfig {
     private static StringBuilder listener(StringBuilder y, int port, String module) {
         return y.append("  -\n    port: ").append(port).append('\n')
                 .append("    ip: \"127.0.0.1\"\n")
+                // The default accept queue holds 5 connections: a test connecting many clients at once would
+                // see some dropped.
+                .append("    backlog: 1024\n")
                 .append("    module: ").append(module).append('\n');
     }
 

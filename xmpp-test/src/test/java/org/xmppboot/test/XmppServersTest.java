@@ -3,8 +3,11 @@ package org.xmppboot.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -149,6 +152,34 @@ class XmppServersTest {
         } finally {
             Clients.close(alice);
             Clients.close(bob);
+        }
+    }
+
+    @Test
+    void clientsConnectingAtOnceAndABurstOfMessagesAreNotThrottled() throws Exception {
+        List<ClientXMPP> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                Jid jid = Clients.newUser(server, LocalServer.PERF_DOMAIN, PASSWORD);
+                clients.add(new ClientXMPP(Clients.config(server, jid, PASSWORD).mechanisms("SCRAM-SHA-1").build()));
+            }
+            CompletableFuture.allOf(clients.stream().map(ClientXMPP::connect).toArray(CompletableFuture[]::new))
+                    .get(30, TimeUnit.SECONDS);
+
+            // Without shapers this takes a second or two; ejabberd's sample "normal" shaper (3000 bytes/s after
+            // a 20000-byte burst) would need about a minute.
+            int burst = 2000;
+            CountDownLatch received = new CountDownLatch(burst);
+            clients.get(1).addEventHandler("message", data -> received.countDown());
+            for (int i = 0; i < burst; i++) {
+                clients.get(0).sendMessage(clients.get(1).boundJid(), "burst " + i, Message.Type.CHAT);
+            }
+            assertThat(received.await(20, TimeUnit.SECONDS)).as("%d of %d messages arrived", burst
+                    - received.getCount(), burst).isTrue();
+        } finally {
+            for (ClientXMPP client : clients) {
+                Clients.close(client);
+            }
         }
     }
 
