@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,18 +15,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xmppboot.client.ClientXMPP;
-import org.xmppboot.client.TlsMode;
-import org.xmppboot.client.XmppNegotiationException;
-import org.xmppboot.component.ComponentConfig;
-import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.sasl.SaslException;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 
 /**
- * The promises of {@link LocalServer}, checked over real TCP, TLS and SASL on both servers. Password logins name
- * their SCRAM mechanism: ejabberd 23.01 also offers -PLUS variants it can only complete with tls-unique.
+ * The promises of {@link LocalServer} itself, checked over real TCP, TLS and SASL on both servers: virtual hosts,
+ * services, no throttling. What the client does on them is in {@link ClientIntegrationTest}.
  */
 @XmppServerTest
 class XmppServersTest {
@@ -59,19 +53,6 @@ class XmppServersTest {
     }
 
     @Test
-    void scramSha1OverStartTls() throws Exception {
-        Jid jid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
-        ClientXMPP client = connected(jid, "SCRAM-SHA-1");
-        try {
-            assertThat(client.isSecure()).isTrue();
-            assertThat(client.saslMechanism()).isEqualTo("SCRAM-SHA-1");
-            assertThat(client.boundJid().bare()).isEqualTo(jid);
-        } finally {
-            Clients.close(client);
-        }
-    }
-
-    @Test
     void theSha256HostOffersScramSha256AndTheDefaultHostDoesNot() throws Exception {
         Jid jid = Clients.newUser(server, LocalServer.SHA256_DOMAIN, PASSWORD);
         ClientXMPP client = connected(jid, "SCRAM-SHA-256");
@@ -93,75 +74,12 @@ class XmppServersTest {
     }
 
     @Test
-    void aWrongPasswordIsRefused() throws Exception {
-        Jid jid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
-        ClientXMPP client = new ClientXMPP(Clients.config(server, jid, "wrong").mechanisms("SCRAM-SHA-1").build());
-
-        assertThatThrownBy(() -> client.connect().get(15, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SaslException.class)
-                .hasMessageContaining("not-authorized");
-        client.terminated().get(15, TimeUnit.SECONDS);
-    }
-
-    @Test
-    void anonymousLogin() throws Exception {
-        ClientXMPP client = new ClientXMPP(Clients.config(server, Jid.of(LocalServer.ANONYMOUS_DOMAIN), null)
-                .build());
-        try {
-            Jid bound = client.connect().get(15, TimeUnit.SECONDS);
-            assertThat(client.saslMechanism()).isEqualTo("ANONYMOUS");
-            assertThat(bound.domain()).isEqualTo(LocalServer.ANONYMOUS_DOMAIN);
-            assertThat(bound.local()).as("the server assigns a temporary account").isNotEmpty();
-        } finally {
-            Clients.close(client);
-        }
-    }
-
-    @Test
-    void directTlsWithAConfiguredResource() throws Exception {
-        Jid jid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
-        ClientXMPP client = new ClientXMPP(Clients.config(server, jid.withResource("desk"), PASSWORD)
-                .mechanisms("SCRAM-SHA-1").tls(TlsMode.DIRECT).host(server.host(), server.directTlsPort()).build());
-        try {
-            assertThat(client.connect().get(15, TimeUnit.SECONDS)).isEqualTo(jid.withResource("desk"));
-            assertThat(client.isSecure()).isTrue();
-        } finally {
-            Clients.close(client);
-        }
-    }
-
-    @Test
-    void twoClientsExchangeMessages() throws Exception {
-        ClientXMPP alice = connected(Clients.newUser(server, LocalServer.DOMAIN, PASSWORD), "SCRAM-SHA-1");
-        ClientXMPP bob = connected(Clients.newUser(server, LocalServer.DOMAIN, PASSWORD), "SCRAM-SHA-1");
-        try {
-            bob.addEventHandler("message", data -> {
-                Message m = (Message) data;
-                m.reply("echo: " + m.getBody()).send();
-            });
-            BlockingQueue<Message> received = new LinkedBlockingQueue<>();
-            alice.addEventHandler("message", data -> received.add((Message) data));
-
-            alice.send(alice.makeMessage(bob.boundJid(), "hello ⚡ <&> ]]>", Message.Type.CHAT).setThread("t-1"));
-
-            Message reply = received.poll(10, TimeUnit.SECONDS);
-            assertThat(reply).isNotNull();
-            assertThat(reply.getBody()).isEqualTo("echo: hello ⚡ <&> ]]>");
-            assertThat(reply.getThread()).isEqualTo("t-1");
-            assertThat(reply.getFrom()).isEqualTo(bob.boundJid());
-        } finally {
-            Clients.close(alice);
-            Clients.close(bob);
-        }
-    }
-
-    @Test
     void clientsConnectingAtOnceAndABurstOfMessagesAreNotThrottled() throws Exception {
         List<ClientXMPP> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 12; i++) {
                 Jid jid = Clients.newUser(server, LocalServer.PERF_DOMAIN, PASSWORD);
-                clients.add(new ClientXMPP(Clients.config(server, jid, PASSWORD).mechanisms("SCRAM-SHA-1").build()));
+                clients.add(new ClientXMPP(Clients.config(server, jid, PASSWORD).build()));
             }
             CompletableFuture.allOf(clients.stream().map(ClientXMPP::connect).toArray(CompletableFuture[]::new))
                     .get(30, TimeUnit.SECONDS);
@@ -185,7 +103,8 @@ class XmppServersTest {
 
     @Test
     void theMucAndPubsubServicesAndThePerfHostAnswerDisco() throws Exception {
-        ClientXMPP client = connected(Clients.newUser(server, LocalServer.PERF_DOMAIN, PASSWORD), "SCRAM-SHA-1");
+        Jid jid = Clients.newUser(server, LocalServer.PERF_DOMAIN, PASSWORD);
+        ClientXMPP client = Clients.connected(server, jid, PASSWORD);
         try {
             assertThat(identityCategories(client, LocalServer.MUC_DOMAIN)).contains("conference");
             assertThat(identityCategories(client, LocalServer.PUBSUB_DOMAIN)).contains("pubsub");
@@ -193,44 +112,6 @@ class XmppServersTest {
         } finally {
             Clients.close(client);
         }
-    }
-
-    @Test
-    void aComponentHandshakesAndTalksToAClient() throws Exception {
-        ComponentXMPP component = new ComponentXMPP(server.componentConfig());
-        component.addEventHandler("message", data -> {
-            Message m = (Message) data;
-            m.reply("component got: " + m.getBody()).send();
-        });
-        assertThat(component.connect().get(15, TimeUnit.SECONDS)).isEqualTo(Jid.of(LocalServer.COMPONENT_DOMAIN));
-        ClientXMPP client = connected(Clients.newUser(server, LocalServer.DOMAIN, PASSWORD), "SCRAM-SHA-1");
-        try {
-            BlockingQueue<Message> received = new LinkedBlockingQueue<>();
-            client.addEventHandler("message", data -> received.add((Message) data));
-            Jid echo = Jid.of("echo@" + LocalServer.COMPONENT_DOMAIN);
-            client.sendMessage(echo, "ping", Message.Type.CHAT);
-
-            Message reply = received.poll(10, TimeUnit.SECONDS);
-            assertThat(reply).isNotNull();
-            assertThat(reply.getBody()).isEqualTo("component got: ping");
-            assertThat(reply.getFrom()).isEqualTo(echo);
-        } finally {
-            Clients.close(client);
-            component.disconnect().get(15, TimeUnit.SECONDS);
-        }
-    }
-
-    @Test
-    void aComponentWithTheWrongSecretIsRefused() throws Exception {
-        ComponentConfig right = server.componentConfig();
-        ComponentXMPP component = new ComponentXMPP(new ComponentConfig(right.domain(), "not-the-secret",
-                right.host(), right.port(), right.connectTimeout(), right.stream()));
-
-        assertThatThrownBy(() -> component.connect().get(15, TimeUnit.SECONDS)).cause()
-                .isInstanceOf(XmppNegotiationException.class)
-                .hasMessageContaining("refused the component bot.localhost")
-                .hasMessageContaining("not-authorized");
-        component.terminated().get(15, TimeUnit.SECONDS);
     }
 
     private ClientXMPP connected(Jid jid, String mechanism) throws Exception {
