@@ -59,6 +59,19 @@ class ClientIntegrationTest {
     }
 
     @Test
+    void plainOverTlsWhenItIsTheOnlyMechanismAllowed(LocalServer server) throws Exception {
+        Jid jid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
+        ClientXMPP client = new ClientXMPP(Clients.config(server, jid, PASSWORD).mechanisms("PLAIN").build());
+        try {
+            client.connect().get(15, TimeUnit.SECONDS);
+            assertThat(client.saslMechanism()).isEqualTo("PLAIN");
+            assertThat(client.isSecure()).isTrue();
+        } finally {
+            Clients.close(client);
+        }
+    }
+
+    @Test
     void anonymousLogin(LocalServer server) throws Exception {
         ClientXMPP client = new ClientXMPP(Clients.config(server, Jid.of(LocalServer.ANONYMOUS_DOMAIN), null)
                 .build());
