@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.X509TrustManager;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.client.ClientConfig;
@@ -314,19 +313,10 @@ public final class LocalEjabberd implements LocalServer {
         return context;
     }
 
-    @Override
-    public X509TrustManager trustManager() {
-        try {
-            return Tls.trustManager(certificate);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * A client configuration pointed at this server, trusting its certificate, with no reconnection. Note that
-     * ejabberd 23.01 offers SCRAM-*-PLUS but only with the tls-unique binding, which Java cannot produce: name
-     * the mechanism ({@code .mechanisms("SCRAM-SHA-1")}) if the client would otherwise pick a -PLUS one.
+     * A client configuration pointed at this server, trusting its certificate, with no reconnection. ejabberd
+     * 23.01 offers SCRAM-*-PLUS but accepts only the tls-unique binding, which Java cannot produce; the client's
+     * default choice copes with that (see {@link ClientConfig#retryWithoutChannelBinding()}).
      */
     @Override
     public ClientConfig.Builder clientConfig(Jid jid, @Nullable String password) {

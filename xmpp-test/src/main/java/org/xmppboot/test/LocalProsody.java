@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.X509TrustManager;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.client.ClientConfig;
@@ -276,16 +275,6 @@ public final class LocalProsody implements LocalServer {
             sslContext = context;
         }
         return context;
-    }
-
-    /** A trust manager for this server's certificate, for other libraries' configuration (Smack's, say). */
-    @Override
-    public X509TrustManager trustManager() {
-        try {
-            return Tls.trustManager(certificate);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A client configuration pointed at this server, trusting its certificate, with no reconnection. */

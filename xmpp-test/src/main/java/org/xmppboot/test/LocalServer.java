@@ -1,5 +1,7 @@
 package org.xmppboot.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -10,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.xmppboot.client.ClientConfig;
 import org.xmppboot.component.ComponentConfig;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.stream.Tls;
 
 /**
  * A throwaway XMPP server on loopback for tests: {@link LocalProsody} or {@link LocalEjabberd}. Both serve the
@@ -59,7 +62,13 @@ public interface LocalServer extends AutoCloseable {
     SSLContext sslContext();
 
     /** A trust manager for this server's certificate, for other libraries' configuration (Smack's, say). */
-    X509TrustManager trustManager();
+    default X509TrustManager trustManager() {
+        try {
+            return Tls.trustManager(certificate());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The address every listener is bound to: {@code 127.0.0.1}. */
     String host();
