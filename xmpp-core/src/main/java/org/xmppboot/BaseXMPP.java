@@ -1,6 +1,9 @@
 package org.xmppboot;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,6 +68,37 @@ public class BaseXMPP extends XMLStream {
 
     public @Nullable Jid boundJid() {
         return boundJid;
+    }
+
+    /**
+     * Connects to the server this connection is configured for and negotiates the session in the background.
+     * {@link org.xmppboot.client.ClientXMPP} and {@link org.xmppboot.component.ComponentXMPP} know their server;
+     * a plain BaseXMPP does not, and is connected with {@link #connect(Transport)} instead.
+     *
+     * @return completes with our address once the session is established, or fails with the reason it was not
+     */
+    public CompletableFuture<Jid> connect() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("A " + getClass().getSimpleName()
+                + " has no server to connect to: use connect(Transport)"));
+    }
+
+    /** Whether the session is established now: a client's bound resource, a component's accepted handshake. */
+    public boolean isSessionEstablished() {
+        return isConnected() && isSessionOpen();
+    }
+
+    /**
+     * What health checks and diagnostics show about the connection, in display order: the account, the server,
+     * how it authenticated, since when. Never a secret. Subclasses add what they know.
+     */
+    public Map<String, Object> connectionDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        Jid bound = boundJid;
+        if (bound != null) {
+            details.put("jid", bound.bare().toString());
+        }
+        details.put("tls", isSecure());
+        return details;
     }
 
     public PresenceView presences() {

@@ -123,6 +123,7 @@ public class ClientXMPP extends BaseXMPP {
      *     be established ({@link SaslException} for authentication, {@link ConnectException} when no server
      *     answered, {@link XmppNegotiationException} for TLS and binding problems)
      */
+    @Override
     public CompletableFuture<Jid> connect() {
         CompletableFuture<Jid> attempt = newAttempt();
         StreamThreads.start(config().name() + "-connect", config().virtualThreads(), this::openConnection);
@@ -636,9 +637,23 @@ public class ClientXMPP extends BaseXMPP {
 
     // =================================================================== state, for health and diagnostics
 
-    /** Whether a session is established now. */
-    public boolean isSessionEstablished() {
-        return sessionEstablished;
+    @Override
+    public Map<String, Object> connectionDetails() {
+        Map<String, Object> details = super.connectionDetails();
+        details.putIfAbsent("jid", clientConfig.jid().bare().toString());
+        HostAddress server = address;
+        if (server != null) {
+            details.put("server", server.toString());
+        }
+        String sasl = saslMechanism();
+        if (sasl != null) {
+            details.put("saslMechanism", sasl);
+        }
+        Instant since = sessionSince;
+        if (since != null) {
+            details.put("connectedSince", since.toString());
+        }
+        return details;
     }
 
     /** The SASL mechanism the current connection authenticated with, or null. */

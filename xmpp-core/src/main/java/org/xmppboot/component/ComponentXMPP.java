@@ -57,6 +57,7 @@ public class ComponentXMPP extends BaseXMPP {
      * @return completes with the domain once the server accepts the handshake; fails with
      *     {@link XmppNegotiationException} when it does not (a wrong secret, an unknown domain)
      */
+    @Override
     public CompletableFuture<Jid> connect() {
         CompletableFuture<Jid> attempt = new CompletableFuture<>();
         session = attempt;
@@ -92,8 +93,12 @@ public class ComponentXMPP extends BaseXMPP {
         return session;
     }
 
-    public boolean isSessionEstablished() {
-        return established;
+    @Override
+    public Map<String, Object> connectionDetails() {
+        Map<String, Object> details = super.connectionDetails();
+        details.put("jid", componentConfig.domain().toString());
+        details.put("server", componentConfig.host() + ":" + componentConfig.port());
+        return details;
     }
 
     /** XEP-0114 §3: the header names the component's domain; there is no version attribute. */

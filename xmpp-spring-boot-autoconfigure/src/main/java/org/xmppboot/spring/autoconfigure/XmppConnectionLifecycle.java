@@ -8,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.xmppboot.BaseXMPP;
-import org.xmppboot.client.ClientXMPP;
-import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.plugin.XmppPlugin;
 
 /**
@@ -44,15 +42,7 @@ public class XmppConnectionLifecycle implements SmartLifecycle {
     public void start() {
         plugins.forEach(xmpp::registerPlugin);
         pluginNames.forEach(xmpp::registerPlugin);
-        CompletableFuture<?> session;
-        if (xmpp instanceof ClientXMPP client) {
-            session = client.connect();
-        } else if (xmpp instanceof ComponentXMPP component) {
-            session = component.connect();
-        } else {
-            throw new IllegalStateException("Cannot connect a " + xmpp.getClass().getName()
-                    + ": replace XmppConnectionLifecycle to start it");
-        }
+        CompletableFuture<?> session = xmpp.connect();
         session.whenComplete((jid, failure) -> {
             if (failure != null) {
                 log.error("XMPP session not established: {}", failure.getMessage());

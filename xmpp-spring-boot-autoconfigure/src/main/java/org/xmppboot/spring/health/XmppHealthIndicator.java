@@ -1,14 +1,9 @@
 package org.xmppboot.spring.health;
 
-import java.time.Instant;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.xmppboot.BaseXMPP;
-import org.xmppboot.client.ClientXMPP;
-import org.xmppboot.client.HostAddress;
-import org.xmppboot.component.ComponentXMPP;
-import org.xmppboot.jid.Jid;
 
 /**
  * {@code xmpp}: UP while a session is established, DOWN while disconnected or reconnecting. Details: the bare
@@ -25,44 +20,12 @@ public class XmppHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Jid bound = xmpp.boundJid();
-        builder.withDetail("tls", xmpp.isSecure());
+        xmpp.connectionDetails().forEach(builder::withDetail);
         builder.withDetail("streamManagement", false);
-        if (xmpp instanceof ClientXMPP client) {
-            builder.withDetail("jid", bound != null ? bound.bare().toString()
-                    : client.clientConfig().jid().bare().toString());
-            HostAddress server = client.serverAddress();
-            if (server != null) {
-                builder.withDetail("server", server.toString());
-            }
-            String mechanism = client.saslMechanism();
-            if (mechanism != null) {
-                builder.withDetail("saslMechanism", mechanism);
-            }
-            Instant since = client.sessionSince();
-            if (since != null) {
-                builder.withDetail("connectedSince", since.toString());
-            }
-            if (client.isSessionEstablished()) {
-                builder.up();
-            } else {
-                builder.down();
-            }
-        } else if (xmpp instanceof ComponentXMPP component) {
-            builder.withDetail("jid", component.componentConfig().domain().toString());
-            builder.withDetail("server", component.componentConfig().host() + ":"
-                    + component.componentConfig().port());
-            if (component.isSessionEstablished()) {
-                builder.up();
-            } else {
-                builder.down();
-            }
+        if (xmpp.isSessionEstablished()) {
+            builder.up();
         } else {
-            if (xmpp.isConnected()) {
-                builder.up();
-            } else {
-                builder.down();
-            }
+            builder.down();
         }
     }
 }
