@@ -5,8 +5,6 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,24 +14,26 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
-import javax.net.ssl.SSLSession;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppboot.BaseXMPP;
+import org.xmppboot.features.BindFeature;
+import org.xmppboot.features.FeatureNegotiator;
+import org.xmppboot.features.Negotiation;
+import org.xmppboot.features.SaslFeature;
+import org.xmppboot.features.SessionFeature;
+import org.xmppboot.features.StartTlsFeature;
+import org.xmppboot.features.TlsFailures;
 import org.xmppboot.jid.Jid;
-import org.xmppboot.sasl.ChannelBinding;
-import org.xmppboot.sasl.Credentials;
+import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.sasl.SaslException;
-import org.xmppboot.sasl.SaslMechanism;
 import org.xmppboot.stanza.Iq;
-import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stanza.StreamError;
 import org.xmppboot.stream.SocketTransport;
 import org.xmppboot.stream.StreamThreads;
-import org.xmppboot.stream.Tls;
 import org.xmppboot.stream.Transport;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
@@ -59,12 +59,7 @@ public class ClientXMPP extends BaseXMPP {
 
     public static final String NAMESPACE = "jabber:client";
     static final String FEATURES_PATH = "{http://etherx.jabber.org/streams}features";
-    static final String TLS_NS = "urn:ietf:params:xml:ns:xmpp-tls";
-    static final String SASL_NS = "urn:ietf:params:xml:ns:xmpp-sasl";
-    static final String BIND_NS = "urn:ietf:params:xml:ns:xmpp-bind";
-    static final String SESSION_NS = "urn:ietf:params:xml:ns:xmpp-session";
     static final String ROSTER_NS = "jabber:iq:roster";
-    static final String CHANNEL_BINDING_NS = "urn:xmpp:sasl-cb:0";
 
     private static final Logger log = LoggerFactory.getLogger(ClientXMPP.class);
     private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
@@ -72,18 +67,13 @@ public class ClientXMPP extends BaseXMPP {
     private final ClientConfig clientConfig;
     private final SrvResolver resolver;
 
+    private final FeatureNegotiator features;
+    private final Negotiation negotiation = new ClientNegotiation();
+
     // Negotiation state: written on the read thread, read anywhere.
-    private volatile boolean authenticated;
-    private volatile boolean sessionEstablished;
-    private volatile boolean sessionRequired;
-    private volatile @Nullable SaslMechanism sasl;
     private volatile @Nullable String mechanism;
-    /** The features SASL started from, to choose again after a refused channel binding. */
-    private volatile @Nullable XmlElement saslFeatures;
-    /** Whether the current SASL attempt binds with a type the server did not announce. */
-    private volatile boolean bindingAssumed;
-    /** Whether this connection already saw such a binding refused. */
-    private volatile boolean bindingRefused;
+    private volatile boolean bound;
+    private volatile boolean sessionEstablished;
     private volatile @Nullable Throwable negotiationFailure;
     private final Set<String> negotiationIds = ConcurrentHashMap.newKeySet();
 
@@ -102,12 +92,28 @@ public class ClientXMPP extends BaseXMPP {
         super(NAMESPACE, config.stream());
         this.clientConfig = config;
         this.resolver = resolver;
-        registerHandler(StreamHandler.of("client:features", Matcher.xpath(FEATURES_PATH), this::onFeatures)
-                .inStream());
-        registerHandler(StreamHandler.of("client:starttls", s -> TLS_NS.equals(s.xml().namespace()), this::onTls)
-                .inStream());
-        registerHandler(StreamHandler.of("client:sasl", s -> SASL_NS.equals(s.xml().namespace()), this::onSasl)
-                .inStream());
+        this.features = new FeatureNegotiator(List.of(
+                new StartTlsFeature(config.tls() != TlsMode.OPTIONAL),
+                SaslFeature.forAccount(config.jid().local(), config.password(), config.mechanisms(),
+                        config.retryWithoutChannelBinding()),
+                new BindFeature(config.jid().resource()),
+                new SessionFeature()));
+        registerHandler(StreamHandler.of("client:features", Matcher.xpath(FEATURES_PATH),
+                s -> {
+                    if (features.onFeatures(s.xml(), negotiation)) {
+                        afterFeatures();
+                    }
+                }).inStream());
+        registerHandler(StreamHandler.of("client:negotiation", s -> features.handles(s.xml()),
+                s -> features.receive(s.xml(), negotiation)).inStream());
+    }
+
+    /**
+     * The stream features this client negotiates, in order; {@link FeatureNegotiator#register} adds one (or
+     * replaces a built-in one of the same name) before connecting.
+     */
+    public FeatureNegotiator features() {
+        return features;
     }
 
     public ClientConfig clientConfig() {
@@ -136,12 +142,10 @@ public class ClientXMPP extends BaseXMPP {
         if (session.isDone()) {
             newAttempt();
         }
-        authenticated = false;
+        mechanism = null;
+        bound = false;
         sessionEstablished = false;
-        sasl = null;
-        saslFeatures = null;
-        bindingAssumed = false;
-        bindingRefused = false;
+        features.reset();
         negotiationIds.clear();
         holdStanzas();
         super.connect(transport);
@@ -179,7 +183,7 @@ public class ClientXMPP extends BaseXMPP {
                     try {
                         transport.startTls(clientConfig.sslContext(), domain(), "xmpp-client");
                     } catch (IOException e) {
-                        throw new IOException(describeTlsFailure(e), e);
+                        throw new IOException(TlsFailures.describe(e), e);
                     }
                 }
                 address = target;
@@ -238,249 +242,12 @@ public class ClientXMPP extends BaseXMPP {
         return attributes;
     }
 
-    // =================================================================== stream features
-
-    private void onFeatures(StanzaBase stanza) {
-        XmlElement features = stanza.xml();
-        if (!isSecure()) {
-            if (features.element("starttls", TLS_NS) != null && clientConfig.tls() != TlsMode.DIRECT) {
-                sendNegotiation(new XmlElement("starttls", TLS_NS));
-                return;
-            }
-            if (clientConfig.tls() != TlsMode.OPTIONAL) {
-                fail(new XmppNegotiationException("The server at " + describeServer() + " does not offer "
-                        + "STARTTLS, and TLS is required. Only for a server you control on a trusted network, "
-                        + "allow plaintext with TlsMode.OPTIONAL."));
-                return;
-            }
-        }
-        if (!authenticated) {
-            startSasl(features);
-            return;
-        }
-        XmlElement session = features.element("session", SESSION_NS);
-        sessionRequired = session != null && session.element("optional", SESSION_NS) == null;
-        if (features.element("bind", BIND_NS) == null) {
-            fail(new XmppNegotiationException("The server offers no resource binding after authentication"));
-            return;
-        }
-        XmlElement bind = new XmlElement("bind", BIND_NS);
-        String resource = clientConfig.jid().resource();
-        if (resource != null) {
-            bind.addElement("resource", BIND_NS).setText(resource);
-        }
-        negotiationIq("bind", Iq.Type.SET, bind, this::onBound);
-    }
-
-    private void onTls(StanzaBase stanza) {
-        if (!stanza.xml().name().equals("proceed")) {
-            fail(new XmppNegotiationException("The server refused STARTTLS (<" + stanza.xml().name() + "/>)"));
-            return;
-        }
-        try {
-            onTransport(t -> t.startTls(clientConfig.sslContext(), domain(), null), TLS_HANDSHAKE_TIMEOUT);
-        } catch (IOException e) {
-            fail(new XmppNegotiationException("Cannot secure the connection to " + describeServer() + ": "
-                    + describeTlsFailure(e), e));
-            return;
-        }
-        restartStreamOverNewLayer();
-    }
-
-    /** The failure's message, with what to do about the usual TLS failures, which JSSE reports in its own terms. */
-    static String describeTlsFailure(Throwable failure) {
-        String message = String.valueOf(failure.getMessage()).strip();
-        String hint = "";
-        if (message.contains("PKIX") || message.contains("certification path")) {
-            hint = "The server's certificate is not trusted: give ClientConfig an sslContext that trusts it "
-                    + "(Tls.trusting(pemFile) for a private CA or a self-signed certificate).";
-        } else if (message.contains("does not name the XMPP domain")) {
-            hint = "The certificate must name the JID's domain whatever host is connected to: check the JID, or "
-                    + "have the server's certificate issued for that domain.";
-        }
-        return hint.isEmpty() ? message : message + (message.endsWith(".") ? " " : ". ") + hint;
-    }
-
     private String describeServer() {
         HostAddress a = address;
         return domain() + (a == null ? "" : " (" + a + ")");
     }
 
-    // =================================================================== SASL (RFC 6120 §6)
-
-    private void startSasl(XmlElement features) {
-        XmlElement mechanisms = features.element("mechanisms", SASL_NS);
-        Set<String> offered = new LinkedHashSet<>();
-        if (mechanisms != null) {
-            for (XmlElement m : mechanisms.elements("mechanism", SASL_NS)) {
-                offered.add(m.text().trim());
-            }
-        }
-        String username = clientConfig.jid().local() == null ? "" : clientConfig.jid().local();
-        SaslSelector selector = new SaslSelector(allowedMechanisms(),
-                new Credentials(username, clientConfig.password(), null), clientConfig.password() != null);
-        SaslSelector.Choice choice = selector.choose(offered, announcedBindings(features), tlsChannel(), isSecure(),
-                !bindingRefused);
-        if (choice == null) {
-            fail(new SaslException("invalid-mechanism", "No usable SASL mechanism: the server offers " + offered
-                    + ", this client allows " + allowedMechanisms()
-                    + (isSecure() ? "" : " (PLAIN only over TLS)")));
-            return;
-        }
-        SaslMechanism chosen = choice.mechanism();
-        byte[] initial;
-        try {
-            initial = chosen.initialResponse();
-        } catch (SaslException e) {
-            fail(e);
-            return;
-        } catch (IllegalArgumentException e) {
-            fail(new SaslException("malformed-request", e.getMessage()));
-            return;
-        }
-        sasl = chosen;
-        saslFeatures = features;
-        bindingAssumed = choice.bindingAssumed();
-        XmlElement auth = new XmlElement("auth", SASL_NS).setAttribute("mechanism", chosen.name());
-        // RFC 6120 §6.4.2: an empty initial response is sent as "=".
-        auth.setText(initial.length == 0 ? "=" : Base64.getEncoder().encodeToString(initial));
-        log.debug("[{}] authenticating with {}", config().name(), choice.reason());
-        sendNegotiation(auth);
-    }
-
-    private List<String> allowedMechanisms() {
-        if (!clientConfig.mechanisms().isEmpty()) {
-            return clientConfig.mechanisms();
-        }
-        if (clientConfig.password() != null) {
-            return SaslSelector.PASSWORD_MECHANISMS;
-        }
-        return clientConfig.jid().local() == null ? List.of("ANONYMOUS") : List.of("EXTERNAL");
-    }
-
-    /** The TLS layer for channel binding; package-private so tests can stand in for a real TLS session. */
-    SaslSelector.@Nullable Channel tlsChannel() {
-        Transport transport = transport();
-        SSLSession tls = transport == null ? null : transport.tlsSession();
-        if (tls == null) {
-            return null;
-        }
-        return new SaslSelector.Channel() {
-            @Override
-            public String protocol() {
-                return tls.getProtocol();
-            }
-
-            @Override
-            public @Nullable ChannelBinding binding(String type) {
-                return Tls.channelBinding(tls, type);
-            }
-        };
-    }
-
-    /** XEP-0440: the channel-binding types the server accepts, or null when it does not say. */
-    private static @Nullable List<String> announcedBindings(XmlElement features) {
-        XmlElement cb = features.element("sasl-channel-binding", CHANNEL_BINDING_NS);
-        if (cb == null) {
-            return null;
-        }
-        List<String> types = new ArrayList<>();
-        for (XmlElement type : cb.elements("channel-binding", CHANNEL_BINDING_NS)) {
-            String name = type.attribute("type");
-            if (name != null) {
-                types.add(name);
-            }
-        }
-        return types;
-    }
-
-    /**
-     * After a {@code -PLUS} login whose binding type was assumed, not announced, was refused: the server may
-     * offer {@code -PLUS} without accepting the type (ejabberd 23.01 accepts only tls-unique), so authenticate
-     * once more without binding, on the same stream (RFC 6120 §6.4.5 lets the client retry).
-     */
-    private boolean retryWithoutBinding(SaslException failure) {
-        XmlElement features = saslFeatures;
-        if (!bindingAssumed || bindingRefused || features == null || !clientConfig.retryWithoutChannelBinding()) {
-            return false;
-        }
-        bindingRefused = true;
-        log.info("[{}] the server refused {} with a channel binding it did not announce ({}); authenticating again "
-                + "without channel binding (ClientConfig.retryWithoutChannelBinding(false) disables this)",
-                config().name(), mechanism, failure.getMessage());
-        startSasl(features);
-        return true;
-    }
-
-    private void onSasl(StanzaBase stanza) {
-        XmlElement element = stanza.xml();
-        SaslMechanism current = sasl;
-        if (current == null) {
-            failStream(StreamError.Condition.UNSUPPORTED_STANZA_TYPE, "SASL element outside authentication");
-            return;
-        }
-        try {
-            switch (element.name()) {
-                case "challenge" -> {
-                    byte[] response = evaluate(current, decode(element.text()));
-                    XmlElement reply = new XmlElement("response", SASL_NS);
-                    reply.setText(Base64.getEncoder().encodeToString(response));
-                    sendNegotiation(reply);
-                }
-                case "success" -> {
-                    current.verifySuccess(decode(element.text()));
-                    authenticated = true;
-                    mechanism = current.name();
-                    sasl = null;
-                    log.debug("[{}] authenticated with {}", config().name(), current.name());
-                    restartStream();
-                }
-                case "failure" -> {
-                    String condition = "not-authorized";
-                    for (XmlElement child : element.elements()) {
-                        if (!child.name().equals("text")) {
-                            condition = child.name();
-                            break;
-                        }
-                    }
-                    SaslException failure = new SaslException(condition, element.childText("text", SASL_NS));
-                    mechanism = current.name();
-                    sasl = null;
-                    if (!retryWithoutBinding(failure)) {
-                        throw failure;
-                    }
-                }
-                default -> throw new SaslException("malformed-request", "Unexpected <" + element.name() + "/>");
-            }
-        } catch (SaslException e) {
-            sasl = null;
-            event("failed_auth", e);
-            fail(e);
-        }
-    }
-
-    private static byte[] evaluate(SaslMechanism mechanism, byte[] challenge) throws SaslException {
-        try {
-            return mechanism.evaluateChallenge(challenge);
-        } catch (IllegalArgumentException e) {
-            // SASLprep refused the credentials (a control character in the password, say).
-            throw new SaslException("malformed-request", e.getMessage());
-        }
-    }
-
-    private static byte[] decode(String text) throws SaslException {
-        String trimmed = text.trim();
-        if (trimmed.isEmpty() || trimmed.equals("=")) {
-            return new byte[0];
-        }
-        try {
-            return Base64.getDecoder().decode(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new SaslException("incorrect-encoding", "The server sent invalid base64");
-        }
-    }
-
-    // =================================================================== bind, session, roster
+    // =================================================================== session set-up
 
     private void negotiationIq(String step, Iq.Type type, XmlElement payload, Consumer<Iq> onResult) {
         String id = newId();
@@ -500,24 +267,11 @@ public class ClientXMPP extends BaseXMPP {
         sendNegotiation(iq);
     }
 
-    private void onBound(Iq result) {
-        XmlElement bind = result.xml().element("bind", BIND_NS);
-        String jid = bind == null ? null : bind.childText("jid", BIND_NS);
-        Jid bound = Jid.ofOrNull(jid);
-        if (bound == null || bound.resource() == null) {
-            fail(new XmppNegotiationException("The bind result has no valid full JID: " + jid));
+    /** Every feature has run: with a resource bound, the session is set up; without, a feature has failed. */
+    private void afterFeatures() {
+        if (!bound || sessionEstablished) {
             return;
         }
-        boundJid = bound;
-        if (sessionRequired) {
-            // RFC 3921 §3: older servers still mark the session establishment request as required.
-            negotiationIq("session", Iq.Type.SET, new XmlElement("session", SESSION_NS), iq -> afterBind());
-        } else {
-            afterBind();
-        }
-    }
-
-    private void afterBind() {
         if (clientConfig.fetchRoster()) {
             negotiationIq("roster", Iq.Type.GET, new XmlElement("query", ROSTER_NS), roster -> {
                 event("roster_update", roster);
@@ -557,15 +311,100 @@ public class ClientXMPP extends BaseXMPP {
         return sessionEstablished;
     }
 
-    /** Before the session: stream features and errors, STARTTLS, SASL, and the answers to our own bind iqs. */
+    /** Before the session: stream features and errors, the features' own elements, answers to our own iqs. */
     @Override
     protected boolean isNegotiation(XmlElement element) {
         String ns = element.namespace();
-        if (ns.equals(STREAM_NAMESPACE) || ns.equals(TLS_NS) || ns.equals(SASL_NS)) {
+        if (ns.equals(STREAM_NAMESPACE) || features.handles(element)) {
             return true;
         }
         String id = element.attribute("id");
         return ns.equals(NAMESPACE) && element.name().equals("iq") && id != null && negotiationIds.contains(id);
+    }
+
+    /** What the stream features may do with this client, and nothing more. */
+    private final class ClientNegotiation implements Negotiation {
+
+        @Override
+        public String name() {
+            return config().name();
+        }
+
+        @Override
+        public String serverDescription() {
+            return describeServer();
+        }
+
+        @Override
+        public boolean isSecure() {
+            return ClientXMPP.this.isSecure();
+        }
+
+        @Override
+        public @Nullable ChannelBindings channelBindings() {
+            Transport transport = transport();
+            return transport == null ? null : transport.channelBindings();
+        }
+
+        @Override
+        public boolean isAuthenticated() {
+            return mechanism != null;
+        }
+
+        @Override
+        public boolean isBound() {
+            return bound;
+        }
+
+        @Override
+        public void send(XmlElement element) {
+            sendNegotiation(element);
+        }
+
+        @Override
+        public void sendIq(String step, Iq.Type type, XmlElement payload, Consumer<Iq> onResult) {
+            negotiationIq(step, type, payload, onResult);
+        }
+
+        @Override
+        public void startTls() throws IOException {
+            onTransport(t -> t.startTls(clientConfig.sslContext(), domain(), null), TLS_HANDSHAKE_TIMEOUT);
+            restartStreamOverNewLayer();
+        }
+
+        @Override
+        public void restart() {
+            restartStream();
+        }
+
+        @Override
+        public void authenticated(String saslMechanism) {
+            mechanism = saslMechanism;
+        }
+
+        @Override
+        public void bound(Jid jid) {
+            boundJid = jid;
+            bound = true;
+        }
+
+        @Override
+        public void proceed() {
+            if (features.proceed(this)) {
+                afterFeatures();
+            }
+        }
+
+        @Override
+        public void fail(String message, @Nullable Throwable cause) {
+            ClientXMPP.this.fail(new XmppNegotiationException(message, cause));
+        }
+
+        @Override
+        public void authenticationFailed(SaslException failure) {
+            event("failed_auth", failure);
+            ClientXMPP.this.fail(failure);
+        }
     }
 
     // =================================================================== failure, end, reconnect
@@ -582,7 +421,8 @@ public class ClientXMPP extends BaseXMPP {
     protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
         boolean hadSession = sessionEstablished;
         sessionEstablished = false;
-        authenticated = false;
+        mechanism = null;
+        bound = false;
         sessionSince = null;
         negotiationIds.clear();
         if (hadSession) {
@@ -658,7 +498,7 @@ public class ClientXMPP extends BaseXMPP {
 
     /** The SASL mechanism the current connection authenticated with, or null. */
     public @Nullable String saslMechanism() {
-        return authenticated ? mechanism : null;
+        return mechanism;
     }
 
     /** When the current session started, or null when there is none. */

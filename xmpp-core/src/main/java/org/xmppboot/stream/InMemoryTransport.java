@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.xml.XmlElement;
 import org.xmppboot.xml.XmlLimits;
 import org.xmppboot.xml.XmlStreamException;
@@ -32,6 +33,7 @@ public final class InMemoryTransport implements Transport {
     private int pendingOffset;
     private volatile boolean closed;
     private volatile boolean secure;
+    private volatile @Nullable ChannelBindings channelBindings;
 
     /** What the stream wrote, as {@link #nextSentEvent} reports it. */
     public sealed interface SentEvent permits Header, Element, End {
@@ -169,7 +171,8 @@ public final class InMemoryTransport implements Transport {
 
     /**
      * Pretends to upgrade: no bytes change, the transport only reports itself secure from now on, so scripted
-     * tests can walk through STARTTLS. {@link #tlsSession()} stays null (no channel binding).
+     * tests can walk through STARTTLS. {@link #tlsSession()} stays null; channel bindings only with
+     * {@link #secure(ChannelBindings)}.
      */
     @Override
     public void startTls(SSLContext context, String serverName, @Nullable String applicationProtocol) {
@@ -180,6 +183,21 @@ public final class InMemoryTransport implements Transport {
     public InMemoryTransport secure() {
         secure = true;
         return this;
+    }
+
+    /**
+     * Makes the transport report itself secure, with these channel bindings, from the start: for tests of SCRAM
+     * {@code -PLUS} choices over TLS versions and JVMs this machine does not have.
+     */
+    public InMemoryTransport secure(ChannelBindings bindings) {
+        channelBindings = bindings;
+        secure = true;
+        return this;
+    }
+
+    @Override
+    public @Nullable ChannelBindings channelBindings() {
+        return channelBindings;
     }
 
     @Override

@@ -22,6 +22,7 @@ import javax.net.ssl.X509TrustManager;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.sasl.ChannelBinding;
+import org.xmppboot.sasl.ChannelBindings;
 
 /** TLS set-up helpers: trust material, and channel-binding data for SCRAM {@code -PLUS}. */
 public final class Tls {
@@ -91,6 +92,21 @@ public final class Tls {
             }
             case "tls-server-end-point" -> serverEndPoint(session);
             default -> null;
+        };
+    }
+
+    /** The channel bindings a TLS session can give, by {@link #channelBinding(SSLSession, String)}. */
+    public static ChannelBindings channelBindings(SSLSession session) {
+        return new ChannelBindings() {
+            @Override
+            public String protocol() {
+                return session.getProtocol();
+            }
+
+            @Override
+            public @Nullable ChannelBinding binding(String type) {
+                return channelBinding(session, type);
+            }
         };
     }
 

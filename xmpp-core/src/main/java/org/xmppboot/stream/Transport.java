@@ -7,6 +7,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.sasl.ChannelBindings;
 
 /**
  * The byte pipe under an {@link XMLStream}. One read thread calls {@link #read}; one send thread calls
@@ -39,6 +40,12 @@ public interface Transport extends Closeable {
     /** The TLS session once TLS is up (for channel binding and diagnostics), else null. */
     default @Nullable SSLSession tlsSession() {
         return null;
+    }
+
+    /** What SCRAM {@code -PLUS} can bind to once TLS is up, else null. */
+    default @Nullable ChannelBindings channelBindings() {
+        SSLSession session = tlsSession();
+        return session == null ? null : Tls.channelBindings(session);
     }
 
     /** Where it is connected, for logs and health details (never credentials). */

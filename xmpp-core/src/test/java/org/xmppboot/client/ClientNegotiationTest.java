@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xmppboot.sasl.ChannelBinding;
+import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stream.InMemoryTransport;
 import org.xmppboot.stream.StreamConfig;
@@ -33,7 +34,7 @@ class ClientNegotiationTest {
     private static final String EVIL_MESSAGE = "<message xmlns='urn:evil' type='chat' from='mallory@example.com'>"
             + "<body>spoofed</body></message>";
 
-    private final InMemoryTransport peer = new InMemoryTransport();
+    private InMemoryTransport peer = new InMemoryTransport();
     private @Nullable ClientXMPP client;
 
     @AfterEach
@@ -47,6 +48,12 @@ class ClientNegotiationTest {
 
     private ClientXMPP start(ClientConfig.Builder config) throws InterruptedException {
         return start(new ClientXMPP(config.build()));
+    }
+
+    private ClientXMPP startOver(InMemoryTransport transport, ClientConfig.Builder config)
+            throws InterruptedException {
+        peer = transport;
+        return start(config);
     }
 
     private ClientXMPP start(ClientXMPP xmpp) throws InterruptedException {
@@ -143,7 +150,7 @@ class ClientNegotiationTest {
 
     @Test
     void plusWithAnAssumedBindingIsRetriedOnceWithoutBindingWhenRefused() throws Exception {
-        ClientXMPP xmpp = start(new TlsClient(config().build()));
+        ClientXMPP xmpp = startOver(tls13WithExporter(), config());
         peer.receive(HEADER + "<stream:features>" + mechanisms("SCRAM-SHA-256-PLUS", "SCRAM-SHA-256")
                 + "</stream:features>");
         XmlElement first = nextSent();
@@ -162,7 +169,7 @@ class ClientNegotiationTest {
 
     @Test
     void noRetryWhenTheBindingTypeWasAnnouncedOrRetryIsSwitchedOff() throws Exception {
-        ClientXMPP xmpp = start(new TlsClient(config().retryWithoutChannelBinding(false).build()));
+        ClientXMPP xmpp = startOver(tls13WithExporter(), config().retryWithoutChannelBinding(false));
         peer.receive(HEADER + "<stream:features>" + mechanisms("SCRAM-SHA-256-PLUS", "SCRAM-SHA-256")
                 + "</stream:features>");
         assertThat(nextSent().attribute("mechanism")).isEqualTo("SCRAM-SHA-256-PLUS");
@@ -175,7 +182,7 @@ class ClientNegotiationTest {
 
     @Test
     void anAnnouncedBindingThatIsRefusedIsNotRetried() throws Exception {
-        ClientXMPP xmpp = start(new TlsClient(config().build()));
+        ClientXMPP xmpp = startOver(tls13WithExporter(), config());
         peer.receive(HEADER + "<stream:features>" + mechanisms("SCRAM-SHA-256-PLUS", "SCRAM-SHA-256")
                 + "<sasl-channel-binding xmlns='urn:xmpp:sasl-cb:0'><channel-binding type='tls-exporter'/>"
                 + "</sasl-channel-binding></stream:features>");
@@ -191,30 +198,18 @@ class ClientNegotiationTest {
         return initial.substring(0, initial.indexOf("n=", 2));
     }
 
-    /** A client over TLS 1.3 on a JVM that exports keying material, as Java 25 does. */
-    private static final class TlsClient extends ClientXMPP {
-        TlsClient(ClientConfig config) {
-            super(config);
-        }
+    /** A scripted server over TLS 1.3 on a JVM that exports keying material, as Java 25 does. */
+    private static InMemoryTransport tls13WithExporter() {
+        return new InMemoryTransport().secure(new ChannelBindings() {
+            @Override
+            public String protocol() {
+                return "TLSv1.3";
+            }
 
-        @Override
-        SaslSelector.@Nullable Channel tlsChannel() {
-            return new SaslSelector.Channel() {
-                @Override
-                public String protocol() {
-                    return "TLSv1.3";
-                }
-
-                @Override
-                public @Nullable ChannelBinding binding(String type) {
-                    return type.equals("tls-exporter") ? new ChannelBinding(type, new byte[32]) : null;
-                }
-            };
-        }
-
-        @Override
-        public boolean isSecure() {
-            return true;
-        }
+            @Override
+            public @Nullable ChannelBinding binding(String type) {
+                return type.equals("tls-exporter") ? new ChannelBinding(type, new byte[32]) : null;
+            }
+        });
     }
 }

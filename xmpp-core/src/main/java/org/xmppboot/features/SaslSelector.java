@@ -1,4 +1,4 @@
-package org.xmppboot.client;
+package org.xmppboot.features;
 
 import java.util.List;
 import java.util.Set;
@@ -6,6 +6,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.sasl.Anonymous;
 import org.xmppboot.sasl.ChannelBinding;
+import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.sasl.Credentials;
 import org.xmppboot.sasl.External;
 import org.xmppboot.sasl.Plain;
@@ -35,16 +36,6 @@ final class SaslSelector {
     static final List<String> PASSWORD_MECHANISMS = List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-1-PLUS",
             "SCRAM-SHA-256", "SCRAM-SHA-1", "PLAIN");
 
-    /** The TLS layer under the stream, as far as channel binding goes. */
-    interface Channel {
-
-        /** The negotiated protocol, such as {@code TLSv1.3}. */
-        String protocol();
-
-        /** The binding data of this type, or null when it cannot be produced on this channel. */
-        @Nullable ChannelBinding binding(String type);
-    }
-
     /**
      * @param mechanism ready to send its initial response
      * @param reason why, for the debug log
@@ -65,6 +56,11 @@ final class SaslSelector {
      * @param allowed the mechanisms this client may use, strongest first
      * @param hasPassword whether {@code credentials} carry a password
      */
+    /** The mechanisms this client may use, strongest first. */
+    List<String> allowed() {
+        return allowed;
+    }
+
     SaslSelector(List<String> allowed, Credentials credentials, boolean hasPassword) {
         this.allowed = allowed;
         this.credentials = credentials;
@@ -79,7 +75,7 @@ final class SaslSelector {
      * @param allowPlus false to leave {@code -PLUS} out (after a binding the server refused)
      * @return the choice, or null when no allowed mechanism is offered and usable
      */
-    @Nullable Choice choose(Set<String> offered, @Nullable List<String> announcedBindings, @Nullable Channel channel,
+    @Nullable Choice choose(Set<String> offered, @Nullable List<String> announcedBindings, @Nullable ChannelBindings channel,
             boolean secure, boolean allowPlus) {
         boolean offersPlus = offered.stream().anyMatch(m -> m.endsWith("-PLUS"));
         PlusBinding plus = allowPlus ? plusBinding(announcedBindings, channel)
@@ -125,7 +121,7 @@ final class SaslSelector {
         return null;
     }
 
-    private static PlusBinding plusBinding(@Nullable List<String> announced, @Nullable Channel channel) {
+    private static PlusBinding plusBinding(@Nullable List<String> announced, @Nullable ChannelBindings channel) {
         if (channel == null) {
             return new PlusBinding(null, "no TLS channel to bind to", false);
         }
@@ -149,7 +145,7 @@ final class SaslSelector {
                 + " and the server announces no other type", false);
     }
 
-    private static @Nullable ChannelBinding anyBinding(@Nullable Channel channel) {
+    private static @Nullable ChannelBinding anyBinding(@Nullable ChannelBindings channel) {
         if (channel != null) {
             for (String type : PRODUCIBLE) {
                 ChannelBinding binding = channel.binding(type);

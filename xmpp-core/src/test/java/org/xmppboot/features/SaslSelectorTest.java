@@ -1,4 +1,4 @@
-package org.xmppboot.client;
+package org.xmppboot.features;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.xmppboot.sasl.ChannelBinding;
+import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.sasl.Credentials;
 
 class SaslSelectorTest {
@@ -21,8 +22,8 @@ class SaslSelectorTest {
             new Credentials("user", "pencil", null), true);
 
     /** A TLS layer that can produce only the given binding types. */
-    private static SaslSelector.Channel channel(String protocol, String... producible) {
-        return new SaslSelector.Channel() {
+    private static ChannelBindings channel(String protocol, String... producible) {
+        return new ChannelBindings() {
             @Override
             public String protocol() {
                 return protocol;

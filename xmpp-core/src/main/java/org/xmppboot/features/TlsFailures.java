@@ -1,0 +1,22 @@
+package org.xmppboot.features;
+
+/** Turns the usual TLS failures, which JSSE reports in its own terms, into messages that say what to do. */
+public final class TlsFailures {
+
+    private TlsFailures() {
+    }
+
+    /** The failure's message, with advice when it is one of the usual ones. */
+    public static String describe(Throwable failure) {
+        String message = String.valueOf(failure.getMessage()).strip();
+        String hint = "";
+        if (message.contains("PKIX") || message.contains("certification path")) {
+            hint = "The server's certificate is not trusted: give ClientConfig an sslContext that trusts it "
+                    + "(Tls.trusting(pemFile) for a private CA or a self-signed certificate).";
+        } else if (message.contains("does not name the XMPP domain")) {
+            hint = "The certificate must name the JID's domain whatever host is connected to: check the JID, or "
+                    + "have the server's certificate issued for that domain.";
+        }
+        return hint.isEmpty() ? message : message + (message.endsWith(".") ? " " : ". ") + hint;
+    }
+}
