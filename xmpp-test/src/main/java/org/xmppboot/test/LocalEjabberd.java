@@ -47,14 +47,15 @@ import org.xmppboot.stream.Tls;
  * <pre>{@code
  * try (LocalEjabberd server = LocalEjabberd.start()) {
  *     Jid bot = server.createUser("bot", "secret");
- *     ClientXMPP client = new ClientXMPP(server.clientConfig(bot, "secret").mechanisms("SCRAM-SHA-1").build());
+ *     ClientXMPP client = new ClientXMPP(server.clientConfig(bot, "secret").build());
  *     client.connect().get();
  * }
  * }</pre>
  *
  * <p>Where it differs from Prosody: passwords with characters that Unicode 3.2 lacks (⚡, emoji) are refused
  * (ejabberd checks them with stringprep); SCRAM-*-PLUS is offered but needs tls-unique, which Java cannot
- * produce, so password logins should name their mechanism; MUC and pubsub are offered through
+ * produce (the client's default choice copes, see {@link ClientConfig#retryWithoutChannelBinding()}); MUC and
+ * pubsub are offered through
  * {@link LocalServer#DOMAIN} only; there is no HTTP upload service.
  *
  * <p>Needs the {@code ejabberd} package (Debian's 23.01 is what this is tested with). Started as root,
