@@ -1,5 +1,7 @@
 package org.xmppboot.spring.listener;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What every annotated handler endpoint shares: its id and description, and starting and stopping it, which
  * registers its callbacks on the connection and removes them again. Subclasses say what to register.
@@ -13,6 +15,19 @@ abstract class AbstractXmppHandlerEndpoint implements XmppHandlerEndpoint {
     AbstractXmppHandlerEndpoint(String id, String description) {
         this.id = id;
         this.description = description;
+    }
+
+    /** The connection event this endpoint handles, or null. */
+    @Nullable String event() {
+        return null;
+    }
+
+    /**
+     * Whether {@link #event()} belongs to this endpoint alone (a threaded stanza handler runs as the event of
+     * its id): no other annotated handler may use that event.
+     */
+    boolean ownsEvent() {
+        return false;
     }
 
     /** Adds this handler's callbacks to the connection. */

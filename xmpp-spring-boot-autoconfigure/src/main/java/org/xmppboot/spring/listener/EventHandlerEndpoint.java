@@ -58,6 +58,11 @@ final class EventHandlerEndpoint extends AbstractXmppHandlerEndpoint {
     }
 
     @Override
+    String event() {
+        return event;
+    }
+
+    @Override
     void register() {
         xmpp.addEventHandler(event, handler, threaded, disposable);
     }

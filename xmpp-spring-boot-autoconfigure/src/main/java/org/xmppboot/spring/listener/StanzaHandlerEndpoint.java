@@ -3,14 +3,13 @@ package org.xmppboot.spring.listener;
 import java.lang.reflect.Method;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
 import org.xmppboot.stanza.StanzaBase;
+import org.xmppboot.stream.EventHandler;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
 import org.xmppboot.spring.annotation.StanzaHandler;
@@ -19,18 +18,29 @@ import org.xmppboot.spring.annotation.StanzaHandler;
  * A {@link StanzaHandler} method as a stream handler on the connection. Everything the annotation says is
  * worked out once, here: the matcher, the stanza types, the condition. Per stanza, the read thread runs the
  * matcher (and the condition, if there is one), and the event thread calls the {@link HandlerAdapter}.
+ *
+ * <p>A threaded handler must be timed and reported where its method runs, on the handler executor, exactly as
+ * the connection does for threaded event handlers. So it runs as one: the stream handler (named
+ * {@code <id>:hand-off}) only passes the stanza to the executor, in order per sender, and there raises it as
+ * the event named by the handler's id, directly on that thread. The connection then times the call as handler
+ * {@code <id>}, counts a failure in {@code handlerFailures()} and raises it as the {@code exception} event.
  */
 final class StanzaHandlerEndpoint extends AbstractXmppHandlerEndpoint {
 
-    private static final Logger log = LoggerFactory.getLogger(StanzaHandlerEndpoint.class);
+    /** The suffix of a threaded handler's stream handler, which only hands stanzas to the executor. */
+    static final String HAND_OFF = ":hand-off";
 
     private final BaseXMPP xmpp;
     private final StreamHandler handler;
+    private final @Nullable EventHandler threadedRun;
+    private boolean threadedRunRegistered;
 
-    private StanzaHandlerEndpoint(String id, String description, BaseXMPP xmpp, StreamHandler handler) {
+    private StanzaHandlerEndpoint(String id, String description, BaseXMPP xmpp, StreamHandler handler,
+            @Nullable EventHandler threadedRun) {
         super(id, description);
         this.xmpp = xmpp;
         this.handler = handler;
+        this.threadedRun = threadedRun;
     }
 
     /**
@@ -45,23 +55,44 @@ final class StanzaHandlerEndpoint extends AbstractXmppHandlerEndpoint {
         Matcher matcher = narrow(base, parameterType, annotationType,
                 HandlerCondition.parse(annotation.condition(), method), xmpp);
         HandlerAdapter adapter = new HandlerAdapter(id, handlerMethod, xmpp, errorHandler);
-        StreamHandler handler = annotation.threaded()
-                ? StreamHandler.of(id, matcher, stanza -> xmpp.executeThreaded(stanza.xml().attribute("from"),
-                        () -> invokeLogged(adapter, stanza)))
-                : StreamHandler.of(id, matcher, adapter::invoke);
-        return new StanzaHandlerEndpoint(id, "stanza " + base, xmpp, handler);
-    }
-
-    private static void invokeLogged(HandlerAdapter adapter, StanzaBase stanza) {
-        try {
-            adapter.invoke(stanza);
-        } catch (Throwable t) {
-            log.error("Threaded handler '{}' failed", adapter.handlerId(), t);
+        if (!annotation.threaded()) {
+            return new StanzaHandlerEndpoint(id, "stanza " + base, xmpp, StreamHandler.of(id, matcher,
+                    adapter::invoke), null);
         }
+        StreamHandler handOff = StreamHandler.of(id + HAND_OFF, matcher, stanza -> xmpp.executeThreaded(
+                stanza.xml().attribute("from"), () -> xmpp.event(id, stanza, true)));
+        EventHandler run = data -> {
+            if (data instanceof StanzaBase) {
+                adapter.invoke(data);
+            }
+        };
+        return new StanzaHandlerEndpoint(id, "stanza " + base + " (threaded)", xmpp, handOff, run);
     }
 
     @Override
+    @Nullable String event() {
+        return threadedRun == null ? null : id();
+    }
+
+    @Override
+    boolean ownsEvent() {
+        return threadedRun != null;
+    }
+
+    /**
+     * Stopping removes the stream handler only: stanzas already handed to the executor still run (an iq
+     * request among them still gets its answer). The event a threaded handler runs as stays registered.
+     */
+    @Override
     void register() {
+        if (threadedRun != null && !threadedRunRegistered) {
+            if (xmpp.eventHandlerCount(id()) > 0) {
+                throw new IllegalStateException("The threaded @StanzaHandler '" + id() + "' runs as the event of "
+                        + "that name, which already has handlers; give the handler another id");
+            }
+            xmpp.addEventHandler(id(), threadedRun);
+            threadedRunRegistered = true;
+        }
         xmpp.registerHandler(handler);
     }
 
