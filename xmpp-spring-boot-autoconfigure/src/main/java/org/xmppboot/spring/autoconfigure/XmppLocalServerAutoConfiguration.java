@@ -1,13 +1,16 @@
 package org.xmppboot.spring.autoconfigure;
 
-import javax.net.ssl.SSLContext;
-
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.test.LocalEjabberd;
 import org.xmppboot.test.LocalProsody;
@@ -34,61 +37,110 @@ public class XmppLocalServerAutoConfiguration {
         };
     }
 
+    /** Created once the server is up, and before the connection: in client mode, creates the account first. */
     @Bean
-    @ConditionalOnMissingBean
-    XmppConnectionDetails xmppLocalServerConnectionDetails(LocalServer server) {
-        return new LocalServerConnectionDetails(server);
+    @ConditionalOnMissingBean(XmppConnectionDetails.class)
+    XmppConnectionDetails xmppLocalServerConnectionDetails(LocalServer server, XmppProperties properties) {
+        Jid account = null;
+        if (properties.getMode() == XmppProperties.Mode.CLIENT) {
+            account = createAccount(server, properties);
+        }
+        return new LocalServerConnectionDetails(server, account, properties.getPassword());
     }
 
-    /** Points the connection at the local server and creates the account there. */
-    record LocalServerConnectionDetails(LocalServer server) implements XmppConnectionDetails {
+    private static Jid createAccount(LocalServer server, XmppProperties properties) {
+        Jid jid = PropertiesXmppConnectionDetails.parseJid(properties.getJid());
+        if (jid.local() == null) {
+            return Jid.of(LocalServer.ANONYMOUS_DOMAIN);
+        }
+        if (!StringUtils.hasLength(properties.getPassword())) {
+            throw new InvalidXmppPropertyException("xmpp.password", "is required to log in as " + jid,
+                    "Set xmpp.password, or use a JID without a localpart for anonymous login.");
+        }
+        if (!jid.domain().equals(LocalServer.DOMAIN)) {
+            throw new InvalidXmppPropertyException("xmpp.jid", "the local server only hosts '"
+                    + LocalServer.DOMAIN + "', not '" + jid.domain() + "'",
+                    "Use a JID such as bot@localhost while xmpp.local-server.enabled=true.");
+        }
+        return server.createUser(jid.bare(), properties.getPassword());
+    }
 
-        @Override
-        public String host() {
-            return server.host();
+    /** Points the connection at the local server. */
+    static final class LocalServerConnectionDetails implements XmppConnectionDetails {
+
+        private final LocalServer server;
+        private final @Nullable Jid account;
+        private final @Nullable String password;
+
+        LocalServerConnectionDetails(LocalServer server, @Nullable Jid account, @Nullable String password) {
+            this.server = server;
+            this.account = account;
+            this.password = password;
         }
 
         @Override
-        public int port() {
-            return server.c2sPort();
-        }
-
-        @Override
-        public SSLContext sslContext() {
-            return server.sslContext();
-        }
-
-        @Override
-        public Jid prepareAccount(Jid jid, String password) {
-            if (jid.local() == null) {
-                return Jid.of(LocalServer.ANONYMOUS_DOMAIN);
+        public Client getClient() {
+            if (account == null) {
+                throw new IllegalStateException("No account was created on the local server (xmpp.mode=component)");
             }
-            if (!jid.domain().equals(LocalServer.DOMAIN)) {
-                throw new InvalidXmppPropertyException("xmpp.jid", "the local server only hosts '"
-                        + LocalServer.DOMAIN + "', not '" + jid.domain() + "'",
-                        "Use a JID such as bot@localhost while xmpp.local-server.enabled=true.");
-            }
-            return server.createUser(jid, password);
+            SslBundle trust = SslBundle.of(new PemSslStoreBundle(null,
+                    PemSslStoreDetails.forCertificate("file:" + server.certificate().toAbsolutePath())));
+            return new Client() {
+                @Override
+                public Jid getJid() {
+                    return account;
+                }
+
+                @Override
+                public @Nullable String getPassword() {
+                    return password;
+                }
+
+                @Override
+                public String getHost() {
+                    return server.host();
+                }
+
+                @Override
+                public int getPort() {
+                    return server.c2sPort();
+                }
+
+                @Override
+                public SslBundle getSslBundle() {
+                    return trust;
+                }
+            };
         }
 
         @Override
-        public String componentHost() {
-            return server.host();
+        public Component getComponent() {
+            return new Component() {
+                @Override
+                public Jid getDomain() {
+                    return Jid.of(LocalServer.COMPONENT_DOMAIN);
+                }
+
+                @Override
+                public String getSecret() {
+                    return server.componentSecret();
+                }
+
+                @Override
+                public String getHost() {
+                    return server.host();
+                }
+
+                @Override
+                public int getPort() {
+                    return server.componentPort();
+                }
+            };
         }
 
         @Override
-        public int componentPort() {
-            return server.componentPort();
-        }
-
-        @Override
-        public String componentDomain() {
-            return LocalServer.COMPONENT_DOMAIN;
-        }
-
-        @Override
-        public String componentSecret() {
-            return server.componentSecret();
+        public String toString() {
+            return "LocalServerConnectionDetails[" + server.name() + " at " + server.host() + "]";
         }
     }
 }
