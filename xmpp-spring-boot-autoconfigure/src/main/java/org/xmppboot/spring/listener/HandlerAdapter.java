@@ -44,10 +44,6 @@ final class HandlerAdapter {
         this.errorHandler = errorHandler;
     }
 
-    String handlerId() {
-        return handlerId;
-    }
-
     /**
      * Runs the handler for a payload (a stanza, for stanza handlers).
      *
