@@ -53,9 +53,15 @@ public @interface StanzaHandler {
      */
     String condition() default "";
 
-    /** Runs on the handler executor instead of the event thread, in order per sender. */
+    /**
+     * Runs on the handler executor instead of the event thread, in order per sender. It is timed and reported
+     * as a threaded event handler is: {@code xmpp.handler.duration} measures the method on the executor, and a
+     * failure counts in the connection's {@code handlerFailures()} and is raised as the {@code exception} event.
+     * (It runs as the connection event named by its {@link #id()}; the stream handler that hands it the stanzas
+     * is {@code <id>:hand-off}.)
+     */
     boolean threaded() default false;
 
-    /** The handler's id in the endpoint registry; by default {@code beanName.methodName}. */
+    /** The handler's id in the endpoint registry and in metrics; by default {@code beanName.methodName}. */
     String id() default "";
 }

@@ -2,8 +2,8 @@ package org.xmppboot.spring.autoconfigure;
 
 import java.util.concurrent.Executor;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,41 +22,50 @@ import org.xmppboot.spring.listener.XmppHandlerEndpointRegistry;
 /**
  * The XMPP connection ({@link ClientXMPP}, or {@link ComponentXMPP} with {@code xmpp.mode=component}), its
  * lifecycle, and the annotated handlers. Every bean here backs off when the application defines its own.
+ *
+ * <p>Where the connection goes is the {@link XmppConnectionDetails} bean: from the properties unless a
+ * development service or the application supplies one. Both connection kinds are built the same way, by one
+ * {@link XmppConnectionFactory}; they are two bean methods only so that each bean is declared with its exact
+ * type, which lets the application inject a {@code ClientXMPP} (or {@code ComponentXMPP}) before the connection
+ * exists.
  */
 @AutoConfiguration(after = {TaskExecutionAutoConfiguration.class, SslAutoConfiguration.class})
 @EnableConfigurationProperties(XmppProperties.class)
-public class XmppAutoConfiguration {
+public final class XmppAutoConfiguration {
 
-    static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+    @Bean
+    @ConditionalOnMissingBean(XmppConnectionDetails.class)
+    PropertiesXmppConnectionDetails xmppConnectionDetails(XmppProperties properties,
+            ObjectProvider<SslBundles> sslBundles) {
+        return new PropertiesXmppConnectionDetails(properties, sslBundles.getIfAvailable());
+    }
+
+    /**
+     * @param applicationTaskExecutor Spring Boot's task executor, for threaded handlers (virtual threads with
+     *     {@code spring.threads.virtual.enabled=true}), unless {@code xmpp.handler-executor.use-application-task-executor=false}
+     */
+    @Bean
+    @ConditionalOnMissingBean(BaseXMPP.class)
+    XmppConnectionFactory xmppConnectionFactory(XmppProperties properties, XmppConnectionDetails details,
+            @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME)
+            ObjectProvider<Executor> applicationTaskExecutor, ObjectProvider<XmppConnectionCustomizer> customizers) {
+        Executor executor = properties.getHandlerExecutor().isUseApplicationTaskExecutor()
+                ? applicationTaskExecutor.getIfAvailable() : null;
+        return new XmppConnectionFactory(properties, details, executor, customizers.orderedStream().toList());
+    }
 
     @Bean
     @ConditionalOnMissingBean(BaseXMPP.class)
     @ConditionalOnProperty(name = "xmpp.mode", havingValue = "client", matchIfMissing = true)
-    ClientXMPP xmppConnection(XmppProperties properties, ObjectProvider<SslBundles> sslBundles,
-            BeanFactory beanFactory, ObjectProvider<XmppConnectionDetails> details,
-            ObjectProvider<XmppConnectionCustomizer> customizers) {
-        ClientXMPP client = factory(properties, sslBundles, beanFactory, details).client();
-        customizers.orderedStream().forEach(c -> c.customize(client));
-        return client;
+    ClientXMPP xmppConnection(XmppConnectionFactory factory) {
+        return factory.client();
     }
 
     @Bean
     @ConditionalOnMissingBean(BaseXMPP.class)
     @ConditionalOnProperty(name = "xmpp.mode", havingValue = "component")
-    ComponentXMPP xmppComponentConnection(XmppProperties properties, ObjectProvider<SslBundles> sslBundles,
-            BeanFactory beanFactory, ObjectProvider<XmppConnectionDetails> details,
-            ObjectProvider<XmppConnectionCustomizer> customizers) {
-        ComponentXMPP component = factory(properties, sslBundles, beanFactory, details).component();
-        customizers.orderedStream().forEach(c -> c.customize(component));
-        return component;
-    }
-
-    private static XmppConnectionFactory factory(XmppProperties properties, ObjectProvider<SslBundles> sslBundles,
-            BeanFactory beanFactory, ObjectProvider<XmppConnectionDetails> details) {
-        // Spring Boot's task executor: virtual threads with spring.threads.virtual.enabled=true.
-        Executor executor = beanFactory.containsBean(APPLICATION_TASK_EXECUTOR)
-                ? beanFactory.getBean(APPLICATION_TASK_EXECUTOR, Executor.class) : null;
-        return new XmppConnectionFactory(properties, sslBundles.getIfAvailable(), executor, details.getIfAvailable());
+    ComponentXMPP xmppComponentConnection(XmppConnectionFactory factory) {
+        return factory.component();
     }
 
     @Bean

@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import javax.net.ssl.SSLContext;
-
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
-import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.StringUtils;
+import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientConfig;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.component.ComponentConfig;
@@ -19,103 +17,66 @@ import org.xmppboot.jid.JidFormatException;
 import org.xmppboot.stream.StreamConfig;
 
 /**
- * Turns {@link XmppProperties} into a connection, checking each property on the way: a missing or invalid
- * value fails start-up with an {@link InvalidXmppPropertyException} naming it.
+ * Builds the connection from the {@link XmppConnectionDetails} (where to, as whom) and the {@code xmpp.*}
+ * properties (how), then applies every {@link XmppConnectionCustomizer}. Client and component connections take
+ * the same path; each property is checked on the way, and a missing or invalid value fails start-up with an
+ * {@link InvalidXmppPropertyException} naming it.
  */
 final class XmppConnectionFactory {
 
     private final XmppProperties properties;
-    private final @Nullable SslBundles sslBundles;
+    private final XmppConnectionDetails details;
     private final @Nullable Executor handlerExecutor;
-    private final @Nullable XmppConnectionDetails details;
+    private final List<XmppConnectionCustomizer> customizers;
 
-    XmppConnectionFactory(XmppProperties properties, @Nullable SslBundles sslBundles,
-            @Nullable Executor handlerExecutor, @Nullable XmppConnectionDetails details) {
+    XmppConnectionFactory(XmppProperties properties, XmppConnectionDetails details,
+            @Nullable Executor handlerExecutor, List<XmppConnectionCustomizer> customizers) {
         this.properties = properties;
-        this.sslBundles = sslBundles;
-        this.handlerExecutor = handlerExecutor;
         this.details = details;
+        this.handlerExecutor = handlerExecutor;
+        this.customizers = customizers;
     }
 
+    /** A client connection to {@link XmppConnectionDetails#getClient()}. */
     ClientXMPP client() {
-        Jid jid = jid();
-        String password = properties.getPassword();
-        if (jid.local() != null && !StringUtils.hasLength(password)) {
-            throw new InvalidXmppPropertyException("xmpp.password", "is required to log in as " + jid,
-                    "Set xmpp.password (from an environment variable or a secret store, not in the source), or "
-                            + "use a JID without a localpart for anonymous login.");
-        }
-        if (StringUtils.hasText(properties.getResource())) {
-            try {
-                jid = jid.withResource(properties.getResource());
-            } catch (JidFormatException e) {
-                throw new InvalidXmppPropertyException("xmpp.resource", e.getMessage(), "Use a valid resource.");
-            }
-        }
-        checkPort("xmpp.port", properties.getPort(), true);
-        if (details != null) {
-            Jid account = details.prepareAccount(jid, password == null ? "" : password);
-            jid = jid.resource() == null ? account : account.withResource(jid.resource());
-        }
-        ClientConfig.Builder builder = ClientConfig.builder(jid, password)
+        XmppConnectionDetails.Client client = details.getClient();
+        Jid jid = withResource(client.getJid());
+        ClientConfig.Builder builder = ClientConfig.builder(jid, client.getPassword())
                 .mechanisms(mechanisms())
                 .retryWithoutChannelBinding(properties.getSasl().isRetryWithoutChannelBinding())
                 .tls(properties.getTls().getMode())
                 .reconnect(reconnect())
-                .stream(stream(jid.bare().toString()));
-        if (details != null) {
-            builder.host(details.host(), details.port()).sslContext(details.sslContext());
-        } else {
-            builder.host(properties.getHost(), properties.getPort());
-            SSLContext context = sslContext();
-            if (context != null) {
-                builder.sslContext(context);
-            }
+                .stream(stream(jid.bare().toString()))
+                .host(client.getHost(), client.getPort());
+        SslBundle bundle = client.getSslBundle();
+        if (bundle != null) {
+            builder.sslContext(bundle.createSslContext());
         }
-        return new ClientXMPP(builder.build());
+        return customized(new ClientXMPP(builder.build()));
     }
 
+    /** A component connection to {@link XmppConnectionDetails#getComponent()}. */
     ComponentXMPP component() {
-        XmppProperties.Component c = properties.getComponent();
-        if (details != null) {
-            return new ComponentXMPP(new ComponentConfig(Jid.of(details.componentDomain()), details.componentSecret(),
-                    details.componentHost(), details.componentPort(), Duration.ofSeconds(10),
-                    stream(details.componentDomain())));
-        }
-        if (!StringUtils.hasText(c.getDomain())) {
-            throw new InvalidXmppPropertyException("xmpp.component.domain", "is required in component mode",
-                    "Set xmpp.component.domain to the component's domain, such as bot.example.org.");
-        }
-        Jid domain;
-        try {
-            domain = Jid.of(c.getDomain());
-        } catch (JidFormatException e) {
-            throw new InvalidXmppPropertyException("xmpp.component.domain", e.getMessage(), "Use a domain name.");
-        }
-        if (domain.local() != null || domain.resource() != null) {
-            throw new InvalidXmppPropertyException("xmpp.component.domain", "'" + c.getDomain() + "' is not a bare "
-                    + "domain", "Use the component's domain alone, such as bot.example.org.");
-        }
-        if (!StringUtils.hasLength(c.getSecret())) {
-            throw new InvalidXmppPropertyException("xmpp.component.secret", "is required in component mode",
-                    "Set xmpp.component.secret to the secret configured for the component on the server.");
-        }
-        checkPort("xmpp.component.port", c.getPort(), false);
-        return new ComponentXMPP(new ComponentConfig(domain, c.getSecret(), c.getHost(), c.getPort(),
-                Duration.ofSeconds(10), stream(domain.toString())));
+        XmppConnectionDetails.Component component = details.getComponent();
+        return customized(new ComponentXMPP(new ComponentConfig(component.getDomain(), component.getSecret(),
+                component.getHost(), component.getPort(), Duration.ofSeconds(10),
+                stream(component.getDomain().toString()))));
     }
 
-    private Jid jid() {
-        String value = properties.getJid();
-        if (!StringUtils.hasText(value)) {
-            throw new InvalidXmppPropertyException("xmpp.jid", "is required in client mode",
-                    "Set xmpp.jid to the bot's account, such as bot@example.org (or xmpp.mode=component).");
+    private <T extends BaseXMPP> T customized(T connection) {
+        customizers.forEach(customizer -> customizer.customize(connection));
+        return connection;
+    }
+
+    private Jid withResource(Jid account) {
+        String resource = properties.getResource();
+        if (!StringUtils.hasText(resource)) {
+            return account;
         }
         try {
-            return Jid.of(value);
+            return account.withResource(resource);
         } catch (JidFormatException e) {
-            throw new InvalidXmppPropertyException("xmpp.jid", e.getMessage(),
-                    "Set xmpp.jid to a valid JID, such as bot@example.org.");
+            throw new InvalidXmppPropertyException("xmpp.resource", e.getMessage(), "Use a valid resource.");
         }
     }
 
@@ -129,13 +90,6 @@ final class XmppConnectionFactory {
             }
         }
         return names.toArray(String[]::new);
-    }
-
-    private static void checkPort(String property, int port, boolean zeroAllowed) {
-        if (port < (zeroAllowed ? 0 : 1) || port > 65535) {
-            throw new InvalidXmppPropertyException(property, port + " is not a port",
-                    "Use a port between 1 and 65535" + (zeroAllowed ? " (or 0 for the default)." : "."));
-        }
     }
 
     private ClientConfig.Reconnect reconnect() {
@@ -168,22 +122,5 @@ final class XmppConnectionFactory {
                 .withVirtualThreads(properties.getHandlerExecutor().isVirtualThreads())
                 .withHandlerExecutor(properties.getHandlerExecutor().isUseApplicationTaskExecutor()
                         ? handlerExecutor : null);
-    }
-
-    private @Nullable SSLContext sslContext() {
-        String bundle = properties.getTls().getBundle();
-        if (!StringUtils.hasText(bundle)) {
-            return null;
-        }
-        if (sslBundles == null) {
-            throw new InvalidXmppPropertyException("xmpp.tls.bundle", "SSL bundles are not available",
-                    "Configure the bundle under spring.ssl.bundle.");
-        }
-        try {
-            return sslBundles.getBundle(bundle).createSslContext();
-        } catch (NoSuchSslBundleException e) {
-            throw new InvalidXmppPropertyException("xmpp.tls.bundle", "there is no SSL bundle named '" + bundle + "'",
-                    "Define it under spring.ssl.bundle.pem." + bundle + " or spring.ssl.bundle.jks." + bundle + ".");
-        }
     }
 }

@@ -15,7 +15,7 @@ import org.xmppboot.spring.health.XmppHealthIndicator;
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(BaseXMPP.class)
 @ConditionalOnEnabledHealthIndicator("xmpp")
-public class XmppHealthAutoConfiguration {
+public final class XmppHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "xmppHealthIndicator")

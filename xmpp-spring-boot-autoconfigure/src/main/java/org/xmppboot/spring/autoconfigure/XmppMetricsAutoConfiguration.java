@@ -16,7 +16,7 @@ import org.xmppboot.spring.metrics.MicrometerStreamObserver;
         "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({MeterRegistry.class, BaseXMPP.class})
-public class XmppMetricsAutoConfiguration {
+public final class XmppMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

@@ -62,8 +62,6 @@ public class XmppProperties {
 
     private final Reconnect reconnect = new Reconnect();
 
-    private final LocalServer localServer = new LocalServer();
-
     /** TLS settings. */
     public static class Tls {
 
@@ -275,43 +273,6 @@ public class XmppProperties {
         }
     }
 
-    /** A local server for development, started by the application (needs xmpp-test on the class path). */
-    public static class LocalServer {
-
-        /** The servers the application can start for development. */
-        public enum Server {
-            /** Prosody (Debian package {@code prosody}); starts in well under a second. */
-            PROSODY,
-            /** ejabberd (Debian package {@code ejabberd}); starts in a few seconds. */
-            EJABBERD
-        }
-
-        /**
-         * Whether to start a throwaway local server, create the configured account on it, and connect to it
-         * instead of {@code xmpp.host}. The JID's domain must be {@code localhost} (or unset).
-         */
-        private boolean enabled;
-
-        /** Which server to start. */
-        private Server server = Server.PROSODY;
-
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public Server getServer() {
-            return server;
-        }
-
-        public void setServer(Server server) {
-            this.server = server;
-        }
-    }
-
     public Mode getMode() {
         return mode;
     }
@@ -398,10 +359,6 @@ public class XmppProperties {
 
     public Reconnect getReconnect() {
         return reconnect;
-    }
-
-    public LocalServer getLocalServer() {
-        return localServer;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
-public class XmppSanitizingAutoConfiguration {
+public final class XmppSanitizingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "xmppSecretsSanitizer")

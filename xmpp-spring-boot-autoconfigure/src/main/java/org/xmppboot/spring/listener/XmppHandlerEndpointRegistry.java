@@ -19,12 +19,34 @@ public class XmppHandlerEndpointRegistry implements DisposableBean {
 
     /** Registers and starts an endpoint. */
     public void register(XmppHandlerEndpoint endpoint) {
-        XmppHandlerEndpoint previous = endpoints.putIfAbsent(endpoint.id(), endpoint);
-        if (previous != null) {
-            throw new IllegalStateException("Two XMPP handlers have the id '" + endpoint.id() + "': "
-                    + previous.description() + " and " + endpoint.description() + "; give one an explicit id");
+        synchronized (endpoints) {
+            XmppHandlerEndpoint previous = endpoints.get(endpoint.id());
+            if (previous != null) {
+                throw new IllegalStateException("Two XMPP handlers have the id '" + endpoint.id() + "': "
+                        + previous.description() + " and " + endpoint.description() + "; give one an explicit id");
+            }
+            checkEvent(endpoint);
+            endpoints.put(endpoint.id(), endpoint);
         }
         endpoint.start();
+    }
+
+    /** A threaded stanza handler runs as the event named by its id: no event handler may listen to that name. */
+    private void checkEvent(XmppHandlerEndpoint endpoint) {
+        String event = endpoint instanceof AbstractXmppHandlerEndpoint e ? e.event() : null;
+        if (event == null) {
+            return;
+        }
+        AbstractXmppHandlerEndpoint added = (AbstractXmppHandlerEndpoint) endpoint;
+        for (XmppHandlerEndpoint other : endpoints.values()) {
+            if (other instanceof AbstractXmppHandlerEndpoint existing && event.equals(existing.event())
+                    && (added.ownsEvent() || existing.ownsEvent())) {
+                AbstractXmppHandlerEndpoint threaded = added.ownsEvent() ? added : existing;
+                throw new IllegalStateException("The threaded stanza handler '" + threaded.id() + "' runs as the "
+                        + "connection event of that name, which " + (threaded == added ? existing : added)
+                        + " also handles; give the stanza handler another id");
+            }
+        }
     }
 
     public @Nullable XmppHandlerEndpoint getEndpoint(String id) {

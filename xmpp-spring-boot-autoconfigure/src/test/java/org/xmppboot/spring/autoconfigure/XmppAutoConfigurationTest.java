@@ -22,6 +22,7 @@ import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.client.TlsMode;
 import org.xmppboot.component.ComponentXMPP;
+import org.xmppboot.jid.Jid;
 import org.xmppboot.spring.health.XmppHealthIndicator;
 import org.xmppboot.spring.listener.XmppHandlerEndpointRegistry;
 import org.xmppboot.spring.metrics.MicrometerStreamObserver;
@@ -97,6 +98,100 @@ class XmppAutoConfigurationTest {
     }
 
     @Test
+    void theConnectionDetailsComeFromThePropertiesUnlessTheApplicationHasItsOwn() {
+        runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=hunter2", "xmpp.host=h.example.org",
+                "xmpp.port=5333").run(context -> {
+                    assertThat(context).hasSingleBean(XmppConnectionDetails.class)
+                            .hasSingleBean(PropertiesXmppConnectionDetails.class);
+                    XmppConnectionDetails details = context.getBean(XmppConnectionDetails.class);
+                    assertThat(details.getClient().getJid()).hasToString("bot@example.org");
+                    assertThat(details.getClient().getPassword()).isEqualTo("hunter2");
+                    assertThat(details.getClient().getHost()).isEqualTo("h.example.org");
+                    assertThat(details.getClient().getSslBundle()).isNull();
+                    assertThat(details.toString()).doesNotContain("hunter2");
+                    assertThat(details.getClient().toString()).doesNotContain("hunter2");
+                });
+        runner.withUserConfiguration(OwnDetails.class).withPropertyValues("xmpp.resource=r1").run(context -> {
+            assertThat(context).hasSingleBean(XmppConnectionDetails.class)
+                    .doesNotHaveBean(PropertiesXmppConnectionDetails.class);
+            ClientXMPP client = context.getBean(ClientXMPP.class);
+            assertThat(client.clientConfig().jid()).as("no xmpp.jid needed").hasToString("own@example.net/r1");
+            assertThat(client.clientConfig().host()).isEqualTo("own.example.net");
+            assertThat(client.clientConfig().port()).isEqualTo(5999);
+        });
+        runner.withUserConfiguration(OwnDetails.class).withPropertyValues("xmpp.mode=component").run(context -> {
+            ComponentXMPP component = context.getBean(ComponentXMPP.class);
+            assertThat(component.componentConfig().port()).as("no xmpp.component.* needed").isEqualTo(5998);
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnDetails {
+        @Bean
+        XmppConnectionDetails ownDetails() {
+            return new XmppConnectionDetails() {
+                @Override
+                public Client getClient() {
+                    return new Client() {
+                        @Override
+                        public Jid getJid() {
+                            return Jid.of("own@example.net");
+                        }
+
+                        @Override
+                        public String getPassword() {
+                            return "own-password";
+                        }
+
+                        @Override
+                        public String getHost() {
+                            return "own.example.net";
+                        }
+
+                        @Override
+                        public int getPort() {
+                            return 5999;
+                        }
+                    };
+                }
+
+                @Override
+                public Component getComponent() {
+                    return new Component() {
+                        @Override
+                        public Jid getDomain() {
+                            return Jid.of("own.example.net");
+                        }
+
+                        @Override
+                        public String getSecret() {
+                            return "own-secret";
+                        }
+
+                        @Override
+                        public String getHost() {
+                            return "localhost";
+                        }
+
+                        @Override
+                        public int getPort() {
+                            return 5998;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    @Test
+    void componentModeNeedsNoAccountAndClientModeNoComponent() {
+        runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
+                "xmpp.component.secret=shh").run(context -> assertThat(context).hasNotFailed());
+        runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void missingOrBadPropertiesFailStartupNamingTheProperty() {
         assertFailure(runner, "xmpp.jid", "is required in client mode");
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@"), "xmpp.jid", "domainpart is empty");
@@ -110,7 +205,13 @@ class XmppAutoConfigurationTest {
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
                 "xmpp.sasl.mechanisms=SCRAM-SHA-256,DIGEST-MD5"), "xmpp.sasl.mechanisms",
                 "'DIGEST-MD5' is not a supported SASL mechanism");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.resource=" + "r".repeat(1024)), "xmpp.resource", "the most is 1023");
         assertFailure(runner.withPropertyValues("xmpp.mode=component"), "xmpp.component.domain", "is required");
+        assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=a@bot.example.org",
+                "xmpp.component.secret=x"), "xmpp.component.domain", "is not a bare domain");
+        assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
+                "xmpp.component.secret=x", "xmpp.component.port=0"), "xmpp.component.port", "0 is not a port");
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org"),
                 "xmpp.component.secret", "is required");
     }

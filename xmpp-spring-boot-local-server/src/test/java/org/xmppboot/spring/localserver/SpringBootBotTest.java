@@ -1,4 +1,4 @@
-package org.xmppboot.spring;
+package org.xmppboot.spring.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +34,6 @@ import org.xmppboot.stanza.Message;
 import org.xmppboot.spring.annotation.StanzaHandler;
 import org.xmppboot.spring.annotation.XmppEvent;
 import org.xmppboot.spring.health.XmppHealthIndicator;
-import org.xmppboot.spring.autoconfigure.XmppProperties;
 import org.xmppboot.test.LocalServer;
 import org.xmppboot.test.NoDelaySocketFactory;
 
@@ -96,8 +95,8 @@ class SpringBootBotTest {
 
 
     @ParameterizedTest
-    @EnumSource(XmppProperties.LocalServer.Server.class)
-    void theAnnotatedBotAnswersSmackCountsWhatItHandledAndReportsItsHealth(XmppProperties.LocalServer.Server kind)
+    @EnumSource(XmppLocalServerProperties.Server.class)
+    void theAnnotatedBotAnswersSmackCountsWhatItHandledAndReportsItsHealth(XmppLocalServerProperties.Server kind)
             throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BotApplication.class)
                 .properties("xmpp.jid=springbot@localhost", "xmpp.password=bot-password",

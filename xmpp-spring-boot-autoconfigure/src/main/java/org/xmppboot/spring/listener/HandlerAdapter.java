@@ -15,23 +15,28 @@ import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stanza.StanzaSender;
+import org.xmppboot.stream.HandlerException;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * One call of a handler method: invokes it, turns what it returns into stanzas, and makes sure an iq request
- * gets exactly one response, whatever the method does (returns nothing, answers itself, throws, or returns
- * a future that fails).
+ * The run-time side of an annotated handler, as spring-kafka's listener adapters are to its endpoints: for each
+ * stanza or event it resolves the method's arguments ({@link HandlerMethod}), calls it, turns what it returns
+ * into stanzas, and hands failures to the {@link XmppHandlerErrorHandler}. An iq request gets exactly one
+ * response whatever the method does: returns nothing, answers itself, throws, or returns a future that fails.
+ *
+ * <p>A failure is rethrown after the iq (if any) is answered, so that the connection, which called
+ * {@link #invoke}, logs it, counts it and raises it as the {@code exception} event.
  */
-final class HandlerInvocation {
+final class HandlerAdapter {
 
-    private static final Logger log = LoggerFactory.getLogger(HandlerInvocation.class);
+    private static final Logger log = LoggerFactory.getLogger(HandlerAdapter.class);
 
     private final String handlerId;
     private final HandlerMethod method;
     private final BaseXMPP xmpp;
     private final @Nullable XmppHandlerErrorHandler errorHandler;
 
-    HandlerInvocation(String handlerId, HandlerMethod method, BaseXMPP xmpp,
+    HandlerAdapter(String handlerId, HandlerMethod method, BaseXMPP xmpp,
             @Nullable XmppHandlerErrorHandler errorHandler) {
         this.handlerId = handlerId;
         this.method = method;
@@ -42,10 +47,20 @@ final class HandlerInvocation {
     /**
      * Runs the handler for a payload (a stanza, for stanza handlers).
      *
-     * @throws Throwable what the handler threw, after an iq request was answered, so the stream logs and
-     *     counts it
+     * @throws RuntimeException what the handler threw (a checked exception wrapped in a
+     *     {@link HandlerException}, which the connection unwraps), after an iq request was answered
      */
-    void run(@Nullable Object payload) throws Throwable {
+    void invoke(@Nullable Object payload) {
+        try {
+            run(payload);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new HandlerException(handlerId, t, payload);
+        }
+    }
+
+    private void run(@Nullable Object payload) throws Throwable {
         StanzaBase stanza = payload instanceof StanzaBase s ? s : null;
         Answer answer = stanza instanceof Iq iq && iq.getIqType() != null && iq.getIqType().isRequest()
                 ? new Answer(iq, xmpp) : null;
