@@ -446,9 +446,7 @@ public class XMLStream implements StanzaSender {
         if (filtered == null) {
             return;
         }
-        StringBuilder sb = new StringBuilder(256);
-        XmlWriter.write(filtered.xml(), defaultNamespace, sb);
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = toBytes(filtered.xml(), "");
         synchronized (held) {
             Connection c = connection;
             if (stanzasReleased && held.isEmpty() && c != null && !c.ended.get()) {
@@ -469,9 +467,18 @@ public class XMLStream implements StanzaSender {
         if (c == null || c.ended.get()) {
             throw new IllegalStateException("Not connected");
         }
-        StringBuilder sb = new StringBuilder(128);
+        c.wire.add(toBytes(element, ""));
+    }
+
+    /**
+     * What goes on the wire for an element: written as a child of our stream root (so the content namespace
+     * is not repeated), then {@code tail}, in UTF-8 (RFC 6120 §11.6). Runs on the sender's thread, so an
+     * unwritable character fails there.
+     */
+    private byte[] toBytes(XmlElement element, String tail) {
+        StringBuilder sb = new StringBuilder(256);
         XmlWriter.write(element, defaultNamespace, sb);
-        c.wire.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return sb.append(tail).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** An action on the transport that may fail with an I/O error. */
@@ -1273,9 +1280,7 @@ public class XMLStream implements StanzaSender {
 
         void sendStreamErrorAndClose(StreamError.Condition condition, @Nullable String text) {
             if (closeSent.compareAndSet(false, true)) {
-                StringBuilder sb = new StringBuilder(256);
-                XmlWriter.write(StreamError.of(condition, text).xml(), defaultNamespace, sb);
-                wire.add(sb.append("</stream:stream>").toString().getBytes(StandardCharsets.UTF_8));
+                wire.add(toBytes(StreamError.of(condition, text).xml(), "</stream:stream>"));
             }
             wire.add((Runnable) () -> end("stream error: " + condition.elementName(), null));
         }
