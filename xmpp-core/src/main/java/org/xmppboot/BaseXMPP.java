@@ -1,5 +1,6 @@
 package org.xmppboot;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppboot.iq.IqTracker;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.PluginRegistry;
 import org.xmppboot.plugin.XmppPlugin;
@@ -16,6 +18,7 @@ import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
 import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stream.StreamClosedException;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.Transport;
 import org.xmppboot.stream.XMLStream;
@@ -40,6 +43,7 @@ public class BaseXMPP extends XMLStream {
 
     private final PresenceView presences = new PresenceView();
     private final PluginRegistry plugins = new PluginRegistry(this);
+    private final IqTracker iqTracker = new IqTracker(this, this::acceptsResponse);
     /** Our own address on the stream: the bound full JID of a client, the domain of a component. */
     protected volatile @Nullable Jid boundJid;
 
@@ -103,6 +107,30 @@ public class BaseXMPP extends XMLStream {
 
     public PresenceView presences() {
         return presences;
+    }
+
+    // =================================================================== iq requests we send
+
+    /**
+     * Sends an iq get or set; the future completes with the result, fails with a
+     * {@link org.xmppboot.stanza.StanzaErrorException} on an error response, with an
+     * {@link org.xmppboot.stanza.IqTimeoutException} after the timeout, or with a {@link StreamClosedException}.
+     */
+    @Override
+    public CompletableFuture<Iq> sendIq(Iq iq, @Nullable Duration timeout) {
+        return iqTracker.send(iq, timeout);
+    }
+
+    /** The responses to our requests go to their futures, not to handlers. */
+    @Override
+    protected boolean interceptInbound(StanzaBase stanza) {
+        return stanza instanceof Iq iq && iqTracker.complete(iq);
+    }
+
+    @Override
+    protected void streamClosed(StreamClosedException cause) {
+        super.streamClosed(cause);
+        iqTracker.failAll(cause);
     }
 
     // =================================================================== plugins
@@ -286,7 +314,6 @@ public class BaseXMPP extends XMLStream {
      * {@code to} (or to our own bare JID) the server answers for the account, from our bare JID or with no
      * {@code from} at all.
      */
-    @Override
     protected boolean acceptsResponse(@Nullable Jid to, @Nullable Jid from) {
         if (Objects.equals(to, from)) {
             return true;

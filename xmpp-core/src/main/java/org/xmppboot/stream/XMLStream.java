@@ -27,11 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppboot.jid.Jid;
-import org.xmppboot.stanza.Iq;
-import org.xmppboot.stanza.IqTimeoutException;
 import org.xmppboot.stanza.StanzaBase;
-import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stanza.StanzaRegistry;
 import org.xmppboot.stanza.StanzaSender;
 import org.xmppboot.stanza.StreamError;
@@ -72,8 +68,13 @@ import org.xmppboot.xml.XmlWriter;
  * <p>Events raised here: {@code connected}, {@code stream_start} (with the peer's header element),
  * {@code stream_error} (with the {@link StreamError}), {@code disconnected} (with the reason),
  * {@code exception} (with a {@link HandlerException}).
+ *
+ * <p>The class is XMPP-agnostic, as in SleekXMPP: it writes and reads elements and knows nothing of iq
+ * semantics. It is abstract only for that reason: {@link StanzaSender#sendIq} (correlating an iq request with
+ * its response) is XMPP and belongs to {@code BaseXMPP}, which sees received stanzas first through
+ * {@link #interceptInbound}.
  */
-public class XMLStream implements StanzaSender {
+public abstract class XMLStream implements StanzaSender {
 
     public static final String STREAM_NAMESPACE = "http://etherx.jabber.org/streams";
 
@@ -104,9 +105,6 @@ public class XMLStream implements StanzaSender {
     private record FilterRegistration(StanzaFilter filter, int order) {
     }
 
-    private record PendingIq(String id, @Nullable Jid to, IqFuture future, ScheduledFuture<?> timeout) {
-    }
-
     private record Waiter(Matcher matcher, CompletableFuture<StanzaBase> future) {
     }
 
@@ -129,7 +127,6 @@ public class XMLStream implements StanzaSender {
     private final ArrayList<Entry> readBatch = new ArrayList<>();
     private volatile @Nullable Thread batchingThread;
     private final Semaphore inboundRoom;
-    private final Map<String, PendingIq> pendingIqs = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
     private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
     private final Executor handlerExecutor;
@@ -324,7 +321,13 @@ public class XMLStream implements StanzaSender {
         }
         schedules.values().forEach(f -> f.cancel(false));
         schedules.clear();
-        failPending(new StreamClosedException("Stream " + config.name() + " closed"));
+        StreamClosedException closedCause = new StreamClosedException("Stream " + config.name() + " closed");
+        failWaiters(closedCause);
+        try {
+            streamClosed(closedCause);
+        } catch (RuntimeException e) {
+            log.error("[{}] failed to fail what was waiting on the stream", config.name(), e);
+        }
         ExecutorService handlers = ownsHandlerExecutor && handlerExecutor instanceof ExecutorService service
                 ? service : null;
         if (handlers != null) {
@@ -358,13 +361,15 @@ public class XMLStream implements StanzaSender {
         }
     }
 
-    private void failPending(Exception cause) {
-        for (PendingIq pending : new ArrayList<>(pendingIqs.values())) {
-            if (pendingIqs.remove(pending.id) != null) {
-                pending.timeout.cancel(false);
-                pending.future.completeExceptionally(cause);
-            }
-        }
+    /**
+     * Called once when the stream has ended for good ({@link #disconnect()}, or a connection loss with no
+     * reconnect), on the thread that stops it (usually the event thread, as its last act), before the stream's
+     * threads are joined: fail whatever still waits for the peer. Waiters have already failed.
+     */
+    protected void streamClosed(StreamClosedException cause) {
+    }
+
+    private void failWaiters(Exception cause) {
         for (Waiter waiter : waiters) {
             waiters.remove(waiter);
             waiter.future.completeExceptionally(cause);
@@ -552,48 +557,30 @@ public class XMLStream implements StanzaSender {
         return idPrefix + Long.toString(idCounter.incrementAndGet(), 36);
     }
 
-    @Override
-    public CompletableFuture<Iq> sendIq(Iq iq, @Nullable Duration timeout) {
-        Iq.Type type = iq.getIqType();
-        if (type == null || !type.isRequest()) {
-            throw new IllegalArgumentException("Only an iq get or set gets a response; this one is " + type);
-        }
-        if (iq.getId() == null) {
-            iq.setId(newId());
-        }
-        String id = Objects.requireNonNull(iq.getId());
-        Duration wait = timeout != null ? timeout : config.iqTimeout();
-        IqFuture future = new IqFuture();
-        String to = String.valueOf(iq.xml().attribute("to"));
-        ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
-            PendingIq pending = pendingIqs.remove(id);
-            if (pending != null) {
-                enqueue(new TaskEntry("iq-timeout", () -> pending.future.completeExceptionally(
-                        new IqTimeoutException(id, to, wait)), System.nanoTime()));
-            }
-        }, wait);
-        PendingIq previous = pendingIqs.putIfAbsent(id, new PendingIq(id, iq.getTo(), future, timer));
-        if (previous != null) {
-            timer.cancel(false);
-            throw new IllegalStateException("An iq with id '" + id + "' is already waiting for its response");
-        }
-        try {
-            send(iq);
-        } catch (RuntimeException e) {
-            pendingIqs.remove(id);
-            timer.cancel(false);
-            throw e;
-        }
-        return future;
+    /**
+     * Runs a task on the event thread, after what is already queued there. For work that must be ordered with
+     * handlers, such as completing a future whose callbacks belong on the event thread.
+     */
+    public void runOnEventThread(String name, Runnable task) {
+        enqueue(new TaskEntry(name, task, System.nanoTime()));
     }
 
     /**
-     * Whether a response from {@code from} may answer a request sent to {@code to}. RFC 6120 §8.1.2.1 and
-     * §10.3.3: the response comes from the address the request went to; BaseXMPP refines this for requests
-     * with no {@code to}, which the server answers for the account.
+     * A new future for something this stream delivers (a response, an awaited stanza). Blocking on it on this
+     * stream's event or read thread fails at once with an {@link IllegalStateException}: that is the thread
+     * that would deliver it. See {@link StreamFuture}.
      */
-    protected boolean acceptsResponse(@Nullable Jid to, @Nullable Jid from) {
-        return Objects.equals(to, from);
+    public <T> CompletableFuture<T> newFuture() {
+        return new StreamFuture<>(this);
+    }
+
+    /** Whether the thread is this stream's event thread or the read thread of its current connection. */
+    boolean isStreamThread(Thread thread) {
+        if (thread == eventThread) {
+            return true;
+        }
+        Connection c = connection;
+        return c != null && thread == c.readThread;
     }
 
     /**
@@ -776,6 +763,17 @@ public class XMLStream implements StanzaSender {
         return false;
     }
 
+    /**
+     * Sees each stanza received in the open session on the read thread, after the inbound filters and before
+     * waiters and handlers; returns true to take it, so that nothing else sees it. Nothing received before the
+     * session gets here (see {@link #isSessionOpen()}): a response forged during negotiation cannot complete a
+     * request. It runs for every stanza, so it must be cheap and must not allocate for stanzas it does not take.
+     * {@code BaseXMPP} completes iq responses here; an override calls {@code super} first.
+     */
+    protected boolean interceptInbound(StanzaBase stanza) {
+        return false;
+    }
+
     private void processInbound(StanzaBase received) {
         boolean open = isSessionOpen();
         if (!open && !(received instanceof StreamError) && !isNegotiation(received.xml())) {
@@ -800,7 +798,7 @@ public class XMLStream implements StanzaSender {
             dispatchNegotiation(stanza);
             return;
         }
-        if (stanza instanceof Iq iq && completePending(iq)) {
+        if (interceptInbound(stanza)) {
             return;
         }
         for (Waiter waiter : waiters) {
@@ -866,41 +864,6 @@ public class XMLStream implements StanzaSender {
             // Negotiation state is unknown after a failed in-stream handler: end the connection.
             throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure, failure);
         }
-    }
-
-    private boolean completePending(Iq iq) {
-        String id = iq.getId();
-        Iq.Type type = iq.getIqType();
-        if (id == null || type == null || type.isRequest()) {
-            return false;
-        }
-        PendingIq pending = pendingIqs.get(id);
-        if (pending == null) {
-            return false;
-        }
-        Jid from;
-        try {
-            from = iq.getFrom();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (!acceptsResponse(pending.to, from)) {
-            log.debug("[{}] iq '{}' from {} does not answer the request sent to {}", config.name(), id, from,
-                    pending.to);
-            return false;
-        }
-        if (!pendingIqs.remove(id, pending)) {
-            return false;
-        }
-        pending.timeout.cancel(false);
-        enqueue(new TaskEntry("iq-response", () -> {
-            if (type == Iq.Type.RESULT) {
-                pending.future.complete(iq);
-            } else {
-                pending.future.completeExceptionally(new StanzaErrorException(iq));
-            }
-        }, System.nanoTime()));
-        return true;
     }
 
     /** Called on the read thread for a stanza no handler matched. */
@@ -1312,42 +1275,6 @@ public class XMLStream implements StanzaSender {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * The future of an iq request. Blocking on it from the thread that delivers its response would wait
-     * forever, so {@code get()} and {@code join()} there fail at once with a message saying what to do.
-     */
-    private final class IqFuture extends CompletableFuture<Iq> {
-
-        private void checkThread() {
-            Thread current = Thread.currentThread();
-            Connection c = connection;
-            if (!isDone() && (current == eventThread || c != null && current == c.readThread)) {
-                throw new IllegalStateException("Blocking on an iq response on the " + current.getName()
-                        + " thread would deadlock: that thread delivers the response. Use thenAccept()/"
-                        + "whenComplete(), or do the work in a threaded event handler.");
-            }
-        }
-
-        @Override
-        public Iq get() throws InterruptedException, java.util.concurrent.ExecutionException {
-            checkThread();
-            return super.get();
-        }
-
-        @Override
-        public Iq get(long timeout, TimeUnit unit)
-                throws InterruptedException, java.util.concurrent.ExecutionException, TimeoutException {
-            checkThread();
-            return super.get(timeout, unit);
-        }
-
-        @Override
-        public Iq join() {
-            checkThread();
-            return super.join();
         }
     }
 }
