@@ -16,6 +16,8 @@ import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.IqTimeoutException;
 import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.stream.StreamFuture;
+import org.xmppboot.stream.StreamThreads;
 import org.xmppboot.stream.XMLStream;
 
 /**
@@ -23,6 +25,10 @@ import org.xmppboot.stream.XMLStream;
  * the request's id, from the address the request went to, completes the request's future; none in time fails it
  * with an {@link IqTimeoutException}. {@code BaseXMPP} owns one and feeds it every received stanza of the open
  * session, on the read thread, before handlers see them.
+ *
+ * <p>The futures are {@link StreamFuture}s: a response completes one on the event thread, a timeout on a
+ * detached thread, never the read or scheduler thread; blocking on one (or on anything chained from it) on the
+ * event or read thread fails at once. Timeouts need no event thread.
  */
 public final class IqTracker {
 
@@ -56,11 +62,15 @@ public final class IqTracker {
             this.future = future;
         }
 
-        /** The timeout, on the scheduler thread. */
+        /**
+         * The timeout, on the scheduler thread, which only hands it over: completing here would run the
+         * callbacks on the one timer thread of every stream, and queueing it for the event thread would let a
+         * busy handler hold it up (see {@link StreamFuture}).
+         */
         @Override
         public void run() {
             if (pending.remove(id, this)) {
-                stream.runOnEventThread("iq-timeout",
+                StreamThreads.runDetached(stream.config().virtualThreads(),
                         () -> future.completeExceptionally(new IqTimeoutException(id, String.valueOf(to), timeout)));
             }
         }

@@ -50,7 +50,9 @@ import org.xmppboot.xml.XmlWriter;
  *       event handlers run on an executor instead, serially per sender.</li>
  *   <li>The <b>send thread</b> writes queued stanzas, batching whatever is queued into one flush, and sends a
  *       whitespace keepalive when idle.</li>
- *   <li>A <b>scheduler</b> thread, shared by all streams, fires timers.</li>
+ *   <li>A <b>scheduler</b> thread, shared by all streams, fires timers. It runs no user code: a scheduled
+ *       callback is queued for the event thread, and a timeout that fails a future is handed to a detached
+ *       thread (see {@link StreamFuture} for which thread completes a response future).</li>
  * </ul>
  *
  * <p><b>Back-pressure.</b> Only received stanzas are bounded: when {@link StreamConfig#eventQueueCapacity()}
@@ -584,16 +586,23 @@ public abstract class XMLStream implements StanzaSender {
     }
 
     /**
-     * Waits for the next received stanza that the matcher accepts. The stanza still goes to handlers too.
-     * The future completes on the event thread, or fails with a {@link TimeoutException}.
+     * Waits for the next received stanza of the open session that the matcher accepts (a copy of it); the
+     * stanza still goes to handlers too, and an iq response taken by {@link #interceptInbound} is not seen.
+     * The future is a {@link StreamFuture}: it completes on the event thread, or fails with a
+     * {@link TimeoutException} on a detached thread.
+     *
+     * <p>Waiting is generic stanza matching, with the stream handlers' matchers, so it stays here in the
+     * XMPP-agnostic stream (SleekXMPP's {@code Waiter} is a stream handler too); iq correlation, which knows
+     * ids, types and addressing rules, is {@code BaseXMPP}'s.
      */
     public CompletableFuture<StanzaBase> waitFor(Matcher matcher, Duration timeout) {
-        Waiter waiter = new Waiter(matcher, new CompletableFuture<>());
+        Waiter waiter = new Waiter(matcher, newFuture());
         waiters.add(waiter);
         ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
             if (waiters.remove(waiter)) {
-                waiter.future.completeExceptionally(
-                        new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher));
+                // Not on the scheduler thread (shared by every stream) nor behind a busy event thread.
+                StreamThreads.runDetached(config.virtualThreads(), () -> waiter.future.completeExceptionally(
+                        new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher)));
             }
         }, timeout);
         waiter.future.whenComplete((s, e) -> timer.cancel(false));
@@ -801,10 +810,12 @@ public abstract class XMLStream implements StanzaSender {
         if (interceptInbound(stanza)) {
             return;
         }
-        for (Waiter waiter : waiters) {
-            if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
-                StanzaBase copy = stanza.copy();
-                enqueue(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
+        if (!waiters.isEmpty()) { // no iterator per stanza when nobody waits, the usual case
+            for (Waiter waiter : waiters) {
+                if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
+                    StanzaBase copy = stanza.copy();
+                    enqueue(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
+                }
             }
         }
         List<StreamHandler> matched = null;

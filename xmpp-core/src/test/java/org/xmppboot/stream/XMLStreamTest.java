@@ -260,6 +260,29 @@ class XMLStreamTest {
     }
 
     @Test
+    void aWaiterFollowsTheRulesOfAnIqFuture() throws Exception {
+        try (StreamHarness h = new StreamHarness()) {
+            BlockingQueue<Throwable> caught = new LinkedBlockingQueue<>();
+            h.xmpp.registerHandler(StreamHandler.of("blocker", Matcher.stanzaPath("message@type=chat"), s -> {
+                try {
+                    h.xmpp.waitFor(Matcher.id("later"), Duration.ofSeconds(30)).thenApply(StanzaBase::getId).join();
+                } catch (Throwable t) {
+                    caught.add(t);
+                }
+            }));
+            h.start();
+            h.receive("<message type='chat'/>");
+            assertThat(caught.poll(2, TimeUnit.SECONDS)).as("fails at once on the event thread")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("deadlock");
+
+            BlockingQueue<String> timeoutThread = new LinkedBlockingQueue<>();
+            h.xmpp.waitFor(Matcher.id("never"), Duration.ofMillis(20))
+                    .whenComplete((s, e) -> timeoutThread.add(Thread.currentThread().getName()));
+            assertThat(timeoutThread.poll(5, TimeUnit.SECONDS)).startsWith("xmpp-completion-");
+        }
+    }
+
+    @Test
     void fullEventQueueStopsTheReadThreadAndResumesWhenDrained() throws Exception {
         try (StreamHarness h = new StreamHarness(StreamConfig.defaults().withName("test").withEventQueueCapacity(5))) {
             CountDownLatch release = new CountDownLatch(1);
