@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppboot.iq.IqHandler;
+import org.xmppboot.iq.IqResponder;
+import org.xmppboot.iq.IqRoute;
 import org.xmppboot.iq.IqTracker;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.PluginRegistry;
@@ -44,6 +47,7 @@ public class BaseXMPP extends XMLStream {
     private final PresenceView presences = new PresenceView();
     private final PluginRegistry plugins = new PluginRegistry(this);
     private final IqTracker iqTracker = new IqTracker(this, this::acceptsResponse);
+    private final IqResponder iqResponder = new IqResponder(this);
     /** Our own address on the stream: the bound full JID of a client, the domain of a component. */
     protected volatile @Nullable Jid boundJid;
 
@@ -107,6 +111,32 @@ public class BaseXMPP extends XMLStream {
 
     public PresenceView presences() {
         return presences;
+    }
+
+    // =================================================================== iq requests we answer
+
+    /**
+     * Answers the iq requests of a route with a handler, on the event thread, under the iq contract (see
+     * {@link IqHandler}): exactly one response per request, whatever the handler returns or throws. A handler of
+     * the same name is replaced.
+     *
+     * @throws IllegalStateException when another handler answers the route already
+     */
+    public void registerIqHandler(String name, IqRoute route, IqHandler handler) {
+        iqResponder.register(name, route, handler, false);
+    }
+
+    /**
+     * {@link #registerIqHandler(String, IqRoute, IqHandler)}, with {@code threaded}: run on the handler executor
+     * (in order per sender) instead of the event thread, for handlers that block.
+     */
+    public void registerIqHandler(String name, IqRoute route, IqHandler handler, boolean threaded) {
+        iqResponder.register(name, route, handler, threaded);
+    }
+
+    /** Removes an iq handler; its requests are then answered {@code service-unavailable}. */
+    public boolean removeIqHandler(String name) {
+        return iqResponder.remove(name);
     }
 
     // =================================================================== iq requests we send
@@ -291,7 +321,8 @@ public class BaseXMPP extends XMLStream {
 
     /**
      * Every iq get or set gets exactly one response: one that no handler took is answered
-     * {@code service-unavailable} (RFC 6120 §8.4), one without a valid type {@code bad-request} (§8.2.3).
+     * {@code service-unavailable} (RFC 6120 §8.4), one without a valid type {@code bad-request} (§8.2.3). Those
+     * an {@link IqHandler} takes are answered through it; a raw stream handler that takes one owns its response.
      */
     @Override
     protected void unhandled(StanzaBase stanza) {
