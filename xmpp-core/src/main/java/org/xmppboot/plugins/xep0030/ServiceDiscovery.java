@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.BaseXMPP;
-import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.iq.IqRoute;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.XmppPlugin;
@@ -55,8 +54,7 @@ public class ServiceDiscovery implements XmppPlugin {
         this.xmpp = xmpp;
         if (!customIdentities) {
             identities.clear();
-            identities.add(xmpp instanceof ComponentXMPP ? new Identity("component", "generic", null)
-                    : new Identity("client", "bot", null));
+            identities.add(xmpp.defaultIdentity());
         }
         features.add(INFO);
         features.add(ITEMS);
@@ -87,7 +85,7 @@ public class ServiceDiscovery implements XmppPlugin {
         }
     }
 
-    /** Replaces the default identity (client/bot, or component/generic) with the ones added. */
+    /** Replaces the connection's {@linkplain BaseXMPP#defaultIdentity() default identity} with the ones added. */
     public synchronized void addIdentity(String category, String type, @Nullable String name) {
         if (!customIdentities) {
             identities.clear();
