@@ -1,5 +1,6 @@
 package org.xmppboot;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,14 +9,20 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppboot.iq.IqHandler;
+import org.xmppboot.iq.IqResponder;
+import org.xmppboot.iq.IqRoute;
+import org.xmppboot.iq.IqTracker;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.PluginRegistry;
 import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
 import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stream.StreamClosedException;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.Transport;
 import org.xmppboot.stream.XMLStream;
@@ -37,9 +44,13 @@ import org.xmppboot.xml.XmlElement;
 public class BaseXMPP extends XMLStream {
 
     private static final Logger log = LoggerFactory.getLogger(BaseXMPP.class);
+    /** The content namespace of an external component's stream (XEP-0114 §3). */
+    private static final String COMPONENT_NAMESPACE = "jabber:component:accept";
 
     private final PresenceView presences = new PresenceView();
     private final PluginRegistry plugins = new PluginRegistry(this);
+    private final IqTracker iqTracker = new IqTracker(this, this::acceptsResponse);
+    private final IqResponder iqResponder = new IqResponder(this);
     /** Our own address on the stream: the bound full JID of a client, the domain of a component. */
     protected volatile @Nullable Jid boundJid;
 
@@ -103,6 +114,67 @@ public class BaseXMPP extends XMLStream {
 
     public PresenceView presences() {
         return presences;
+    }
+
+    /**
+     * What this entity is, as service discovery announces it unless told otherwise (XEP-0030 §3.1; category
+     * and type from the registry of XEP-0030 identities). The stream says it: on an external component's stream
+     * ({@code jabber:component:accept}, XEP-0114) a {@code component/generic}, on any other a
+     * {@code client/bot}. A connection class that knows better overrides this.
+     */
+    public ServiceDiscovery.Identity defaultIdentity() {
+        return COMPONENT_NAMESPACE.equals(defaultNamespace()) ? new ServiceDiscovery.Identity("component", "generic",
+                null) : new ServiceDiscovery.Identity("client", "bot", null);
+    }
+
+    // =================================================================== iq requests we answer
+
+    /**
+     * Answers the iq requests of a route with a handler, on the event thread, under the iq contract (see
+     * {@link IqHandler}): exactly one response per request, whatever the handler returns or throws. A handler of
+     * the same name is replaced.
+     *
+     * @throws IllegalStateException when another handler answers the route already
+     */
+    public void registerIqHandler(String name, IqRoute route, IqHandler handler) {
+        iqResponder.register(name, route, handler, false);
+    }
+
+    /**
+     * {@link #registerIqHandler(String, IqRoute, IqHandler)}, with {@code threaded}: run on the handler executor
+     * (in order per sender) instead of the event thread, for handlers that block.
+     */
+    public void registerIqHandler(String name, IqRoute route, IqHandler handler, boolean threaded) {
+        iqResponder.register(name, route, handler, threaded);
+    }
+
+    /** Removes an iq handler; its requests are then answered {@code service-unavailable}. */
+    public boolean removeIqHandler(String name) {
+        return iqResponder.remove(name);
+    }
+
+    // =================================================================== iq requests we send
+
+    /**
+     * Sends an iq get or set; the future completes with the result, fails with a
+     * {@link org.xmppboot.stanza.StanzaErrorException} on an error response, with an
+     * {@link org.xmppboot.stanza.IqTimeoutException} after the timeout, or with a {@link StreamClosedException}.
+     */
+    @Override
+    public CompletableFuture<Iq> sendIq(Iq iq, @Nullable Duration timeout) {
+        return iqTracker.send(iq, timeout);
+    }
+
+    /** The responses to our requests go to their futures, not to handlers. */
+    @Override
+    protected boolean interceptInbound(StanzaBase stanza) {
+        return stanza instanceof Iq iq && iqTracker.complete(iq);
+    }
+
+    @Override
+    protected void streamClosed(StreamClosedException cause) {
+        super.streamClosed(cause);
+        iqTracker.failAll(cause);
     }
 
     // =================================================================== plugins
@@ -263,7 +335,8 @@ public class BaseXMPP extends XMLStream {
 
     /**
      * Every iq get or set gets exactly one response: one that no handler took is answered
-     * {@code service-unavailable} (RFC 6120 §8.4), one without a valid type {@code bad-request} (§8.2.3).
+     * {@code service-unavailable} (RFC 6120 §8.4), one without a valid type {@code bad-request} (§8.2.3). Those
+     * an {@link IqHandler} takes are answered through it; a raw stream handler that takes one owns its response.
      */
     @Override
     protected void unhandled(StanzaBase stanza) {
@@ -286,7 +359,6 @@ public class BaseXMPP extends XMLStream {
      * {@code to} (or to our own bare JID) the server answers for the account, from our bare JID or with no
      * {@code from} at all.
      */
-    @Override
     protected boolean acceptsResponse(@Nullable Jid to, @Nullable Jid from) {
         if (Objects.equals(to, from)) {
             return true;

@@ -4,22 +4,23 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.BaseXMPP;
+import org.xmppboot.iq.IqHandler;
+import org.xmppboot.iq.IqRoute;
 import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.stanza.Iq;
-import org.xmppboot.stream.handler.StreamHandler;
-import org.xmppboot.stream.matcher.Matcher;
 
 /**
  * A plugin that answers one kind of iq get and announces its namespace as a feature through service
- * discovery: the shape of most small XEPs (ping, software version, time, ...).
+ * discovery: the shape of most small XEPs (ping, software version, time, ...). The answer goes through the iq
+ * contract ({@link IqHandler}): a plugin that throws still answers, with an error.
  */
 public abstract class IqFeaturePlugin implements XmppPlugin {
 
     private final String name;
     private final String namespace;
     private final String handlerName;
-    private final String path;
+    private final IqRoute route;
     private @Nullable BaseXMPP xmpp;
 
     /**
@@ -31,7 +32,7 @@ public abstract class IqFeaturePlugin implements XmppPlugin {
         this.name = name;
         this.namespace = namespace;
         this.handlerName = name + ":get";
-        this.path = "iq@type=get/{" + namespace + "}" + element;
+        this.route = IqRoute.get(namespace, element);
     }
 
     @Override
@@ -51,18 +52,23 @@ public abstract class IqFeaturePlugin implements XmppPlugin {
         if (disco != null) {
             disco.addFeature(namespace);
         }
-        xmpp.registerHandler(StreamHandler.of(handlerName, Matcher.stanzaPath(path), s -> answer((Iq) s)));
+        xmpp.registerIqHandler(handlerName, route, this::answer);
     }
 
     @Override
     public void shutdown() {
         if (xmpp != null) {
-            xmpp.removeHandler(handlerName);
+            xmpp.removeIqHandler(handlerName);
         }
     }
 
-    /** Answers a request (on the event thread): send exactly one result or error. */
-    protected abstract void answer(Iq request);
+    /**
+     * Answers a request, on the event thread, as an {@link IqHandler} does: returns the result's payload (null
+     * for an empty result), an iq, or a {@code CompletionStage} of one; throws a
+     * {@link org.xmppboot.stanza.StanzaErrorException} to refuse. Any other exception is answered
+     * {@code internal-server-error}. Exactly one response goes out either way.
+     */
+    protected abstract @Nullable Object answer(Iq request) throws Exception;
 
     /** The connection, once initialised. */
     protected BaseXMPP xmpp() {

@@ -115,8 +115,11 @@ public class Iq extends StanzaBase {
 
     /**
      * Sends a get or set; the future completes with the result, fails with a {@link StanzaErrorException}
-     * carrying the error, or with an {@link IqTimeoutException} after the stream's default timeout. Do not
-     * block on it from a stream handler: the response arrives on the thread that would be blocked.
+     * carrying the error, or with an {@link IqTimeoutException} after the stream's default timeout. A response
+     * completes it on the event thread (where chained callbacks then run, as handlers do), a timeout on a thread
+     * of its own. Do not block on it, or on anything chained from it, in a non-threaded handler: that thread
+     * delivers the response, so {@code get()}/{@code join()} there fail at once with an
+     * {@link IllegalStateException}; chain the work with {@code thenAccept}/{@code thenCompose} instead.
      */
     public CompletableFuture<Iq> send() {
         return requireSender().sendIq(this, null);

@@ -46,12 +46,13 @@ public final class StanzaError extends ElementBase {
         UNDEFINED_CONDITION(Type.CANCEL),
         UNEXPECTED_REQUEST(Type.WAIT);
 
+        private static final ConditionNames<Condition> NAMES =
+                new ConditionNames<>(values(), NAMESPACE, UNDEFINED_CONDITION);
+
         private final Type defaultType;
-        private final String elementName;
 
         Condition(Type defaultType) {
             this.defaultType = defaultType;
-            this.elementName = name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public Type defaultType() {
@@ -60,17 +61,12 @@ public final class StanzaError extends ElementBase {
 
         /** The element name, e.g. {@code service-unavailable}. */
         public String elementName() {
-            return elementName;
+            return NAMES.elementName(this);
         }
 
         /** The condition with this element name, or {@link #UNDEFINED_CONDITION}. */
         public static Condition fromElementName(String name) {
-            for (Condition c : values()) {
-                if (c.elementName.equals(name)) {
-                    return c;
-                }
-            }
-            return UNDEFINED_CONDITION;
+            return NAMES.fromElementName(name);
         }
     }
 
@@ -95,12 +91,7 @@ public final class StanzaError extends ElementBase {
 
     /** The defined condition; {@link Condition#UNDEFINED_CONDITION} if missing or unknown. */
     public Condition getCondition() {
-        for (XmlElement child : xml.elements()) {
-            if (child.namespace().equals(NAMESPACE) && !child.name().equals("text")) {
-                return Condition.fromElementName(child.name());
-            }
-        }
-        return Condition.UNDEFINED_CONDITION;
+        return Condition.NAMES.read(xml);
     }
 
     public StanzaError setCondition(Condition condition) {

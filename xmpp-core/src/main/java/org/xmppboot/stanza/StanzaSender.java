@@ -14,6 +14,8 @@ public interface StanzaSender {
     /**
      * Sends an iq get or set and returns its response: completes with the {@code result}, fails with a
      * {@link StanzaErrorException} on {@code error}, or with an {@link IqTimeoutException} after the timeout.
+     * On a stream, the future is an {@code org.xmppboot.stream.StreamFuture}, which says on which thread it
+     * completes and where blocking on it fails.
      *
      * @param timeout null for the sender's default
      */

@@ -1,7 +1,5 @@
 package org.xmppboot.stanza;
 
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.xml.XmlElement;
 
@@ -19,19 +17,17 @@ public final class StreamError extends StanzaBase {
         SEE_OTHER_HOST, SYSTEM_SHUTDOWN, UNDEFINED_CONDITION, UNSUPPORTED_ENCODING, UNSUPPORTED_FEATURE,
         UNSUPPORTED_STANZA_TYPE, UNSUPPORTED_VERSION;
 
-        private final String elementName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+        private static final ConditionNames<Condition> NAMES =
+                new ConditionNames<>(values(), NAMESPACE, UNDEFINED_CONDITION);
 
+        /** The element name, e.g. {@code policy-violation}. */
         public String elementName() {
-            return elementName;
+            return NAMES.elementName(this);
         }
 
+        /** The condition with this element name, or {@link #UNDEFINED_CONDITION}. */
         public static Condition fromElementName(String name) {
-            for (Condition c : values()) {
-                if (c.elementName.equals(name)) {
-                    return c;
-                }
-            }
-            return UNDEFINED_CONDITION;
+            return NAMES.fromElementName(name);
         }
     }
 
@@ -67,12 +63,7 @@ public final class StreamError extends StanzaBase {
     }
 
     public Condition getCondition() {
-        for (XmlElement child : xml.elements()) {
-            if (child.namespace().equals(NAMESPACE) && !child.name().equals("text")) {
-                return Condition.fromElementName(child.name());
-            }
-        }
-        return Condition.UNDEFINED_CONDITION;
+        return Condition.NAMES.read(xml);
     }
 
     public @Nullable String getText() {

@@ -4,7 +4,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +83,32 @@ public final class StreamThreads {
             warned = true;
             log.warn("Virtual threads were asked for but this runtime (Java {}) has none; using platform threads",
                     Runtime.version().feature());
+        }
+    }
+
+    private static final class Detached {
+        static final AtomicInteger IDS = new AtomicInteger();
+        /** No queue and no thread limit: a task never waits behind another, whatever that one blocks on. */
+        static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "xmpp-completion-" + IDS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /**
+     * Runs a short task on a thread of its own: a virtual thread if asked for and available, else a thread of a
+     * JVM-wide cached pool that never queues. For completing a future from a timer: the future's callbacks then
+     * neither wait for a busy event thread nor run on the shared scheduler thread, and a callback that blocks
+     * holds up nothing else. (The handler executor would not do: its threads may all be blocked on the very
+     * futures whose timeouts would free them.)
+     */
+    public static void runDetached(boolean virtual, Runnable task) {
+        if (virtual && VIRTUAL_FACTORY != null) {
+            start("xmpp-completion-" + Detached.IDS.incrementAndGet(), true, task);
+        } else {
+            Detached.POOL.execute(task);
         }
     }
 

@@ -27,11 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppboot.jid.Jid;
-import org.xmppboot.stanza.Iq;
-import org.xmppboot.stanza.IqTimeoutException;
 import org.xmppboot.stanza.StanzaBase;
-import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stanza.StanzaRegistry;
 import org.xmppboot.stanza.StanzaSender;
 import org.xmppboot.stanza.StreamError;
@@ -54,7 +50,9 @@ import org.xmppboot.xml.XmlWriter;
  *       event handlers run on an executor instead, serially per sender.</li>
  *   <li>The <b>send thread</b> writes queued stanzas, batching whatever is queued into one flush, and sends a
  *       whitespace keepalive when idle.</li>
- *   <li>A <b>scheduler</b> thread, shared by all streams, fires timers.</li>
+ *   <li>A <b>scheduler</b> thread, shared by all streams, fires timers. It runs no user code: a scheduled
+ *       callback is queued for the event thread, and a timeout that fails a future is handed to a detached
+ *       thread (see {@link StreamFuture} for which thread completes a response future).</li>
  * </ul>
  *
  * <p><b>Back-pressure.</b> Only received stanzas are bounded: when {@link StreamConfig#eventQueueCapacity()}
@@ -72,8 +70,13 @@ import org.xmppboot.xml.XmlWriter;
  * <p>Events raised here: {@code connected}, {@code stream_start} (with the peer's header element),
  * {@code stream_error} (with the {@link StreamError}), {@code disconnected} (with the reason),
  * {@code exception} (with a {@link HandlerException}).
+ *
+ * <p>The class is XMPP-agnostic, as in SleekXMPP: it writes and reads elements and knows nothing of iq
+ * semantics. It is abstract only for that reason: {@link StanzaSender#sendIq} (correlating an iq request with
+ * its response) is XMPP and belongs to {@code BaseXMPP}, which sees received stanzas first through
+ * {@link #interceptInbound}.
  */
-public class XMLStream implements StanzaSender {
+public abstract class XMLStream implements StanzaSender {
 
     public static final String STREAM_NAMESPACE = "http://etherx.jabber.org/streams";
 
@@ -104,9 +107,6 @@ public class XMLStream implements StanzaSender {
     private record FilterRegistration(StanzaFilter filter, int order) {
     }
 
-    private record PendingIq(String id, @Nullable Jid to, IqFuture future, ScheduledFuture<?> timeout) {
-    }
-
     private record Waiter(Matcher matcher, CompletableFuture<StanzaBase> future) {
     }
 
@@ -129,7 +129,6 @@ public class XMLStream implements StanzaSender {
     private final ArrayList<Entry> readBatch = new ArrayList<>();
     private volatile @Nullable Thread batchingThread;
     private final Semaphore inboundRoom;
-    private final Map<String, PendingIq> pendingIqs = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
     private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
     private final Executor handlerExecutor;
@@ -324,7 +323,13 @@ public class XMLStream implements StanzaSender {
         }
         schedules.values().forEach(f -> f.cancel(false));
         schedules.clear();
-        failPending(new StreamClosedException("Stream " + config.name() + " closed"));
+        StreamClosedException closedCause = new StreamClosedException("Stream " + config.name() + " closed");
+        failWaiters(closedCause);
+        try {
+            streamClosed(closedCause);
+        } catch (RuntimeException e) {
+            log.error("[{}] failed to fail what was waiting on the stream", config.name(), e);
+        }
         ExecutorService handlers = ownsHandlerExecutor && handlerExecutor instanceof ExecutorService service
                 ? service : null;
         if (handlers != null) {
@@ -358,13 +363,15 @@ public class XMLStream implements StanzaSender {
         }
     }
 
-    private void failPending(Exception cause) {
-        for (PendingIq pending : new ArrayList<>(pendingIqs.values())) {
-            if (pendingIqs.remove(pending.id) != null) {
-                pending.timeout.cancel(false);
-                pending.future.completeExceptionally(cause);
-            }
-        }
+    /**
+     * Called once when the stream has ended for good ({@link #disconnect()}, or a connection loss with no
+     * reconnect), on the thread that stops it (usually the event thread, as its last act), before the stream's
+     * threads are joined: fail whatever still waits for the peer. Waiters have already failed.
+     */
+    protected void streamClosed(StreamClosedException cause) {
+    }
+
+    private void failWaiters(Exception cause) {
         for (Waiter waiter : waiters) {
             waiters.remove(waiter);
             waiter.future.completeExceptionally(cause);
@@ -446,9 +453,7 @@ public class XMLStream implements StanzaSender {
         if (filtered == null) {
             return;
         }
-        StringBuilder sb = new StringBuilder(256);
-        XmlWriter.write(filtered.xml(), defaultNamespace, sb);
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = toBytes(filtered.xml(), "");
         synchronized (held) {
             Connection c = connection;
             if (stanzasReleased && held.isEmpty() && c != null && !c.ended.get()) {
@@ -469,9 +474,18 @@ public class XMLStream implements StanzaSender {
         if (c == null || c.ended.get()) {
             throw new IllegalStateException("Not connected");
         }
-        StringBuilder sb = new StringBuilder(128);
+        c.wire.add(toBytes(element, ""));
+    }
+
+    /**
+     * What goes on the wire for an element: written as a child of our stream root (so the content namespace
+     * is not repeated), then {@code tail}, in UTF-8 (RFC 6120 §11.6). Runs on the sender's thread, so an
+     * unwritable character fails there.
+     */
+    private byte[] toBytes(XmlElement element, String tail) {
+        StringBuilder sb = new StringBuilder(256);
         XmlWriter.write(element, defaultNamespace, sb);
-        c.wire.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return sb.append(tail).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** An action on the transport that may fail with an I/O error. */
@@ -545,61 +559,50 @@ public class XMLStream implements StanzaSender {
         return idPrefix + Long.toString(idCounter.incrementAndGet(), 36);
     }
 
-    @Override
-    public CompletableFuture<Iq> sendIq(Iq iq, @Nullable Duration timeout) {
-        Iq.Type type = iq.getIqType();
-        if (type == null || !type.isRequest()) {
-            throw new IllegalArgumentException("Only an iq get or set gets a response; this one is " + type);
-        }
-        if (iq.getId() == null) {
-            iq.setId(newId());
-        }
-        String id = Objects.requireNonNull(iq.getId());
-        Duration wait = timeout != null ? timeout : config.iqTimeout();
-        IqFuture future = new IqFuture();
-        String to = String.valueOf(iq.xml().attribute("to"));
-        ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
-            PendingIq pending = pendingIqs.remove(id);
-            if (pending != null) {
-                enqueue(new TaskEntry("iq-timeout", () -> pending.future.completeExceptionally(
-                        new IqTimeoutException(id, to, wait)), System.nanoTime()));
-            }
-        }, wait);
-        PendingIq previous = pendingIqs.putIfAbsent(id, new PendingIq(id, iq.getTo(), future, timer));
-        if (previous != null) {
-            timer.cancel(false);
-            throw new IllegalStateException("An iq with id '" + id + "' is already waiting for its response");
-        }
-        try {
-            send(iq);
-        } catch (RuntimeException e) {
-            pendingIqs.remove(id);
-            timer.cancel(false);
-            throw e;
-        }
-        return future;
-    }
-
     /**
-     * Whether a response from {@code from} may answer a request sent to {@code to}. RFC 6120 §8.1.2.1 and
-     * §10.3.3: the response comes from the address the request went to; BaseXMPP refines this for requests
-     * with no {@code to}, which the server answers for the account.
+     * Runs a task on the event thread, after what is already queued there. For work that must be ordered with
+     * handlers, such as completing a future whose callbacks belong on the event thread.
      */
-    protected boolean acceptsResponse(@Nullable Jid to, @Nullable Jid from) {
-        return Objects.equals(to, from);
+    public void runOnEventThread(String name, Runnable task) {
+        enqueue(new TaskEntry(name, task, System.nanoTime()));
     }
 
     /**
-     * Waits for the next received stanza that the matcher accepts. The stanza still goes to handlers too.
-     * The future completes on the event thread, or fails with a {@link TimeoutException}.
+     * A new future for something this stream delivers (a response, an awaited stanza). Blocking on it on this
+     * stream's event or read thread fails at once with an {@link IllegalStateException}: that is the thread
+     * that would deliver it. See {@link StreamFuture}.
+     */
+    public <T> CompletableFuture<T> newFuture() {
+        return new StreamFuture<>(this);
+    }
+
+    /** Whether the thread is this stream's event thread or the read thread of its current connection. */
+    boolean isStreamThread(Thread thread) {
+        if (thread == eventThread) {
+            return true;
+        }
+        Connection c = connection;
+        return c != null && thread == c.readThread;
+    }
+
+    /**
+     * Waits for the next received stanza of the open session that the matcher accepts (a copy of it); the
+     * stanza still goes to handlers too, and an iq response taken by {@link #interceptInbound} is not seen.
+     * The future is a {@link StreamFuture}: it completes on the event thread, or fails with a
+     * {@link TimeoutException} on a detached thread.
+     *
+     * <p>Waiting is generic stanza matching, with the stream handlers' matchers, so it stays here in the
+     * XMPP-agnostic stream (SleekXMPP's {@code Waiter} is a stream handler too); iq correlation, which knows
+     * ids, types and addressing rules, is {@code BaseXMPP}'s.
      */
     public CompletableFuture<StanzaBase> waitFor(Matcher matcher, Duration timeout) {
-        Waiter waiter = new Waiter(matcher, new CompletableFuture<>());
+        Waiter waiter = new Waiter(matcher, newFuture());
         waiters.add(waiter);
         ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
             if (waiters.remove(waiter)) {
-                waiter.future.completeExceptionally(
-                        new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher));
+                // Not on the scheduler thread (shared by every stream) nor behind a busy event thread.
+                StreamThreads.runDetached(config.virtualThreads(), () -> waiter.future.completeExceptionally(
+                        new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher)));
             }
         }, timeout);
         waiter.future.whenComplete((s, e) -> timer.cancel(false));
@@ -769,6 +772,17 @@ public class XMLStream implements StanzaSender {
         return false;
     }
 
+    /**
+     * Sees each stanza received in the open session on the read thread, after the inbound filters and before
+     * waiters and handlers; returns true to take it, so that nothing else sees it. Nothing received before the
+     * session gets here (see {@link #isSessionOpen()}): a response forged during negotiation cannot complete a
+     * request. It runs for every stanza, so it must be cheap and must not allocate for stanzas it does not take.
+     * {@code BaseXMPP} completes iq responses here; an override calls {@code super} first.
+     */
+    protected boolean interceptInbound(StanzaBase stanza) {
+        return false;
+    }
+
     private void processInbound(StanzaBase received) {
         boolean open = isSessionOpen();
         if (!open && !(received instanceof StreamError) && !isNegotiation(received.xml())) {
@@ -793,13 +807,15 @@ public class XMLStream implements StanzaSender {
             dispatchNegotiation(stanza);
             return;
         }
-        if (stanza instanceof Iq iq && completePending(iq)) {
+        if (interceptInbound(stanza)) {
             return;
         }
-        for (Waiter waiter : waiters) {
-            if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
-                StanzaBase copy = stanza.copy();
-                enqueue(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
+        if (!waiters.isEmpty()) { // no iterator per stanza when nobody waits, the usual case
+            for (Waiter waiter : waiters) {
+                if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
+                    StanzaBase copy = stanza.copy();
+                    enqueue(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
+                }
             }
         }
         List<StreamHandler> matched = null;
@@ -859,41 +875,6 @@ public class XMLStream implements StanzaSender {
             // Negotiation state is unknown after a failed in-stream handler: end the connection.
             throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure, failure);
         }
-    }
-
-    private boolean completePending(Iq iq) {
-        String id = iq.getId();
-        Iq.Type type = iq.getIqType();
-        if (id == null || type == null || type.isRequest()) {
-            return false;
-        }
-        PendingIq pending = pendingIqs.get(id);
-        if (pending == null) {
-            return false;
-        }
-        Jid from;
-        try {
-            from = iq.getFrom();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (!acceptsResponse(pending.to, from)) {
-            log.debug("[{}] iq '{}' from {} does not answer the request sent to {}", config.name(), id, from,
-                    pending.to);
-            return false;
-        }
-        if (!pendingIqs.remove(id, pending)) {
-            return false;
-        }
-        pending.timeout.cancel(false);
-        enqueue(new TaskEntry("iq-response", () -> {
-            if (type == Iq.Type.RESULT) {
-                pending.future.complete(iq);
-            } else {
-                pending.future.completeExceptionally(new StanzaErrorException(iq));
-            }
-        }, System.nanoTime()));
-        return true;
     }
 
     /** Called on the read thread for a stanza no handler matched. */
@@ -1273,9 +1254,7 @@ public class XMLStream implements StanzaSender {
 
         void sendStreamErrorAndClose(StreamError.Condition condition, @Nullable String text) {
             if (closeSent.compareAndSet(false, true)) {
-                StringBuilder sb = new StringBuilder(256);
-                XmlWriter.write(StreamError.of(condition, text).xml(), defaultNamespace, sb);
-                wire.add(sb.append("</stream:stream>").toString().getBytes(StandardCharsets.UTF_8));
+                wire.add(toBytes(StreamError.of(condition, text).xml(), "</stream:stream>"));
             }
             wire.add((Runnable) () -> end("stream error: " + condition.elementName(), null));
         }
@@ -1307,42 +1286,6 @@ public class XMLStream implements StanzaSender {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * The future of an iq request. Blocking on it from the thread that delivers its response would wait
-     * forever, so {@code get()} and {@code join()} there fail at once with a message saying what to do.
-     */
-    private final class IqFuture extends CompletableFuture<Iq> {
-
-        private void checkThread() {
-            Thread current = Thread.currentThread();
-            Connection c = connection;
-            if (!isDone() && (current == eventThread || c != null && current == c.readThread)) {
-                throw new IllegalStateException("Blocking on an iq response on the " + current.getName()
-                        + " thread would deadlock: that thread delivers the response. Use thenAccept()/"
-                        + "whenComplete(), or do the work in a threaded event handler.");
-            }
-        }
-
-        @Override
-        public Iq get() throws InterruptedException, java.util.concurrent.ExecutionException {
-            checkThread();
-            return super.get();
-        }
-
-        @Override
-        public Iq get(long timeout, TimeUnit unit)
-                throws InterruptedException, java.util.concurrent.ExecutionException, TimeoutException {
-            checkThread();
-            return super.get(timeout, unit);
-        }
-
-        @Override
-        public Iq join() {
-            checkThread();
-            return super.join();
         }
     }
 }

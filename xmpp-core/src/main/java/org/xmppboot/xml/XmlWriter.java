@@ -108,33 +108,21 @@ public final class XmlWriter {
 
     /** Escapes character data. */
     public static void escapeText(String s, StringBuilder out) {
-        int start = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            String replacement;
-            switch (c) {
-                case '&' -> replacement = "&amp;";
-                case '<' -> replacement = "&lt;";
-                case '>' -> replacement = "&gt;";
-                case '\r' -> replacement = "&#13;";
-                default -> {
-                    if (c < 0x20 ? c != '\t' && c != '\n' : c >= 0xD800 && !isAllowedHigh(s, i)) {
-                        throw invalidCharacter(s, i);
-                    }
-                    if (Character.isHighSurrogate(c)) {
-                        i++; // the pair was checked by isAllowedHigh
-                    }
-                    continue;
-                }
-            }
-            out.append(s, start, i).append(replacement);
-            start = i + 1;
-        }
-        out.append(s, start, s.length());
+        escape(s, out, false);
     }
 
     /** Escapes an attribute value to be written between double quotes. */
     public static void escapeAttribute(String s, StringBuilder out) {
+        escape(s, out, true);
+    }
+
+    /**
+     * The one escaping routine. Text and attribute values differ only in {@code "}, tab and LF, which an
+     * attribute value must carry as references (XML 1.0 §3.3.3 would normalise a literal tab or LF to a space);
+     * in text they stay literal. CR is escaped in both, or the peer's line-end handling (§2.11) would turn it
+     * into LF. Copies runs of plain characters in one append and allocates nothing.
+     */
+    private static void escape(String s, StringBuilder out, boolean attribute) {
         int start = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
@@ -143,16 +131,32 @@ public final class XmlWriter {
                 case '&' -> replacement = "&amp;";
                 case '<' -> replacement = "&lt;";
                 case '>' -> replacement = "&gt;";
-                case '"' -> replacement = "&quot;";
-                case '\t' -> replacement = "&#9;";
-                case '\n' -> replacement = "&#10;";
                 case '\r' -> replacement = "&#13;";
+                case '"' -> {
+                    if (!attribute) {
+                        continue;
+                    }
+                    replacement = "&quot;";
+                }
+                case '\t' -> {
+                    if (!attribute) {
+                        continue;
+                    }
+                    replacement = "&#9;";
+                }
+                case '\n' -> {
+                    if (!attribute) {
+                        continue;
+                    }
+                    replacement = "&#10;";
+                }
                 default -> {
+                    // Tab, LF and CR were taken above: any other C0 control is not XML 1.0 at all.
                     if (c < 0x20 || c >= 0xD800 && !isAllowedHigh(s, i)) {
                         throw invalidCharacter(s, i);
                     }
                     if (Character.isHighSurrogate(c)) {
-                        i++;
+                        i++; // the pair was checked by isAllowedHigh
                     }
                     continue;
                 }

@@ -37,6 +37,34 @@ class XmlElementTest {
     }
 
     @Test
+    void textAndAttributeEscapingDifferOnlyInQuoteTabAndLineFeed() {
+        for (char c = 0; c < 0x3000; c++) {
+            String s = "x" + c + "y";
+            StringBuilder text = new StringBuilder();
+            StringBuilder attribute = new StringBuilder();
+            boolean textRefused = escapes(() -> XmlWriter.escapeText(s, text));
+            boolean attributeRefused = escapes(() -> XmlWriter.escapeAttribute(s, attribute));
+            assertThat(attributeRefused).as("U+%04X refused alike", (int) c).isEqualTo(textRefused);
+            String expected = switch (c) {
+                case '"' -> "x&quot;y";
+                case '\t' -> "x&#9;y";
+                case '\n' -> "x&#10;y";
+                default -> text.toString();
+            };
+            assertThat(attribute).as("U+%04X", (int) c).hasToString(expected);
+        }
+    }
+
+    private static boolean escapes(Runnable write) {
+        try {
+            write.run();
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    @Test
     void refusesCharactersXmlCannotCarry() {
         XmlElement e = new XmlElement("body", "jabber:client").setText("bell \u0007");
         assertThatThrownBy(e::toXml).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0007");

@@ -11,14 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.BaseXMPP;
-import org.xmppboot.component.ComponentXMPP;
+import org.xmppboot.iq.IqRoute;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.stanza.Iq;
-import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StanzaError;
-import org.xmppboot.stream.handler.StreamHandler;
-import org.xmppboot.stream.matcher.Matcher;
+import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.xml.XmlElement;
 
 /**
@@ -56,22 +54,19 @@ public class ServiceDiscovery implements XmppPlugin {
         this.xmpp = xmpp;
         if (!customIdentities) {
             identities.clear();
-            identities.add(xmpp instanceof ComponentXMPP ? new Identity("component", "generic", null)
-                    : new Identity("client", "bot", null));
+            identities.add(xmpp.defaultIdentity());
         }
         features.add(INFO);
         features.add(ITEMS);
-        xmpp.registerHandler(StreamHandler.of("xep_0030:info",
-                Matcher.stanzaPath("iq@type=get/{" + INFO + "}query"), this::answerInfo));
-        xmpp.registerHandler(StreamHandler.of("xep_0030:items",
-                Matcher.stanzaPath("iq@type=get/{" + ITEMS + "}query"), this::answerItems));
+        xmpp.registerIqHandler("xep_0030:info", IqRoute.get(INFO, "query"), this::answerInfo);
+        xmpp.registerIqHandler("xep_0030:items", IqRoute.get(ITEMS, "query"), this::answerItems);
     }
 
     @Override
     public void shutdown() {
         if (xmpp != null) {
-            xmpp.removeHandler("xep_0030:info");
-            xmpp.removeHandler("xep_0030:items");
+            xmpp.removeIqHandler("xep_0030:info");
+            xmpp.removeIqHandler("xep_0030:items");
         }
     }
 
@@ -90,7 +85,7 @@ public class ServiceDiscovery implements XmppPlugin {
         }
     }
 
-    /** Replaces the default identity (client/bot, or component/generic) with the ones added. */
+    /** Replaces the connection's {@linkplain BaseXMPP#defaultIdentity() default identity} with the ones added. */
     public synchronized void addIdentity(String category, String type, @Nullable String name) {
         if (!customIdentities) {
             identities.clear();
@@ -107,13 +102,8 @@ public class ServiceDiscovery implements XmppPlugin {
         items.add(new Item(jid, node, name));
     }
 
-    private void answerInfo(StanzaBase stanza) {
-        Iq request = (Iq) stanza;
-        if (node(request) != null) {
-            // XEP-0030 §7: nodes this entity does not know are item-not-found.
-            request.error(StanzaError.Condition.ITEM_NOT_FOUND, null).sendResponse();
-            return;
-        }
+    private XmlElement answerInfo(Iq request) {
+        requireNoNode(request);
         XmlElement query = new XmlElement("query", INFO);
         for (Identity identity : identities) {
             XmlElement e = query.addElement("identity").setAttribute("category", identity.category())
@@ -125,27 +115,26 @@ public class ServiceDiscovery implements XmppPlugin {
         for (String feature : features()) {
             query.addElement("feature").setAttribute("var", feature);
         }
-        request.reply().setPayload(query).sendResponse();
+        return query;
     }
 
-    private void answerItems(StanzaBase stanza) {
-        Iq request = (Iq) stanza;
-        if (node(request) != null) {
-            request.error(StanzaError.Condition.ITEM_NOT_FOUND, null).sendResponse();
-            return;
-        }
+    private XmlElement answerItems(Iq request) {
+        requireNoNode(request);
         XmlElement query = new XmlElement("query", ITEMS);
         for (Item item : items) {
             XmlElement e = query.addElement("item").setAttribute("jid", item.jid().toString());
             e.setAttribute("node", item.node());
             e.setAttribute("name", item.name());
         }
-        request.reply().setPayload(query).sendResponse();
+        return query;
     }
 
-    private static @Nullable String node(Iq request) {
+    /** XEP-0030 §7: nodes this entity does not know are item-not-found, and it knows none. */
+    private static void requireNoNode(Iq request) {
         XmlElement query = request.getPayload();
-        return query == null ? null : query.attribute("node");
+        if (query != null && query.attribute("node") != null) {
+            throw new StanzaErrorException(StanzaError.Condition.ITEM_NOT_FOUND, null);
+        }
     }
 
     /** Asks an entity what it is and supports; completes with the {@code disco#info} result. */

@@ -31,7 +31,7 @@ public class SoftwareVersion extends IqFeaturePlugin {
     }
 
     @Override
-    protected void answer(Iq request) {
+    protected XmlElement answer(Iq request) {
         XmlElement query = new XmlElement("query", NAMESPACE);
         query.addElement("name").setText(softwareName);
         query.addElement("version").setText(version);
@@ -39,6 +39,6 @@ public class SoftwareVersion extends IqFeaturePlugin {
         if (system != null) {
             query.addElement("os").setText(system);
         }
-        request.reply().setPayload(query).sendResponse();
+        return query;
     }
 }

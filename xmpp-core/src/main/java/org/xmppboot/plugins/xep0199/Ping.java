@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppboot.BaseXMPP;
@@ -28,9 +29,10 @@ public class Ping extends IqFeaturePlugin {
         super(NAME, NAMESPACE, "ping");
     }
 
+    /** XEP-0199 §4.1: an empty result. */
     @Override
-    protected void answer(Iq request) {
-        request.reply().sendResponse();
+    protected @Nullable Object answer(Iq request) {
+        return null;
     }
 
     @Override

@@ -1,0 +1,237 @@
+package org.xmppboot.iq;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.StanzaBase;
+import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.stanza.StanzaSender;
+import org.xmppboot.stream.HandlerException;
+import org.xmppboot.stream.XMLStream;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.xml.XmlElement;
+
+/**
+ * Answers received iq requests with the registered {@link IqHandler}s, exactly once each (RFC 6120 §8.2.3).
+ * {@code BaseXMPP} owns one. Each handler is a stream handler of its own name, matched by its {@link IqRoute}, so
+ * it is timed, counted and listed like any other; a request no route matches is answered
+ * {@code service-unavailable} by {@code BaseXMPP} (§8.4).
+ *
+ * <p>Raw {@link StreamHandler}s that match iq requests are left alone: they own their response (the Spring layer
+ * registers such handlers and keeps the contract itself).
+ */
+public final class IqResponder {
+
+    private static final Logger log = LoggerFactory.getLogger(IqResponder.class);
+
+    private final XMLStream stream;
+    private final Map<IqRoute, String> nameByRoute = new HashMap<>(); // guarded by this
+    private final Map<String, IqRoute> routeByName = new HashMap<>(); // guarded by this
+
+    public IqResponder(XMLStream stream) {
+        this.stream = Objects.requireNonNull(stream, "stream");
+    }
+
+    /**
+     * Registers a handler; one of the same name is replaced.
+     *
+     * @param threaded run on the handler executor (in order per sender) instead of the event thread
+     * @throws IllegalStateException when another handler answers this route already: two would answer twice
+     */
+    public synchronized void register(String name, IqRoute route, IqHandler handler, boolean threaded) {
+        Objects.requireNonNull(handler, "handler");
+        String holder = nameByRoute.get(route);
+        if (holder != null && !holder.equals(name)) {
+            throw new IllegalStateException("Iq handler '" + holder + "' already answers " + route + "; '" + name
+                    + "' cannot too: a request gets exactly one response (remove '" + holder + "' first)");
+        }
+        IqRoute previous = routeByName.put(name, route);
+        if (previous != null) {
+            nameByRoute.remove(previous);
+        }
+        nameByRoute.put(route, name);
+        stream.registerHandler(StreamHandler.of(name, route, s -> onRequest(name, handler, threaded, (Iq) s)));
+    }
+
+    /** Removes the handler of this name; requests it would have answered get {@code service-unavailable}. */
+    public synchronized boolean remove(String name) {
+        IqRoute route = routeByName.remove(name);
+        if (route == null) {
+            return false;
+        }
+        nameByRoute.remove(route);
+        stream.removeHandler(name);
+        return true;
+    }
+
+    /** On the event thread. */
+    private void onRequest(String name, IqHandler handler, boolean threaded, Iq request) {
+        if (threaded) {
+            stream.executeThreaded(request.xml().attribute("from"), () -> {
+                Throwable failure = new Exchange(name, request).run(handler);
+                if (failure != null) {
+                    report(name, failure, request);
+                }
+            });
+            return;
+        }
+        Throwable failure = new Exchange(name, request).run(handler);
+        if (failure instanceof RuntimeException r) {
+            throw r; // the stream logs and counts it and raises the exception event, as for any handler
+        } else if (failure instanceof Error e) {
+            throw e;
+        } else if (failure != null) {
+            throw new HandlerException(name, failure, request);
+        }
+    }
+
+    /** A failure off the event thread: reported as the stream reports a failing handler. */
+    private void report(String name, Throwable failure, Iq request) {
+        log.error("[{}] iq handler '{}' failed", stream.config().name(), name, failure);
+        stream.event("exception", new HandlerException(name, failure, request));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cause = t;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * One request and its one response. It is the request's sender while the handler runs, so a response the
+     * handler sends through the request ({@code request.reply()...sendResponse()}) is seen and counts.
+     */
+    private final class Exchange implements StanzaSender {
+
+        private final String handler;
+        private final Iq request;
+        private boolean answered; // guarded by this
+
+        Exchange(String handler, Iq request) {
+            this.handler = handler;
+            this.request = request;
+        }
+
+        /** Runs the handler; returns a failure to report, or null. */
+        @Nullable Throwable run(IqHandler iqHandler) {
+            request.sender(this);
+            Object result;
+            try {
+                result = iqHandler.handle(request);
+            } catch (Throwable t) {
+                return fail(t);
+            }
+            complete(result);
+            return null;
+        }
+
+        @Override
+        public void send(StanzaBase stanza) {
+            if (stanza instanceof Iq iq && iq.getIqType() != null && !iq.getIqType().isRequest()
+                    && Objects.equals(iq.getId(), request.getId())) {
+                respond(iq);
+            } else {
+                stream.send(stanza);
+            }
+        }
+
+        @Override
+        public CompletableFuture<Iq> sendIq(Iq iq, @Nullable Duration timeout) {
+            return stream.sendIq(iq, timeout);
+        }
+
+        private void complete(@Nullable Object result) {
+            if (result instanceof CompletionStage<?> stage) {
+                stage.whenComplete((value, error) -> {
+                    if (error == null) {
+                        complete(value);
+                        return;
+                    }
+                    Throwable failure = fail(unwrap(error));
+                    if (failure != null) {
+                        report(handler, failure, request);
+                    }
+                });
+                return;
+            }
+            if (result == null) {
+                respond(request.reply(), true); // unless it answered through the request
+            } else if (result instanceof XmlElement payload) {
+                respond(request.reply().setPayload(payload));
+            } else if (result instanceof Iq response && response.getIqType() != null
+                    && !response.getIqType().isRequest()) {
+                respond(addressed(response));
+            } else {
+                log.error("[{}] iq handler '{}' returned a {}: return null (an empty result), an XmlElement (the "
+                        + "result's payload), an iq result or error, or a CompletionStage of one",
+                        stream.config().name(), handler, result.getClass().getName());
+                respond(request.error(StanzaError.Condition.INTERNAL_SERVER_ERROR, null));
+            }
+        }
+
+        /** The response a returned iq stands for: the request's id, and addressed as {@code reply()} would. */
+        private Iq addressed(Iq response) {
+            response.setId(request.getId());
+            if (response.xml().attribute("to") == null) {
+                response.xml().setAttribute("to", request.xml().attribute("from"));
+            }
+            if (response.xml().attribute("from") == null) {
+                response.xml().setAttribute("from", request.xml().attribute("to"));
+            }
+            return response;
+        }
+
+        /** Answers with the error a failure stands for; returns it if it is a failure to report. */
+        private @Nullable Throwable fail(Throwable failure) {
+            if (failure instanceof StanzaErrorException refusal) {
+                // A deliberate answer, not a failure.
+                respond(request.error(refusal.condition(), refusal.text()));
+                return null;
+            }
+            respond(request.error(StanzaError.Condition.INTERNAL_SERVER_ERROR, null));
+            return failure;
+        }
+
+        private void respond(Iq response) {
+            respond(response, false);
+        }
+
+        /** Sends the response unless one went out already; {@code quiet}: that is no mistake. */
+        private synchronized void respond(Iq response, boolean quiet) {
+            if (answered) {
+                if (quiet) {
+                    return;
+                }
+                log.warn("[{}] iq handler '{}': a second response to iq '{}' was dropped; a request gets exactly "
+                        + "one (RFC 6120 §8.2.3)", stream.config().name(), handler, request.getId());
+                return;
+            }
+            answered = true;
+            try {
+                stream.send(response);
+            } catch (IllegalArgumentException e) {
+                // The response cannot be written (a character XML cannot carry): the request still gets one.
+                log.error("[{}] iq handler '{}': its response to iq '{}' cannot be sent", stream.config().name(),
+                        handler, request.getId(), e);
+                stream.send(request.error(StanzaError.Condition.INTERNAL_SERVER_ERROR, null));
+            } catch (IllegalStateException e) {
+                log.debug("[{}] no response to iq '{}': {}", stream.config().name(), request.getId(),
+                        e.getMessage());
+            }
+        }
+    }
+}
