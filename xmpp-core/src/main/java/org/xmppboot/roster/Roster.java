@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -72,6 +73,11 @@ public final class Roster implements XmppPlugin {
     private static final String PUSH_HANDLER = "roster:push";
     private static final String PRESENCE_HANDLER = "roster:subscription";
     private static final String FEATURES_HANDLER = "roster:features";
+
+    static {
+        // Registers the roster query on Iq (iq.get("roster"), iq@type=set/roster) once a roster exists.
+        Objects.requireNonNull(RosterQuery.SCHEMA);
+    }
 
     private final RosterState state;
     private final Subscriptions subscriptions;
