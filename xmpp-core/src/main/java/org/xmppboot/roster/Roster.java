@@ -21,7 +21,6 @@ import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Presence;
 import org.xmppboot.stanza.StanzaBase;
-import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.stream.EventHandler;
 import org.xmppboot.stream.XMLStream;
 import org.xmppboot.stream.handler.StreamHandler;
@@ -81,16 +80,14 @@ public final class Roster implements XmppPlugin {
 
     private final RosterState state;
     private final Subscriptions subscriptions;
-    private final EventHandler onClientFetch = this::clientFetched;
+    private final RosterSync sync;
+    private final EventHandler onClientFetch;
     private final EventHandler onSessionStart = data -> sessionStarted();
     private final EventHandler onSessionEnd = data -> sessionEnded();
 
     private volatile @Nullable BaseXMPP xmpp;
     private volatile boolean clientFetches;
     private volatile boolean versioningOffered;
-    private volatile boolean loaded;
-    /** The id of the last result applied, so the {@code roster_update} it raises is not applied twice. */
-    private volatile @Nullable String lastResultId;
 
     /** A roster kept in memory, approving every subscription request: what registering by name gives. */
     public Roster() {
@@ -100,6 +97,8 @@ public final class Roster implements XmppPlugin {
     /** A roster over a store (loaded now: the cached items are readable before the first connection). */
     public Roster(RosterStore store, SubscriptionPolicy policy) {
         this.state = new RosterState(store);
+        this.sync = new RosterSync(this, state);
+        this.onClientFetch = sync::clientFetched;
         this.subscriptions = new Subscriptions(this, policy);
     }
 
@@ -133,9 +132,10 @@ public final class Roster implements XmppPlugin {
             throw new IllegalArgumentException("A component has no roster (RFC 6121 rosters belong to accounts)");
         }
         xmpp = connection;
+        sync.bind(connection);
         clientFetches = connection instanceof ClientXMPP client && client.clientConfig().fetchRoster();
         connection.registerHandler(StreamHandler.of(PUSH_HANDLER,
-                Matcher.stanzaPath("iq@type=set/{" + NAMESPACE + "}query"), s -> pushed((Iq) s)));
+                Matcher.stanzaPath("iq@type=set/{" + NAMESPACE + "}query"), s -> sync.pushed((Iq) s)));
         connection.registerHandler(StreamHandler.of(PRESENCE_HANDLER, Roster::isSubscriptionPresence,
                 s -> subscriptions.received(connection, (Presence) s)));
         // Stream features reach only in-stream handlers; this one only notes whether versioning is offered.
@@ -162,7 +162,7 @@ public final class Roster implements XmppPlugin {
             connection.removeEventHandler("session_start", onSessionStart);
             connection.removeEventHandler("session_end", onSessionEnd);
         }
-        loaded = false;
+        sync.unload();
     }
 
     private static boolean isSubscriptionPresence(StanzaBase stanza) {
@@ -228,7 +228,7 @@ public final class Roster implements XmppPlugin {
 
     /** Whether the roster of the current session has been received (until the session ends). */
     public boolean isLoaded() {
-        return loaded;
+        return sync.isLoaded();
     }
 
     /** Whether the server offered roster versioning in the last stream features (§2.6.1). */
@@ -293,7 +293,7 @@ public final class Roster implements XmppPlugin {
 
     /**
      * The bare JIDs whose requests were raised as {@code roster_subscription_request} and not answered yet in
-     * this session, oldest first (at most {@value Subscriptions#MAX_PENDING}; the server keeps them all).
+     * this session, oldest first (at most the latest 1000; the server keeps them all).
      */
     public Set<Jid> pendingRequests() {
         return subscriptions.pending();
@@ -348,117 +348,24 @@ public final class Roster implements XmppPlugin {
      * @throws IllegalArgumentException for an iq that is not a result
      */
     public void load(Iq result) {
-        apply(result);
-        BaseXMPP connection = xmpp;
-        if (connection != null) {
-            connection.event(EVENT_UPDATE, result);
-        }
-    }
-
-    private void apply(Iq result) {
-        if (result.getIqType() != Iq.Type.RESULT) {
-            throw new IllegalArgumentException("Not a roster result: " + result);
-        }
-        lastResultId = result.getId();
-        RosterQuery query = RosterQuery.of(result);
-        List<RosterChange> changes = query == null ? List.of() : state.replaceAll(query.getVersion(),
-                query.getItems());
-        loaded = true;
-        log.debug("[{}] roster {} ({} items, version {})", name(xmpp), query == null ? "unchanged" : "received",
-                size(), version());
-        raise(changes);
-        BaseXMPP connection = xmpp;
-        if (connection != null) {
-            connection.event(EVENT_LOADED, this);
-        }
-    }
-
-    /** {@code roster_update} from the client's own fetch (ClientConfig.fetchRoster): the initial roster. */
-    private void clientFetched(@Nullable Object data) {
-        if (data instanceof Iq iq && iq.getIqType() == Iq.Type.RESULT && iq.getId() != null
-                && !iq.getId().equals(lastResultId)) {
-            apply(iq);
-        }
+        sync.applyResult(result);
+        sync.event(EVENT_UPDATE, result);
     }
 
     private void sessionStarted() {
-        if (clientFetches && loaded) {
+        if (clientFetches && sync.isLoaded()) {
             return;
         }
         request().whenComplete((roster, failure) -> {
             if (failure != null) {
-                log.warn("[{}] the roster request failed: {}", name(xmpp), failure.getMessage());
+                log.warn("[{}] the roster request failed: {}", sync.name(), failure.getMessage());
             }
         });
     }
 
     private void sessionEnded() {
-        loaded = false;
+        sync.unload();
         subscriptions.clearPending();
-    }
-
-    // =================================================================== pushes (§2.1.6)
-
-    private void pushed(Iq push) {
-        if (!fromAccount(push)) {
-            // §2.1.6: a push not from the account MUST be ignored: it changes nothing. Every iq set still gets a
-            // response (RFC 6120 §8.2.3); service-unavailable is what a client without a roster answers
-            // (RFC 6120 §8.4), so it tells the sender nothing (SleekXMPP and slixmpp answer the same).
-            log.info("[{}] roster push from {} ignored: only the account's server may push", name(xmpp),
-                    push.xml().attribute("from"));
-            push.error(StanzaError.Condition.SERVICE_UNAVAILABLE, null).sendResponse();
-            return;
-        }
-        RosterQuery query = RosterQuery.of(push);
-        List<XmlElement> elements = query == null ? List.of() : query.itemElements();
-        RosterItem item = null;
-        if (elements.size() == 1) {
-            try {
-                item = RosterItem.fromXml(elements.get(0));
-            } catch (IllegalArgumentException e) {
-                item = null;
-            }
-        }
-        if (query == null || item == null) {
-            push.error(StanzaError.Condition.BAD_REQUEST,
-                    "A roster push carries exactly one item with a valid jid (RFC 6121 §2.1.6)").sendResponse();
-            return;
-        }
-        RosterChange change = state.apply(query.getVersion(), item);
-        push.reply().sendResponse();
-        BaseXMPP connection = xmpp;
-        if (connection != null) {
-            connection.event(EVENT_UPDATE, push);
-        }
-        if (change != null) {
-            raise(List.of(change));
-        }
-    }
-
-    /** §2.1.6: from absent (the account, implicitly) or the account's bare JID, and nothing else. */
-    private boolean fromAccount(Iq push) {
-        Jid from;
-        try {
-            from = push.getFrom();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (from == null) {
-            return true;
-        }
-        BaseXMPP connection = xmpp;
-        Jid own = connection == null ? null : connection.boundJid();
-        return own != null && from.equals(own.bare());
-    }
-
-    private void raise(List<RosterChange> changes) {
-        BaseXMPP connection = xmpp;
-        if (connection == null) {
-            return;
-        }
-        for (RosterChange change : changes) {
-            connection.event(change.isRemoved() ? EVENT_ITEM_REMOVED : EVENT_ITEM_CHANGED, change);
-        }
     }
 
     // =================================================================== helpers
@@ -471,12 +378,8 @@ public final class Roster implements XmppPlugin {
         return connection;
     }
 
-    private static String name(@Nullable BaseXMPP connection) {
-        return connection == null ? "roster" : connection.config().name();
-    }
-
     @Override
     public String toString() {
-        return "Roster[" + size() + " items, version " + version() + (loaded ? ", loaded" : "") + "]";
+        return "Roster[" + size() + " items, version " + version() + (isLoaded() ? ", loaded" : "") + "]";
     }
 }

@@ -198,4 +198,18 @@ class RosterPushTest {
         s.negotiate(false);
         s.expectRosterGet(null);
     }
+
+    @Test
+    void aRosterAttachedDuringTheSessionRequestsTheRosterAtOnce() throws Exception {
+        ScriptedServer s = newServer();
+        server = s;
+        s.negotiate(true);
+        s.expectNothingSent();
+        Roster roster = Roster.attach(s.client);
+        // It missed the stream features, so it cannot know versioning is offered: no version (§2.6.2).
+        String id = s.expectRosterGet(null);
+        s.recv("<iq id='" + id + "' type='result'>" + JULIET_ROSTER + "</iq>");
+        org.awaitility.Awaitility.await().atMost(ScriptedServer.WAIT).until(roster::isLoaded);
+        assertThat(roster.toString()).isEqualTo("Roster[3 items, version ver11, loaded]");
+    }
 }
