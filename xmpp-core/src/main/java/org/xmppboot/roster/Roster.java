@@ -33,9 +33,12 @@ import org.xmppboot.xml.XmlElement;
  *
  * <p>It applies roster pushes and answers each exactly once (§2.1.6), keeps the roster version and sends it when
  * the server offers versioning (§2.6), saves to a {@link RosterStore}, and answers subscription requests by its
- * {@link SubscriptionPolicy} (default {@link SubscriptionPolicy#ACCEPT_ALL}). The initial roster comes from
- * the client's own fetch when {@code ClientConfig.fetchRoster} is on (the {@code roster_update} event; no
- * version is sent then), and otherwise from {@link #request()} at {@code session_start}, with the version.
+ * {@link SubscriptionPolicy} (default {@link SubscriptionPolicy#ACCEPT_ALL}).
+ *
+ * <p>The initial roster of each session comes from whichever happens first: a negotiation that sends the get
+ * built by {@link #requestPayload} and hands the result to {@link #load} (before initial presence, as §2.2
+ * recommends); the client's own fetch when {@code ClientConfig.fetchRoster} is on (its {@code roster_update}
+ * event; no version is sent then); otherwise {@link #request()} at {@code session_start}, with the version.
  *
  * <p>Events, raised on the connection:
  * <ul>
@@ -86,7 +89,6 @@ public final class Roster implements XmppPlugin {
     private final EventHandler onSessionEnd = data -> sessionEnded();
 
     private volatile @Nullable BaseXMPP xmpp;
-    private volatile boolean clientFetches;
     private volatile boolean versioningOffered;
 
     /** A roster kept in memory, approving every subscription request: what registering by name gives. */
@@ -133,7 +135,6 @@ public final class Roster implements XmppPlugin {
         }
         xmpp = connection;
         sync.bind(connection);
-        clientFetches = connection instanceof ClientXMPP client && client.clientConfig().fetchRoster();
         connection.registerHandler(StreamHandler.of(PUSH_HANDLER,
                 Matcher.stanzaPath("iq@type=set/{" + NAMESPACE + "}query"), s -> sync.pushed((Iq) s)));
         connection.registerHandler(StreamHandler.of(PRESENCE_HANDLER, Roster::isSubscriptionPresence,
@@ -353,8 +354,8 @@ public final class Roster implements XmppPlugin {
     }
 
     private void sessionStarted() {
-        if (clientFetches && sync.isLoaded()) {
-            return;
+        if (sync.isLoaded()) {
+            return; // loaded during negotiation: by the client's own fetch, or handed to load()
         }
         request().whenComplete((roster, failure) -> {
             if (failure != null) {

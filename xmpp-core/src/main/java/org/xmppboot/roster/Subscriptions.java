@@ -18,7 +18,8 @@ import org.xmppboot.stanza.Presence;
  *
  * <p>Since RFC 6121 the server holds the subscription state and announces each change with a roster push
  * (§3.1.5, §3.2.3, §3.3.3); {@code subscribed}, {@code unsubscribed} and {@code unsubscribe} received from a
- * contact are notifications the client does not answer (the acknowledgements of RFC 3921 §8 are gone).
+ * contact are notifications the client does not answer (RFC 3921 §8.2 had clients acknowledge them; RFC 6121
+ * leaves the state to the servers).
  */
 final class Subscriptions {
 
