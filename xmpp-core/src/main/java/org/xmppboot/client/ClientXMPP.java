@@ -22,6 +22,7 @@ import org.xmppboot.BaseXMPP;
 import org.xmppboot.features.BindFeature;
 import org.xmppboot.features.FeatureNegotiator;
 import org.xmppboot.features.Negotiation;
+import org.xmppboot.features.RosterRequestFeature;
 import org.xmppboot.features.SaslFeature;
 import org.xmppboot.features.SessionFeature;
 import org.xmppboot.features.StartTlsFeature;
@@ -98,6 +99,10 @@ public class ClientXMPP extends BaseXMPP {
                         config.retryWithoutChannelBinding()),
                 new BindFeature(config.jid().resource()),
                 new SessionFeature()));
+        if (config.fetchRoster()) {
+            features.register(new RosterRequestFeature(versioning -> new XmlElement("query", ROSTER_NS),
+                    result -> event("roster_update", result)));
+        }
         registerHandler(StreamHandler.of("client:features", Matcher.xpath(FEATURES_PATH),
                 s -> {
                     if (features.onFeatures(s.xml(), negotiation)) {
@@ -267,17 +272,9 @@ public class ClientXMPP extends BaseXMPP {
         sendNegotiation(iq);
     }
 
-    /** Every feature has run: with a resource bound, the session is set up; without, a feature has failed. */
+    /** Every feature has run: with a resource bound, the session starts; without, a feature has failed. */
     private void afterFeatures() {
-        if (!bound || sessionEstablished) {
-            return;
-        }
-        if (clientConfig.fetchRoster()) {
-            negotiationIq("roster", Iq.Type.GET, new XmlElement("query", ROSTER_NS), roster -> {
-                event("roster_update", roster);
-                establish();
-            });
-        } else {
+        if (bound && !sessionEstablished) {
             establish();
         }
     }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.features.RosterRequestFeature;
 import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.XmppPlugin;
@@ -22,7 +23,6 @@ import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Presence;
 import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stream.EventHandler;
-import org.xmppboot.stream.XMLStream;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
 import org.xmppboot.xml.XmlElement;
@@ -35,10 +35,10 @@ import org.xmppboot.xml.XmlElement;
  * the server offers versioning (§2.6), saves to a {@link RosterStore}, and answers subscription requests by its
  * {@link SubscriptionPolicy} (default {@link SubscriptionPolicy#ACCEPT_ALL}).
  *
- * <p>The initial roster of each session comes from whichever happens first: a negotiation that sends the get
- * built by {@link #requestPayload} and hands the result to {@link #load} (before initial presence, as §2.2
- * recommends); the client's own fetch when {@code ClientConfig.fetchRoster} is on (its {@code roster_update}
- * event; no version is sent then); otherwise {@link #request()} at {@code session_start}, with the version.
+ * <p>The initial roster of each session is requested during the session set-up, after binding and before initial
+ * presence (§2.2), by the stream feature it puts in place of the client's plain one
+ * ({@link RosterRequestFeature}), with the cached version when the server offers versioning; when attached to a
+ * session already under way, by {@link #request()} at once.
  *
  * <p>Events, raised on the connection:
  * <ul>
@@ -74,7 +74,6 @@ public final class Roster implements XmppPlugin {
     private static final Logger log = LoggerFactory.getLogger(Roster.class);
     private static final String PUSH_HANDLER = "roster:push";
     private static final String PRESENCE_HANDLER = "roster:subscription";
-    private static final String FEATURES_HANDLER = "roster:features";
 
     static {
         // Registers the roster query on Iq (iq.get("roster"), iq@type=set/roster) once a roster exists.
@@ -84,7 +83,6 @@ public final class Roster implements XmppPlugin {
     private final RosterState state;
     private final Subscriptions subscriptions;
     private final RosterSync sync;
-    private final EventHandler onClientFetch;
     private final EventHandler onSessionStart = data -> sessionStarted();
     private final EventHandler onSessionEnd = data -> sessionEnded();
 
@@ -100,7 +98,6 @@ public final class Roster implements XmppPlugin {
     public Roster(RosterStore store, SubscriptionPolicy policy) {
         this.state = new RosterState(store);
         this.sync = new RosterSync(this, state);
-        this.onClientFetch = sync::clientFetched;
         this.subscriptions = new Subscriptions(this, policy);
     }
 
@@ -139,12 +136,13 @@ public final class Roster implements XmppPlugin {
                 Matcher.stanzaPath("iq@type=set/{" + NAMESPACE + "}query"), s -> sync.pushed((Iq) s)));
         connection.registerHandler(StreamHandler.of(PRESENCE_HANDLER, Roster::isSubscriptionPresence,
                 s -> subscriptions.received(connection, (Presence) s)));
-        // Stream features reach only in-stream handlers; this one only notes whether versioning is offered.
-        // The features after authentication come last, so they decide.
-        connection.registerHandler(StreamHandler.of(FEATURES_HANDLER,
-                s -> s.xml().is("features", XMLStream.STREAM_NAMESPACE),
-                s -> versioningOffered = s.xml().element("ver", VERSIONING_FEATURE) != null).inStream());
-        connection.addEventHandler(EVENT_UPDATE, onClientFetch);
+        if (connection instanceof ClientXMPP client) {
+            // The roster get of the session set-up (before initial presence, §2.2), with the cached version.
+            client.features().register(new RosterRequestFeature(versioning -> {
+                versioningOffered = versioning;
+                return requestPayload(versioning);
+            }, this::load));
+        }
         connection.addEventHandler("session_start", onSessionStart);
         connection.addEventHandler("session_end", onSessionEnd);
         if (connection.isSessionEstablished()) {
@@ -158,8 +156,6 @@ public final class Roster implements XmppPlugin {
         if (connection != null) {
             connection.removeHandler(PUSH_HANDLER);
             connection.removeHandler(PRESENCE_HANDLER);
-            connection.removeHandler(FEATURES_HANDLER);
-            connection.removeEventHandler(EVENT_UPDATE, onClientFetch);
             connection.removeEventHandler("session_start", onSessionStart);
             connection.removeEventHandler("session_end", onSessionEnd);
         }

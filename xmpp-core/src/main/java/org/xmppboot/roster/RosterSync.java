@@ -64,14 +64,6 @@ final class RosterSync {
         event(Roster.EVENT_LOADED, roster);
     }
 
-    /** {@code roster_update} raised by the client's own fetch ({@code ClientConfig.fetchRoster}). */
-    void clientFetched(@Nullable Object data) {
-        if (data instanceof Iq iq && iq.getIqType() == Iq.Type.RESULT && iq.getId() != null
-                && !iq.getId().equals(lastResultId)) {
-            applyResult(iq);
-        }
-    }
-
     /** A roster push (on the event thread): applied and answered exactly once, or refused. */
     void pushed(Iq push) {
         if (!fromAccount(push)) {

@@ -116,7 +116,7 @@ class RosterVersioningTest {
     }
 
     @Test
-    void theClientsOwnFetchLoadsTheRosterBeforeSessionStartAndIsRaisedOnce() throws Exception {
+    void theRosterIsLoadedDuringTheSetUpBeforeSessionStartAndRaisedOnce() throws Exception {
         ClientXMPP client = new ClientXMPP(ScriptedServer.config().fetchRoster(true).build());
         ScriptedServer s = new ScriptedServer(client);
         server = s;
@@ -126,8 +126,8 @@ class RosterVersioningTest {
         client.addEventHandler("session_start", data -> seen.add("session_start, roster has " + roster.size()));
         s.negotiate(true);
 
-        // The negotiation's own get: no version (ClientXMPP does not know the roster), answered in full.
-        String id = s.expectRosterGet(null);
+        // The roster's own get replaces the client's: with the bootstrap version, answered in full.
+        String id = s.expectRosterGet("");
         s.recv("<iq id='" + id + "' type='result'>" + RosterPushTest.JULIET_ROSTER + "</iq>");
         client.sessionFuture().get(5, TimeUnit.SECONDS);
 

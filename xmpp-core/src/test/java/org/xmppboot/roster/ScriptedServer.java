@@ -74,8 +74,8 @@ final class ScriptedServer implements AutoCloseable {
 
     /**
      * Negotiates up to the bind result; with {@code versioning} the features after authentication advertise
-     * roster versioning. The session is established on return unless the client fetches the roster itself
-     * (then its roster get is the next thing sent).
+     * roster versioning. The session is established on return unless the roster is requested during the set-up
+     * (by a {@link Roster} or the client's own fetch): then that roster get is the next thing sent.
      */
     ScriptedServer negotiate(boolean versioning) throws Exception {
         client.connect(peer);
@@ -90,7 +90,7 @@ final class ScriptedServer implements AutoCloseable {
         XmlElement bind = nextSent();
         recv("<iq type='result' id='" + bind.attribute("id") + "'><bind xmlns='" + BIND + "'><jid>" + BOUND
                 + "</jid></bind></iq>");
-        if (!client.clientConfig().fetchRoster()) {
+        if (!client.clientConfig().fetchRoster() && client.plugin(Roster.class) == null) {
             client.sessionFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
         return this;
