@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.xmppboot.client.TlsMode;
+import org.xmppboot.roster.SubscriptionPolicy;
 
 /**
  * Configuration of the XMPP connection ({@code xmpp.*}). {@link #toString()} never shows the password or the
@@ -53,6 +54,8 @@ public class XmppProperties {
     private final Tls tls = new Tls();
 
     private final Sasl sasl = new Sasl();
+
+    private final Roster roster = new Roster();
 
     private final Component component = new Component();
 
@@ -126,6 +129,54 @@ public class XmppProperties {
 
         public void setRetryWithoutChannelBinding(boolean retryWithoutChannelBinding) {
             this.retryWithoutChannelBinding = retryWithoutChannelBinding;
+        }
+    }
+
+    /** The client's roster (RFC 6121) and presence subscriptions. */
+    public static class Roster {
+
+        /** How to answer a contact's presence subscription request. */
+        public enum Policy {
+            /** Approve it, so the contact sees the bot online; the bot does not subscribe back. */
+            ACCEPT_ALL(SubscriptionPolicy.ACCEPT_ALL),
+            /** Approve it and subscribe back, for bots that act on their contacts' presence. */
+            MUTUAL(SubscriptionPolicy.MUTUAL),
+            /** Refuse it. */
+            REJECT_ALL(SubscriptionPolicy.REJECT_ALL),
+            /** Raise {@code roster_subscription_request} and let the application approve or deny. */
+            MANUAL(SubscriptionPolicy.MANUAL);
+
+            private final SubscriptionPolicy policy;
+
+            Policy(SubscriptionPolicy policy) {
+                this.policy = policy;
+            }
+
+            public SubscriptionPolicy policy() {
+                return policy;
+            }
+        }
+
+        /** Whether the client keeps its roster and answers subscription requests (client mode only). */
+        private boolean enabled = true;
+
+        /** How to answer presence subscription requests. */
+        private Policy subscriptionPolicy = Policy.ACCEPT_ALL;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Policy getSubscriptionPolicy() {
+            return subscriptionPolicy;
+        }
+
+        public void setSubscriptionPolicy(Policy subscriptionPolicy) {
+            this.subscriptionPolicy = subscriptionPolicy;
         }
     }
 
@@ -343,6 +394,10 @@ public class XmppProperties {
 
     public Sasl getSasl() {
         return sasl;
+    }
+
+    public Roster getRoster() {
+        return roster;
     }
 
     public Component getComponent() {

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.client.TlsMode;
+import org.xmppboot.roster.Roster;
+import org.xmppboot.roster.SubscriptionPolicy;
 import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.spring.health.XmppHealthIndicator;
@@ -33,6 +35,7 @@ class XmppAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(XmppAutoConfiguration.class, XmppMetricsAutoConfiguration.class,
                     XmppHealthAutoConfiguration.class, XmppSanitizingAutoConfiguration.class,
+                    XmppRosterAutoConfiguration.class,
                     SslAutoConfiguration.class))
             .withPropertyValues("xmpp.auto-startup=false");
 
@@ -64,6 +67,21 @@ class XmppAutoConfigurationTest {
                     assertThat(context).hasSingleBean(ComponentXMPP.class).doesNotHaveBean(ClientXMPP.class);
                     assertThat(context.getBean(ComponentXMPP.class).componentConfig().port()).isEqualTo(5275);
                 });
+    }
+
+    @Test
+    void aClientKeepsItsRosterAndAnswersSubscriptionsAsConfigured() {
+        runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x").run(context -> {
+            assertThat(context).hasSingleBean(Roster.class);
+            assertThat(context.getBean(Roster.class).policy()).isSameAs(SubscriptionPolicy.ACCEPT_ALL);
+        });
+        runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.roster.subscription-policy=manual")
+                .run(context -> assertThat(context.getBean(Roster.class).policy()).isSameAs(SubscriptionPolicy.MANUAL));
+        runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x", "xmpp.roster.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(Roster.class));
+        runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
+                "xmpp.component.secret=shh").run(context -> assertThat(context).doesNotHaveBean(Roster.class));
     }
 
     @Configuration(proxyBeanMethods = false)
