@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,8 +33,6 @@ import org.xmppboot.stanza.StreamError;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
 import org.xmppboot.xml.XmlElement;
-import org.xmppboot.xml.XmlStreamException;
-import org.xmppboot.xml.XmlStreamParser;
 import org.xmppboot.xml.XmlWriter;
 
 /**
@@ -83,18 +80,18 @@ public abstract class XMLStream implements StanzaSender {
     private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
 
     /** An entry of the event queue. */
-    private sealed interface Entry permits StanzaEntry, EventEntry, TaskEntry, StopEntry {
+    sealed interface Entry permits StanzaEntry, EventEntry, TaskEntry, StopEntry {
         long enqueuedAt();
     }
 
-    private record StanzaEntry(StanzaBase stanza, List<StreamHandler> handlers, long enqueuedAt) implements Entry {
+    record StanzaEntry(StanzaBase stanza, List<StreamHandler> handlers, long enqueuedAt) implements Entry {
     }
 
     private record EventEntry(String name, @Nullable Object data, EventRegistration registration, long enqueuedAt)
             implements Entry {
     }
 
-    private record TaskEntry(String name, Runnable task, long enqueuedAt) implements Entry {
+    record TaskEntry(String name, Runnable task, long enqueuedAt) implements Entry {
     }
 
     private record StopEntry(long enqueuedAt) implements Entry {
@@ -122,13 +119,8 @@ public abstract class XMLStream implements StanzaSender {
     /** Entries the event thread has taken from the queue but not yet dispatched (event thread only). */
     private final ArrayDeque<Entry> eventBatch = new ArrayDeque<>();
     private volatile int eventBatchSize;
-    /**
-     * What the read thread queues while it works through one socket read; published in one go when the read is
-     * done (or before the read thread waits for room), so a burst costs the event thread one wake-up.
-     */
-    private final ArrayList<Entry> readBatch = new ArrayList<>();
-    private volatile @Nullable Thread batchingThread;
-    private final Semaphore inboundRoom;
+    /** Room for received stanzas in the event queue: a connection's read thread waits here when there is none. */
+    final Semaphore inboundRoom;
     private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
     private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
     private final Executor handlerExecutor;
@@ -143,16 +135,15 @@ public abstract class XMLStream implements StanzaSender {
     private final ArrayDeque<byte[]> held = new ArrayDeque<>();
     private boolean stanzasReleased = true; // guarded by held
 
+    /** The current connection (or the last one); every per-connection state lives in it. */
     private volatile @Nullable Connection connection;
     private volatile @Nullable Thread eventThread;
     private volatile boolean closed;
-    private volatile @Nullable StreamError lastStreamError;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile @Nullable ScheduledFuture<?> watchdog;
     private volatile @Nullable String currentHandler;
     private volatile long currentHandlerStart;
     private volatile long reportedSlowStart;
-    private volatile @Nullable XmlElement peerHeader;
 
     /**
      * @param defaultNamespace the stream's content namespace ({@code jabber:client}, {@code jabber:component:accept})
@@ -200,12 +191,11 @@ public abstract class XMLStream implements StanzaSender {
             throw new IllegalStateException("Stream " + config.name() + " was closed; create a new one");
         }
         Connection previous = connection;
-        if (previous != null && !previous.ended.get()) {
+        if (previous != null && !previous.isEnded()) {
             throw new IllegalStateException("Stream " + config.name() + " is already connected");
         }
         startEventThread();
-        lastStreamError = null;
-        Connection c = new Connection(transport);
+        Connection c = new Connection(this, transport, streamHeader());
         connection = c;
         c.start();
         synchronized (held) {
@@ -227,7 +217,7 @@ public abstract class XMLStream implements StanzaSender {
     /** Whether a transport is connected and not yet ended. */
     public boolean isConnected() {
         Connection c = connection;
-        return c != null && !c.ended.get();
+        return c != null && !c.isEnded();
     }
 
     /** Whether the current connection is encrypted. */
@@ -243,7 +233,8 @@ public abstract class XMLStream implements StanzaSender {
 
     /** The peer's stream header of the current stream, or null before it arrived. */
     public @Nullable XmlElement peerHeader() {
-        return peerHeader;
+        Connection c = connection;
+        return c == null ? null : c.peerHeader();
     }
 
     /**
@@ -256,7 +247,7 @@ public abstract class XMLStream implements StanzaSender {
     public CompletableFuture<Void> disconnect() {
         closed = true;
         Connection c = connection;
-        if (c == null || c.ended.get()) {
+        if (c == null || c.isEnded()) {
             stopEventThread();
         } else {
             c.close("disconnect requested");
@@ -279,7 +270,8 @@ public abstract class XMLStream implements StanzaSender {
 
     /** The last stream error the peer sent on the current connection, or null. */
     protected @Nullable StreamError lastStreamError() {
-        return lastStreamError;
+        Connection c = connection;
+        return c == null ? null : c.lastStreamError();
     }
 
     /** Sends a stream error and closes the connection (RFC 6120 §4.9): for protocol violations by the peer. */
@@ -387,7 +379,7 @@ public abstract class XMLStream implements StanzaSender {
         return attributes;
     }
 
-    private byte[] streamHeader() {
+    byte[] streamHeader() {
         StringBuilder sb = new StringBuilder(256).append("<?xml version='1.0'?><stream:stream xmlns=\"");
         XmlWriter.escapeAttribute(defaultNamespace, sb);
         sb.append("\" xmlns:stream=\"").append(STREAM_NAMESPACE).append('"');
@@ -420,16 +412,7 @@ public abstract class XMLStream implements StanzaSender {
         if (c == null) {
             throw new IllegalStateException("Not connected");
         }
-        if (Thread.currentThread() != c.readThread) {
-            throw new IllegalStateException("restartStream() must be called from an in-stream handler");
-        }
-        if (discardReceived) {
-            c.parser.requestResetDiscardingRest();
-        } else {
-            c.parser.requestReset();
-        }
-        peerHeader = null;
-        c.wire.add(streamHeader());
+        c.restart(discardReceived, streamHeader());
     }
 
     /** Called on the read thread when the peer's stream header arrives; the default raises {@code stream_start}. */
@@ -456,8 +439,8 @@ public abstract class XMLStream implements StanzaSender {
         byte[] bytes = toBytes(filtered.xml(), "");
         synchronized (held) {
             Connection c = connection;
-            if (stanzasReleased && held.isEmpty() && c != null && !c.ended.get()) {
-                c.wire.add(bytes);
+            if (stanzasReleased && held.isEmpty() && c != null && !c.isEnded()) {
+                c.write(bytes);
             } else {
                 held.add(bytes);
             }
@@ -471,10 +454,10 @@ public abstract class XMLStream implements StanzaSender {
      */
     protected void sendNegotiation(XmlElement element) {
         Connection c = connection;
-        if (c == null || c.ended.get()) {
+        if (c == null || c.isEnded()) {
             throw new IllegalStateException("Not connected");
         }
-        c.wire.add(toBytes(element, ""));
+        c.write(toBytes(element, ""));
     }
 
     /**
@@ -482,7 +465,7 @@ public abstract class XMLStream implements StanzaSender {
      * is not repeated), then {@code tail}, in UTF-8 (RFC 6120 §11.6). Runs on the sender's thread, so an
      * unwritable character fails there.
      */
-    private byte[] toBytes(XmlElement element, String tail) {
+    byte[] toBytes(XmlElement element, String tail) {
         StringBuilder sb = new StringBuilder(256);
         XmlWriter.write(element, defaultNamespace, sb);
         return sb.append(tail).toString().getBytes(StandardCharsets.UTF_8);
@@ -501,11 +484,11 @@ public abstract class XMLStream implements StanzaSender {
      */
     protected void onTransport(TransportAction action, Duration timeout) throws IOException {
         Connection c = connection;
-        if (c == null || c.ended.get()) {
+        if (c == null || c.isEnded()) {
             throw new IOException("Not connected");
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        c.wire.add((Runnable) () -> {
+        c.runOnSendThread(() -> {
             try {
                 action.run(c.transport);
                 done.complete(null);
@@ -537,12 +520,12 @@ public abstract class XMLStream implements StanzaSender {
     protected void releaseStanzas() {
         synchronized (held) {
             Connection c = connection;
-            if (c == null || c.ended.get()) {
+            if (c == null || c.isEnded()) {
                 return;
             }
             stanzasReleased = true;
             while (!held.isEmpty()) {
-                c.wire.add(held.poll());
+                c.write(held.poll());
             }
         }
     }
@@ -748,6 +731,11 @@ public abstract class XMLStream implements StanzaSender {
         return eventQueue.size() + eventBatchSize;
     }
 
+    /** Room left for received stanzas in the event queue (for tests: all of it once everything is dispatched). */
+    int inboundRoom() {
+        return inboundRoom.availablePermits();
+    }
+
     /** How many handler invocations have failed. */
     public long handlerFailures() {
         return handlerFailures.get();
@@ -783,7 +771,7 @@ public abstract class XMLStream implements StanzaSender {
         return false;
     }
 
-    private void processInbound(StanzaBase received) {
+    void processInbound(StanzaBase received, Connection connection) {
         boolean open = isSessionOpen();
         if (!open && !(received instanceof StreamError) && !isNegotiation(received.xml())) {
             log.debug("[{}] <{}/> in {} received before the session; dropped", config.name(),
@@ -799,7 +787,7 @@ public abstract class XMLStream implements StanzaSender {
         observer.stanza(Direction.IN, kindOf(xml));
         if (stanza instanceof StreamError error) {
             log.warn("[{}] stream error from the peer: {}", config.name(), error);
-            lastStreamError = error;
+            connection.streamErrorReceived(error);
             event("stream_error", error);
             return; // the peer closes the stream next
         }
@@ -814,7 +802,7 @@ public abstract class XMLStream implements StanzaSender {
             for (Waiter waiter : waiters) {
                 if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
                     StanzaBase copy = stanza.copy();
-                    enqueue(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
+                    connection.batch(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
                 }
             }
         }
@@ -848,7 +836,7 @@ public abstract class XMLStream implements StanzaSender {
         if (!queued.isEmpty()) {
             // One entry for all handlers: the event thread gives each its own copy (see dispatch), which keeps
             // the read thread's share of the work, and the queue traffic, at one entry per stanza.
-            enqueueInbound(new StanzaEntry(stanza, queued, System.nanoTime()));
+            connection.batchInbound(new StanzaEntry(stanza, queued, System.nanoTime()));
         }
     }
 
@@ -896,32 +884,23 @@ public abstract class XMLStream implements StanzaSender {
         return "other";
     }
 
-    private void enqueueInbound(StanzaEntry entry) {
-        if (!inboundRoom.tryAcquire()) {
-            publishReadBatch(); // the event thread must see what we hold before it can make room
-            try {
-                inboundRoom.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for room in the event queue", e);
-            }
-        }
-        enqueue(entry);
-    }
-
+    /**
+     * Queues an entry for the event thread. On the current connection's read thread it joins that thread's
+     * batch, in order with the stanzas of the same socket read; a read thread whose connection is no longer the
+     * current one queues directly (its connection is gone; only its own batch is its to publish).
+     */
     private void enqueue(Entry entry) {
-        if (Thread.currentThread() == batchingThread) {
-            readBatch.add(entry);
+        Connection c = connection;
+        if (c != null && c.readThread == Thread.currentThread()) {
+            c.batch(entry);
         } else {
             eventQueue.add(entry);
         }
     }
 
-    private void publishReadBatch() {
-        if (Thread.currentThread() == batchingThread) {
-            eventQueue.addAll(readBatch);
-            readBatch.clear();
-        }
+    /** Publishes a read thread's batch: one hand-off, at most one wake-up of the event thread. */
+    void publish(List<Entry> batch) {
+        eventQueue.addAll(batch);
     }
 
     // =================================================================== event thread
@@ -1073,219 +1052,6 @@ public abstract class XMLStream implements StanzaSender {
             log.warn("[{}] handler '{}' has held the event thread for {} ms; handlers must not block "
                     + "(use a threaded event handler for slow work). It is at:{}", config.name(), name,
                     TimeUnit.NANOSECONDS.toMillis(held), stack);
-        }
-    }
-
-    // =================================================================== one connection
-
-    private static final byte[] KEEPALIVE = {' '};
-    /** About one TLS record: larger bursts go out in pieces of this size. */
-    private static final int MAX_WRITE = 16 * 1024;
-
-    /** The read and send threads, parser and write queue of one transport. */
-    private final class Connection implements XmlStreamParser.Listener {
-        final Transport transport;
-        final XmlStreamParser parser;
-        /** What the send thread writes, in order: bytes, or a Runnable to run on the send thread. */
-        final LinkedBlockingQueue<Object> wire = new LinkedBlockingQueue<>();
-        final AtomicBoolean ended = new AtomicBoolean();
-        final AtomicBoolean closeSent = new AtomicBoolean();
-        volatile boolean requested;
-        volatile @Nullable Thread readThread;
-        volatile @Nullable Thread sendThread;
-
-        Connection(Transport transport) {
-            this.transport = transport;
-            this.parser = new XmlStreamParser(config.xmlLimits(), this);
-        }
-
-        void start() {
-            wire.add(streamHeader());
-            sendThread = StreamThreads.start(config.name() + "-send", config.virtualThreads(), this::sendLoop);
-            readThread = StreamThreads.start(config.name() + "-read", config.virtualThreads(), this::readLoop);
-        }
-
-        // ------------------------------------------------------------ read thread
-
-        private void readLoop() {
-            // Set here too, not only by start(): this thread may handle a stanza before start() stores it.
-            readThread = Thread.currentThread();
-            byte[] buffer = new byte[4 * 1024]; // JSSE buffers whole records itself; this is only a window on them
-            batchingThread = Thread.currentThread();
-            try {
-                while (!ended.get()) {
-                    int n = transport.read(buffer);
-                    if (n < 0) {
-                        end("the peer closed the connection", null);
-                        return;
-                    }
-                    try {
-                        parser.feed(buffer, 0, n);
-                    } finally {
-                        publishReadBatch();
-                    }
-                }
-            } catch (XmlStreamException e) {
-                log.warn("[{}] closing the stream with <{}/>: {}", config.name(), e.condition(), e.getMessage());
-                sendStreamErrorAndClose(StreamError.Condition.fromElementName(e.condition()), e.getMessage());
-            } catch (IOException e) {
-                end(ended.get() ? "closed" : "read failed: " + e.getMessage(), e);
-            } catch (Throwable t) {
-                // OutOfMemoryError, StackOverflowError, a bug: never leave a socket open with nobody reading.
-                log.error("[{}] the read thread failed; closing the connection", config.name(), t);
-                end("read thread failed: " + t, t);
-            } finally {
-                publishReadBatch();
-                batchingThread = null;
-            }
-        }
-
-        @Override
-        public void streamStart(XmlElement header, String namespace) throws XmlStreamException {
-            if (!header.is("stream", STREAM_NAMESPACE)) {
-                throw new XmlStreamException("invalid-namespace",
-                        "The stream root is " + header.qualifiedName() + ", not {" + STREAM_NAMESPACE + "}stream");
-            }
-            if (!namespace.equals(defaultNamespace)) {
-                throw new XmlStreamException("invalid-namespace",
-                        "The stream's content namespace is '" + namespace + "', not '" + defaultNamespace + "'");
-            }
-            peerHeader = header;
-            streamStarted(header);
-        }
-
-        @Override
-        public void element(XmlElement element) {
-            processInbound(registry.wrap(element));
-        }
-
-        @Override
-        public void streamEnd() {
-            // RFC 6120 §4.4: answer the peer's closing tag with ours, then close the connection.
-            close("the peer closed the stream");
-        }
-
-        // ------------------------------------------------------------ send thread
-
-        private final ArrayList<byte[]> batch = new ArrayList<>();
-        private int batchBytes;
-
-        private void writeBatch() throws IOException {
-            if (batch.size() == 1) {
-                byte[] only = batch.get(0);
-                transport.write(only, 0, only.length);
-            } else if (batch.size() > 1) {
-                byte[] joined = new byte[batchBytes];
-                int at = 0;
-                for (byte[] bytes : batch) {
-                    System.arraycopy(bytes, 0, joined, at, bytes.length);
-                    at += bytes.length;
-                }
-                transport.write(joined, 0, joined.length);
-            }
-            batch.clear();
-            batchBytes = 0;
-        }
-
-        private void sendLoop() {
-            long keepaliveMillis = config.keepaliveInterval().toMillis();
-            try {
-                while (!ended.get()) {
-                    Object item = keepaliveMillis > 0 ? wire.poll(keepaliveMillis, TimeUnit.MILLISECONDS)
-                            : wire.take();
-                    if (ended.get()) {
-                        return;
-                    }
-                    if (item == null) {
-                        transport.write(KEEPALIVE, 0, 1);
-                        transport.flush();
-                        continue;
-                    }
-                    // Gather everything queued into few large writes: one TLS record and one system call per
-                    // burst instead of per stanza, and no buffer held between bursts.
-                    do {
-                        if (item instanceof byte[] bytes) {
-                            batch.add(bytes);
-                            batchBytes += bytes.length;
-                            if (batchBytes >= MAX_WRITE) {
-                                writeBatch();
-                            }
-                        } else {
-                            writeBatch();
-                            transport.flush();
-                            ((Runnable) item).run();
-                            if (ended.get()) {
-                                return;
-                            }
-                        }
-                        item = wire.poll();
-                    } while (item != null);
-                    writeBatch();
-                    transport.flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                end(ended.get() ? "closed" : "write failed: " + e.getMessage(), e);
-            } catch (Throwable t) {
-                log.error("[{}] the send thread failed; closing the connection", config.name(), t);
-                end("send thread failed: " + t, t);
-            }
-        }
-
-        // ------------------------------------------------------------ closing
-
-        /** Sends our closing tag (once), and ends the connection when the peer's arrives or after a timeout. */
-        void close(String reason) {
-            requested |= closed;
-            if (closeSent.compareAndSet(false, true)) {
-                wire.add("</stream:stream>".getBytes(StandardCharsets.UTF_8));
-                if (parser.isInStream()) {
-                    config.scheduler().schedule(() -> end(reason + " (the peer did not close in time)", null),
-                            config.closeTimeout());
-                } else {
-                    wire.add((Runnable) () -> end(reason, null));
-                }
-            } else {
-                // Both sides have sent their closing tag.
-                wire.add((Runnable) () -> end(reason, null));
-            }
-        }
-
-        void sendStreamErrorAndClose(StreamError.Condition condition, @Nullable String text) {
-            if (closeSent.compareAndSet(false, true)) {
-                wire.add(toBytes(StreamError.of(condition, text).xml(), "</stream:stream>"));
-            }
-            wire.add((Runnable) () -> end("stream error: " + condition.elementName(), null));
-        }
-
-        /** Ends this connection once: closes the transport, stops its threads, raises {@code disconnected}. */
-        void end(String reason, @Nullable Throwable cause) {
-            if (!ended.compareAndSet(false, true)) {
-                return;
-            }
-            transport.close();
-            wire.add(KEEPALIVE); // wakes the send thread so it sees 'ended'
-            if (requested) {
-                log.debug("[{}] disconnected: {}", config.name(), reason);
-            } else {
-                log.info("[{}] disconnected: {}", config.name(), reason);
-            }
-            event("disconnected", reason);
-            connectionEnded(requested, reason, cause);
-        }
-
-        void joinThreads() {
-            for (Thread t : new Thread[] {readThread, sendThread}) {
-                if (t != null && t != Thread.currentThread()) {
-                    try {
-                        t.join(config.closeTimeout().toMillis() + 1000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
         }
     }
 }
