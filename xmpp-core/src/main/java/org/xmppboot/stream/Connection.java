@@ -40,6 +40,7 @@ final class Connection implements XmlStreamParser.Listener {
     private final XMLStream stream;
     private final StreamConfig config;
     private final StanzaRegistry registry;
+    private final EventDispatcher events;
     final Transport transport;
     private final XmlStreamParser parser;
     /** What the send thread writes, in order: bytes, or a Runnable to run on the send thread. */
@@ -58,7 +59,7 @@ final class Connection implements XmlStreamParser.Listener {
      * Entries the read thread queues while it works through one socket read, published in one go when the read
      * is done (or before it waits for room), so that a burst costs the event thread one wake-up. Read thread only.
      */
-    private final ArrayList<XMLStream.Entry> readBatch = new ArrayList<>();
+    private final ArrayList<EventDispatcher.Entry> readBatch = new ArrayList<>();
     private volatile @Nullable XmlElement peerHeader;
     private volatile @Nullable StreamError lastStreamError;
 
@@ -74,6 +75,7 @@ final class Connection implements XmlStreamParser.Listener {
         this.stream = stream;
         this.config = stream.config;
         this.registry = stream.registry;
+        this.events = stream.events;
         this.transport = transport;
         this.parser = new XmlStreamParser(config.xmlLimits(), this);
         wire.add(header);
@@ -128,16 +130,16 @@ final class Connection implements XmlStreamParser.Listener {
     // ------------------------------------------------------------ read thread
 
     /** Queues an entry from this connection's read thread, to be published with the rest of the socket read. */
-    void batch(XMLStream.Entry entry) {
+    void batch(EventDispatcher.Entry entry) {
         readBatch.add(entry);
     }
 
     /** Queues a received stanza's entry, waiting for room in the event queue if the event thread is behind. */
-    void batchInbound(XMLStream.Entry entry) {
-        if (!stream.inboundRoom.tryAcquire()) {
+    void batchInbound(EventDispatcher.Entry entry) {
+        if (!events.inboundRoom.tryAcquire()) {
             publishReadBatch(); // the event thread must see what we hold before it can make room
             try {
-                stream.inboundRoom.acquire();
+                events.inboundRoom.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for room in the event queue", e);
@@ -148,7 +150,7 @@ final class Connection implements XmlStreamParser.Listener {
 
     private void publishReadBatch() {
         if (!readBatch.isEmpty()) {
-            stream.publish(readBatch);
+            events.publish(readBatch);
             readBatch.clear();
         }
     }

@@ -11,16 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -79,28 +74,6 @@ public abstract class XMLStream implements StanzaSender {
 
     private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
 
-    /** An entry of the event queue. */
-    sealed interface Entry permits StanzaEntry, EventEntry, TaskEntry, StopEntry {
-        long enqueuedAt();
-    }
-
-    record StanzaEntry(StanzaBase stanza, List<StreamHandler> handlers, long enqueuedAt) implements Entry {
-    }
-
-    private record EventEntry(String name, @Nullable Object data, EventRegistration registration, long enqueuedAt)
-            implements Entry {
-    }
-
-    record TaskEntry(String name, Runnable task, long enqueuedAt) implements Entry {
-    }
-
-    private record StopEntry(long enqueuedAt) implements Entry {
-    }
-
-    private record EventRegistration(EventHandler handler, boolean threaded, boolean disposable,
-            AtomicBoolean spent) {
-    }
-
     private record FilterRegistration(StanzaFilter filter, int order) {
     }
 
@@ -112,21 +85,11 @@ public abstract class XMLStream implements StanzaSender {
     private final String defaultNamespace;
 
     private final CopyOnWriteArrayList<StreamHandler> handlers = new CopyOnWriteArrayList<>();
-    private final Map<String, CopyOnWriteArrayList<EventRegistration>> eventHandlers = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<FilterRegistration> inFilters = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<FilterRegistration> outFilters = new CopyOnWriteArrayList<>();
-    private final EventQueue<Entry> eventQueue = new EventQueue<>();
-    /** Entries the event thread has taken from the queue but not yet dispatched (event thread only). */
-    private final ArrayDeque<Entry> eventBatch = new ArrayDeque<>();
-    private volatile int eventBatchSize;
-    /** Room for received stanzas in the event queue: a connection's read thread waits here when there is none. */
-    final Semaphore inboundRoom;
+    /** The event queue, the event thread and the running of handlers. */
+    final EventDispatcher events;
     private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
-    private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
-    private final Executor handlerExecutor;
-    private final boolean ownsHandlerExecutor;
-    private final KeyedSerialExecutor threadedHandlers;
-    private final AtomicLong handlerFailures = new AtomicLong();
     private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
     private final AtomicLong idCounter = new AtomicLong();
     private volatile StreamObserver observer = StreamObserver.NONE;
@@ -136,14 +99,9 @@ public abstract class XMLStream implements StanzaSender {
     private boolean stanzasReleased = true; // guarded by held
 
     /** The current connection (or the last one); every per-connection state lives in it. */
-    private volatile @Nullable Connection connection;
-    private volatile @Nullable Thread eventThread;
+    volatile @Nullable Connection connection;
     private volatile boolean closed;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private volatile @Nullable ScheduledFuture<?> watchdog;
-    private volatile @Nullable String currentHandler;
-    private volatile long currentHandlerStart;
-    private volatile long reportedSlowStart;
 
     /**
      * @param defaultNamespace the stream's content namespace ({@code jabber:client}, {@code jabber:component:accept})
@@ -151,12 +109,7 @@ public abstract class XMLStream implements StanzaSender {
     public XMLStream(String defaultNamespace, StreamConfig config) {
         this.defaultNamespace = Objects.requireNonNull(defaultNamespace, "defaultNamespace");
         this.config = Objects.requireNonNull(config, "config");
-        this.inboundRoom = new Semaphore(config.eventQueueCapacity());
-        Executor executor = config.handlerExecutor();
-        this.ownsHandlerExecutor = executor == null;
-        this.handlerExecutor = executor != null ? executor
-                : StreamThreads.handlerExecutor(config.name(), config.virtualThreads());
-        this.threadedHandlers = new KeyedSerialExecutor(handlerExecutor);
+        this.events = new EventDispatcher(this, this::finishTermination);
         registry.register(STREAM_NAMESPACE, StreamError.SCHEMA);
     }
 
@@ -194,7 +147,7 @@ public abstract class XMLStream implements StanzaSender {
         if (previous != null && !previous.isEnded()) {
             throw new IllegalStateException("Stream " + config.name() + " is already connected");
         }
-        startEventThread();
+        events.start();
         Connection c = new Connection(this, transport, streamHeader());
         connection = c;
         c.start();
@@ -204,14 +157,6 @@ public abstract class XMLStream implements StanzaSender {
             }
         }
         event("connected", transport.describe());
-    }
-
-    private synchronized void startEventThread() {
-        if (eventThread == null) {
-            eventThread = StreamThreads.start(config.name() + "-event", config.virtualThreads(), this::eventLoop);
-            Duration period = config.slowHandlerThreshold().dividedBy(2);
-            watchdog = config.scheduler().scheduleRepeating(this::checkSlowHandler, period, period);
-        }
     }
 
     /** Whether a transport is connected and not yet ended. */
@@ -248,7 +193,7 @@ public abstract class XMLStream implements StanzaSender {
         closed = true;
         Connection c = connection;
         if (c == null || c.isEnded()) {
-            stopEventThread();
+            events.stop();
         } else {
             c.close("disconnect requested");
         }
@@ -296,25 +241,12 @@ public abstract class XMLStream implements StanzaSender {
      */
     protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
         closed = true;
-        stopEventThread();
+        events.stop();
     }
 
-    private void stopEventThread() {
-        Thread thread = eventThread;
-        if (thread == null) {
-            finishTermination();
-        } else {
-            enqueue(new StopEntry(System.nanoTime()));
-        }
-    }
-
+    /** Once the event thread has stopped: fails what waits, lets go of the stream's threads, says so. */
     private void finishTermination() {
-        ScheduledFuture<?> w = watchdog;
-        if (w != null) {
-            w.cancel(false);
-        }
-        schedules.values().forEach(f -> f.cancel(false));
-        schedules.clear();
+        events.cancelTimers();
         StreamClosedException closedCause = new StreamClosedException("Stream " + config.name() + " closed");
         failWaiters(closedCause);
         try {
@@ -322,37 +254,7 @@ public abstract class XMLStream implements StanzaSender {
         } catch (RuntimeException e) {
             log.error("[{}] failed to fail what was waiting on the stream", config.name(), e);
         }
-        ExecutorService handlers = ownsHandlerExecutor && handlerExecutor instanceof ExecutorService service
-                ? service : null;
-        if (handlers != null) {
-            handlers.shutdown();
-        }
-        Connection c = connection;
-        Thread event = eventThread;
-        Runnable finish = () -> {
-            long wait = config.closeTimeout().toMillis() + 1000;
-            try {
-                if (c != null) {
-                    c.joinThreads();
-                }
-                if (handlers != null) {
-                    handlers.awaitTermination(wait, TimeUnit.MILLISECONDS);
-                }
-                if (event != null && event != Thread.currentThread()) {
-                    event.join(wait);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            terminated.complete(null);
-        };
-        if (event != null && Thread.currentThread() == event) {
-            // "Terminated" means every thread of this stream has ended, the event thread included, so the
-            // event thread cannot be the one to say so.
-            StreamThreads.start("xmpp-closing-" + config.name(), false, finish);
-        } else {
-            finish.run();
-        }
+        events.awaitThreads(connection, () -> terminated.complete(null));
     }
 
     /**
@@ -547,7 +449,7 @@ public abstract class XMLStream implements StanzaSender {
      * handlers, such as completing a future whose callbacks belong on the event thread.
      */
     public void runOnEventThread(String name, Runnable task) {
-        enqueue(new TaskEntry(name, task, System.nanoTime()));
+        events.runOnEventThread(name, task);
     }
 
     /**
@@ -561,7 +463,7 @@ public abstract class XMLStream implements StanzaSender {
 
     /** Whether the thread is this stream's event thread or the read thread of its current connection. */
     boolean isStreamThread(Thread thread) {
-        if (thread == eventThread) {
+        if (events.isEventThread(thread)) {
             return true;
         }
         Connection c = connection;
@@ -620,18 +522,15 @@ public abstract class XMLStream implements StanzaSender {
      * @param disposable run once, then remove
      */
     public void addEventHandler(String name, EventHandler handler, boolean threaded, boolean disposable) {
-        eventHandlers.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>())
-                .add(new EventRegistration(handler, threaded, disposable, new AtomicBoolean()));
+        events.addEventHandler(name, handler, threaded, disposable);
     }
 
     public boolean removeEventHandler(String name, EventHandler handler) {
-        List<EventRegistration> list = eventHandlers.get(name);
-        return list != null && list.removeIf(r -> r.handler == handler);
+        return events.removeEventHandler(name, handler);
     }
 
     public int eventHandlerCount(String name) {
-        List<EventRegistration> list = eventHandlers.get(name);
-        return list == null ? 0 : list.size();
+        return events.eventHandlerCount(name);
     }
 
     /** Raises an event through the queue. */
@@ -644,27 +543,7 @@ public abstract class XMLStream implements StanzaSender {
      * non-threaded handlers run at once on the calling thread instead.
      */
     public void event(String name, @Nullable Object data, boolean direct) {
-        List<EventRegistration> list = eventHandlers.get(name);
-        if (list == null || list.isEmpty()) {
-            return;
-        }
-        int n = list.size();
-        int i = 0;
-        for (EventRegistration registration : list) {
-            i++;
-            if (registration.disposable) {
-                if (!registration.spent.compareAndSet(false, true)) {
-                    continue;
-                }
-                list.remove(registration);
-            }
-            Object own = i < n && data instanceof StanzaBase stanza ? stanza.copy() : data;
-            if (direct && !registration.threaded) {
-                runEventHandler(name, own, registration);
-            } else {
-                enqueue(new EventEntry(name, own, registration, System.nanoTime()));
-            }
-        }
+        events.event(name, data, direct);
     }
 
     /**
@@ -672,7 +551,7 @@ public abstract class XMLStream implements StanzaSender {
      * parallel with other keys: how threaded handlers run.
      */
     public void executeThreaded(@Nullable Object key, Runnable task) {
-        threadedHandlers.execute(key, task);
+        events.executeThreaded(key, task);
     }
 
     /** Adds a filter; lower {@code order} runs first. */
@@ -707,38 +586,26 @@ public abstract class XMLStream implements StanzaSender {
      * if {@code repeat}. A schedule of the same name is replaced.
      */
     public void schedule(String name, Duration delay, Runnable callback, boolean repeat) {
-        Runnable fire = () -> {
-            if (!repeat) {
-                schedules.remove(name);
-            }
-            enqueue(new TaskEntry(name, callback, System.nanoTime()));
-        };
-        ScheduledFuture<?> future = repeat ? config.scheduler().scheduleRepeating(fire, delay, delay)
-                : config.scheduler().schedule(fire, delay);
-        ScheduledFuture<?> previous = schedules.put(name, future);
-        if (previous != null) {
-            previous.cancel(false);
-        }
+        events.schedule(name, delay, callback, repeat);
     }
 
     public boolean cancelSchedule(String name) {
-        ScheduledFuture<?> future = schedules.remove(name);
-        return future != null && future.cancel(false);
+        return events.cancelSchedule(name);
     }
 
     /** Entries waiting in the event queue (a gauge for metrics). */
     public int eventQueueSize() {
-        return eventQueue.size() + eventBatchSize;
+        return events.size();
     }
 
     /** Room left for received stanzas in the event queue (for tests: all of it once everything is dispatched). */
     int inboundRoom() {
-        return inboundRoom.availablePermits();
+        return events.inboundRoom.availablePermits();
     }
 
     /** How many handler invocations have failed. */
     public long handlerFailures() {
-        return handlerFailures.get();
+        return events.handlerFailures();
     }
 
     // =================================================================== inbound path (read thread)
@@ -802,7 +669,7 @@ public abstract class XMLStream implements StanzaSender {
             for (Waiter waiter : waiters) {
                 if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
                     StanzaBase copy = stanza.copy();
-                    connection.batch(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
+                    connection.batch(new EventDispatcher.TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
                 }
             }
         }
@@ -836,7 +703,7 @@ public abstract class XMLStream implements StanzaSender {
         if (!queued.isEmpty()) {
             // One entry for all handlers: the event thread gives each its own copy (see dispatch), which keeps
             // the read thread's share of the work, and the queue traffic, at one entry per stanza.
-            connection.batchInbound(new StanzaEntry(stanza, queued, System.nanoTime()));
+            connection.batchInbound(new EventDispatcher.StanzaEntry(stanza, queued, System.nanoTime()));
         }
     }
 
@@ -858,7 +725,7 @@ public abstract class XMLStream implements StanzaSender {
     }
 
     private void runInStream(StreamHandler handler, StanzaBase stanza) {
-        Throwable failure = runTimed(handler.name(), () -> handler.run(stanza), stanza, false);
+        Throwable failure = events.runTimed(handler.name(), () -> handler.run(stanza), stanza, false);
         if (failure != null) {
             // Negotiation state is unknown after a failed in-stream handler: end the connection.
             throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure, failure);
@@ -882,176 +749,5 @@ public abstract class XMLStream implements StanzaSender {
             }
         }
         return "other";
-    }
-
-    /**
-     * Queues an entry for the event thread. On the current connection's read thread it joins that thread's
-     * batch, in order with the stanzas of the same socket read; a read thread whose connection is no longer the
-     * current one queues directly (its connection is gone; only its own batch is its to publish).
-     */
-    private void enqueue(Entry entry) {
-        Connection c = connection;
-        if (c != null && c.readThread == Thread.currentThread()) {
-            c.batch(entry);
-        } else {
-            eventQueue.add(entry);
-        }
-    }
-
-    /** Publishes a read thread's batch: one hand-off, at most one wake-up of the event thread. */
-    void publish(List<Entry> batch) {
-        eventQueue.addAll(batch);
-    }
-
-    // =================================================================== event thread
-
-    private void eventLoop() {
-        try {
-            while (true) {
-                eventQueue.drainTo(eventBatch, 256);
-                if (dispatchBatch()) {
-                    dispatchStragglers();
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            finishTermination();
-        }
-    }
-
-    /** Dispatches what the event thread has taken; returns whether a stop entry was among it. */
-    private boolean dispatchBatch() {
-        boolean stop = false;
-        Entry entry;
-        while ((entry = eventBatch.poll()) != null) {
-            eventBatchSize = eventBatch.size();
-            if (entry instanceof StanzaEntry) {
-                inboundRoom.release();
-            }
-            if (entry instanceof StopEntry) {
-                stop = true;
-            } else {
-                dispatch(entry);
-            }
-        }
-        return stop;
-    }
-
-    /**
-     * The stop entry can come from the send thread or a timer while the read thread still holds entries of
-     * its last read (it publishes them when it ends): wait for it, then dispatch what it left.
-     */
-    private void dispatchStragglers() throws InterruptedException {
-        Connection c = connection;
-        Thread reader = c == null ? null : c.readThread;
-        long deadline = System.nanoTime() + config.closeTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-        boolean readerDone;
-        do {
-            readerDone = reader == null || reader == Thread.currentThread() || !reader.isAlive();
-            // Dispatching frees room, so a read thread waiting for it can finish.
-            eventQueue.drainAvailable(eventBatch);
-            dispatchBatch();
-            if (!readerDone) {
-                reader.join(20);
-            }
-        } while (!readerDone && System.nanoTime() < deadline);
-    }
-
-    private void dispatch(Entry entry) {
-        long now = System.nanoTime();
-        if (entry instanceof StanzaEntry s) {
-            // Handlers run one after another, so the original stays untouched until the last one gets it:
-            // copies taken from it just before each earlier handler are exact and independent.
-            for (int i = 0, n = s.handlers.size(); i < n; i++) {
-                StreamHandler handler = s.handlers.get(i);
-                StanzaBase own = i == n - 1 ? s.stanza : s.stanza.copy();
-                observer.dispatched("stanza", handler.name(), now - s.enqueuedAt);
-                runTimed(handler.name(), () -> handler.run(own), own, false);
-            }
-        } else if (entry instanceof EventEntry e) {
-            observer.dispatched("event", e.name, now - e.enqueuedAt);
-            if (e.registration.threaded) {
-                Object key = senderKey(e.data);
-                threadedHandlers.execute(key, () -> runEventHandler(e.name, e.data, e.registration));
-            } else {
-                runEventHandler(e.name, e.data, e.registration);
-            }
-        } else if (entry instanceof TaskEntry t) {
-            observer.dispatched("scheduled", t.name, now - t.enqueuedAt);
-            runTimed(t.name, t.task, null, false);
-        }
-    }
-
-    private static @Nullable Object senderKey(@Nullable Object data) {
-        return data instanceof StanzaBase stanza ? stanza.xml().attribute("from") : null;
-    }
-
-
-    private void runEventHandler(String name, @Nullable Object data, EventRegistration registration) {
-        runTimed(name, () -> {
-            try {
-                registration.handler.handle(data);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                throw new HandlerException(name, e, data);
-            }
-        }, data, name.equals("exception"));
-    }
-
-    /** Runs a handler, timing it and reporting a failure; returns the failure, or null. */
-    private @Nullable Throwable runTimed(String name, Runnable task, @Nullable Object data,
-            boolean isExceptionHandler) {
-        boolean onEventThread = Thread.currentThread() == eventThread;
-        long start = System.nanoTime();
-        if (onEventThread) {
-            currentHandler = name;
-            currentHandlerStart = start;
-        }
-        Throwable failure = null;
-        try {
-            task.run();
-        } catch (Throwable t) {
-            failure = t instanceof HandlerException h ? h.getCause() : t;
-        } finally {
-            if (onEventThread) {
-                currentHandlerStart = 0;
-                currentHandler = null;
-            }
-        }
-        observer.handlerCompleted(name, System.nanoTime() - start, failure);
-        if (failure != null) {
-            handlerFailures.incrementAndGet();
-            log.error("[{}] handler '{}' failed", config.name(), name, failure);
-            if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
-                throw vme;
-            }
-            if (!isExceptionHandler) {
-                event("exception", new HandlerException(name, failure, data));
-            }
-        }
-        return failure;
-    }
-
-    private void checkSlowHandler() {
-        long start = currentHandlerStart;
-        String name = currentHandler;
-        Thread thread = eventThread;
-        if (start == 0 || name == null || thread == null || start == reportedSlowStart) {
-            return;
-        }
-        long held = System.nanoTime() - start;
-        if (held > config.slowHandlerThreshold().toNanos()) {
-            reportedSlowStart = start;
-            StringBuilder stack = new StringBuilder();
-            for (StackTraceElement frame : thread.getStackTrace()) {
-                stack.append("\n\tat ").append(frame);
-            }
-            log.warn("[{}] handler '{}' has held the event thread for {} ms; handlers must not block "
-                    + "(use a threaded event handler for slow work). It is at:{}", config.name(), name,
-                    TimeUnit.NANOSECONDS.toMillis(held), stack);
-        }
     }
 }
