@@ -302,7 +302,7 @@ final class Connection implements XmlStreamParser.Listener {
 
     void sendStreamErrorAndClose(StreamError.Condition condition, @Nullable String text) {
         if (closeSent.compareAndSet(false, true)) {
-            wire.add(stream.toBytes(StreamError.of(condition, text).xml(), "</stream:stream>"));
+            wire.add(stream.outbound.toBytes(StreamError.of(condition, text).xml(), "</stream:stream>"));
         }
         wire.add((Runnable) () -> end("stream error: " + condition.elementName(), null));
     }

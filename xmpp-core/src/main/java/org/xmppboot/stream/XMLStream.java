@@ -1,11 +1,8 @@
 package org.xmppboot.stream;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,6 @@ import org.xmppboot.stanza.StreamError;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
 import org.xmppboot.xml.XmlElement;
-import org.xmppboot.xml.XmlWriter;
 
 /**
  * A bidirectional XML stream with SleekXMPP's threading model.
@@ -74,9 +70,6 @@ public abstract class XMLStream implements StanzaSender {
 
     private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
 
-    private record FilterRegistration(StanzaFilter filter, int order) {
-    }
-
     private record Waiter(Matcher matcher, CompletableFuture<StanzaBase> future) {
     }
 
@@ -85,8 +78,7 @@ public abstract class XMLStream implements StanzaSender {
     private final String defaultNamespace;
 
     private final CopyOnWriteArrayList<StreamHandler> handlers = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<FilterRegistration> inFilters = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<FilterRegistration> outFilters = new CopyOnWriteArrayList<>();
+    private final FilterChain inFilters = new FilterChain();
     /** The event queue, the event thread and the running of handlers. */
     final EventDispatcher events;
     private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
@@ -94,9 +86,8 @@ public abstract class XMLStream implements StanzaSender {
     private final AtomicLong idCounter = new AtomicLong();
     private volatile StreamObserver observer = StreamObserver.NONE;
 
-    /** Stanzas sent while the connection is down or not yet ready for them, in order. */
-    private final ArrayDeque<byte[]> held = new ArrayDeque<>();
-    private boolean stanzasReleased = true; // guarded by held
+    /** Filters, serialisation, held stanzas and the hand-off to the connection. */
+    final Outbound outbound;
 
     /** The current connection (or the last one); every per-connection state lives in it. */
     volatile @Nullable Connection connection;
@@ -110,6 +101,7 @@ public abstract class XMLStream implements StanzaSender {
         this.defaultNamespace = Objects.requireNonNull(defaultNamespace, "defaultNamespace");
         this.config = Objects.requireNonNull(config, "config");
         this.events = new EventDispatcher(this, this::finishTermination);
+        this.outbound = new Outbound(this, defaultNamespace);
         registry.register(STREAM_NAMESPACE, StreamError.SCHEMA);
     }
 
@@ -151,11 +143,7 @@ public abstract class XMLStream implements StanzaSender {
         Connection c = new Connection(this, transport, streamHeader());
         connection = c;
         c.start();
-        synchronized (held) {
-            if (stanzasReleased) {
-                releaseStanzas();
-            }
-        }
+        outbound.connected();
         event("connected", transport.describe());
     }
 
@@ -281,16 +269,8 @@ public abstract class XMLStream implements StanzaSender {
         return attributes;
     }
 
-    byte[] streamHeader() {
-        StringBuilder sb = new StringBuilder(256).append("<?xml version='1.0'?><stream:stream xmlns=\"");
-        XmlWriter.escapeAttribute(defaultNamespace, sb);
-        sb.append("\" xmlns:stream=\"").append(STREAM_NAMESPACE).append('"');
-        streamHeaderAttributes().forEach((k, v) -> {
-            sb.append(' ').append(k).append("=\"");
-            XmlWriter.escapeAttribute(v, sb);
-            sb.append('"');
-        });
-        return sb.append('>').toString().getBytes(StandardCharsets.UTF_8);
+    private byte[] streamHeader() {
+        return outbound.streamHeader(streamHeaderAttributes());
     }
 
     /**
@@ -334,20 +314,10 @@ public abstract class XMLStream implements StanzaSender {
         if (closed && !isConnected()) {
             throw new IllegalStateException("Stream " + config.name() + " is closed");
         }
-        StanzaBase filtered = applyFilters(outFilters, stanza);
-        if (filtered == null) {
-            return;
+        StanzaBase sent = outbound.send(stanza);
+        if (sent != null) {
+            observer.stanza(Direction.OUT, kindOf(sent.xml()));
         }
-        byte[] bytes = toBytes(filtered.xml(), "");
-        synchronized (held) {
-            Connection c = connection;
-            if (stanzasReleased && held.isEmpty() && c != null && !c.isEnded()) {
-                c.write(bytes);
-            } else {
-                held.add(bytes);
-            }
-        }
-        observer.stanza(Direction.OUT, kindOf(filtered.xml()));
     }
 
     /**
@@ -359,18 +329,7 @@ public abstract class XMLStream implements StanzaSender {
         if (c == null || c.isEnded()) {
             throw new IllegalStateException("Not connected");
         }
-        c.write(toBytes(element, ""));
-    }
-
-    /**
-     * What goes on the wire for an element: written as a child of our stream root (so the content namespace
-     * is not repeated), then {@code tail}, in UTF-8 (RFC 6120 §11.6). Runs on the sender's thread, so an
-     * unwritable character fails there.
-     */
-    byte[] toBytes(XmlElement element, String tail) {
-        StringBuilder sb = new StringBuilder(256);
-        XmlWriter.write(element, defaultNamespace, sb);
-        return sb.append(tail).toString().getBytes(StandardCharsets.UTF_8);
+        c.write(outbound.toBytes(element, ""));
     }
 
     /** An action on the transport that may fail with an I/O error. */
@@ -413,30 +372,25 @@ public abstract class XMLStream implements StanzaSender {
 
     /** Makes {@link #send} hold stanzas until {@link #releaseStanzas()} (during stream negotiation). */
     protected void holdStanzas() {
-        synchronized (held) {
-            stanzasReleased = false;
-        }
+        outbound.hold();
     }
 
     /** Writes the held stanzas, in order, and lets later ones through. */
     protected void releaseStanzas() {
-        synchronized (held) {
-            Connection c = connection;
-            if (c == null || c.isEnded()) {
-                return;
-            }
-            stanzasReleased = true;
-            while (!held.isEmpty()) {
-                c.write(held.poll());
-            }
-        }
+        outbound.release();
+    }
+
+    /**
+     * Sets what sees every stanza as it is handed to the connection, in wire order: stream management's hook for
+     * counting and keeping unacknowledged stanzas (XEP-0198). See {@link OutboundTracker}.
+     */
+    protected void trackOutbound(OutboundTracker tracker) {
+        outbound.track(tracker);
     }
 
     /** How many stanzas wait for the connection. */
     public int heldStanzaCount() {
-        synchronized (held) {
-            return held.size();
-        }
+        return outbound.heldCount();
     }
 
     /** A new stanza id, unique within this stream. */
@@ -556,29 +510,11 @@ public abstract class XMLStream implements StanzaSender {
 
     /** Adds a filter; lower {@code order} runs first. */
     public void addFilter(Direction direction, StanzaFilter filter, int order) {
-        CopyOnWriteArrayList<FilterRegistration> list = direction == Direction.IN ? inFilters : outFilters;
-        synchronized (list) {
-            List<FilterRegistration> sorted = new ArrayList<>(list);
-            sorted.add(new FilterRegistration(filter, order));
-            sorted.sort(Comparator.comparingInt(FilterRegistration::order));
-            list.clear();
-            list.addAll(sorted);
-        }
+        (direction == Direction.IN ? inFilters : outbound.filters).add(filter, order);
     }
 
     public boolean removeFilter(Direction direction, StanzaFilter filter) {
-        return (direction == Direction.IN ? inFilters : outFilters).removeIf(r -> r.filter == filter);
-    }
-
-    private static @Nullable StanzaBase applyFilters(List<FilterRegistration> filters, StanzaBase stanza) {
-        StanzaBase current = stanza;
-        for (FilterRegistration registration : filters) {
-            current = registration.filter.apply(current);
-            if (current == null) {
-                return null;
-            }
-        }
-        return current;
+        return (direction == Direction.IN ? inFilters : outbound.filters).remove(filter);
     }
 
     /**
@@ -645,7 +581,7 @@ public abstract class XMLStream implements StanzaSender {
                     received.xml().name(), received.xml().namespace());
             return;
         }
-        StanzaBase stanza = open ? applyFilters(inFilters, received) : received;
+        StanzaBase stanza = open ? inFilters.apply(received) : received;
         if (stanza == null) {
             return;
         }
