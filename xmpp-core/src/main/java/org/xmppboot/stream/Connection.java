@@ -41,6 +41,7 @@ final class Connection implements XmlStreamParser.Listener {
     private final StreamConfig config;
     private final StanzaRegistry registry;
     private final EventDispatcher events;
+    private final Inbound inbound;
     final Transport transport;
     private final XmlStreamParser parser;
     /** What the send thread writes, in order: bytes, or a Runnable to run on the send thread. */
@@ -76,6 +77,7 @@ final class Connection implements XmlStreamParser.Listener {
         this.config = stream.config;
         this.registry = stream.registry;
         this.events = stream.events;
+        this.inbound = stream.inbound;
         this.transport = transport;
         this.parser = new XmlStreamParser(config.xmlLimits(), this);
         wire.add(header);
@@ -203,7 +205,7 @@ final class Connection implements XmlStreamParser.Listener {
 
     @Override
     public void element(XmlElement element) {
-        stream.processInbound(registry.wrap(element), this);
+        inbound.process(registry.wrap(element), this);
     }
 
     /** Remembers a stream error the peer sent; it closes the stream next. */

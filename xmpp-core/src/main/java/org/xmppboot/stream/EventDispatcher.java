@@ -343,7 +343,7 @@ final class EventDispatcher {
                 throw vme;
             }
             if (!isExceptionHandler) {
-                event("exception", new HandlerException(name, failure, data), false);
+                stream.event("exception", new HandlerException(name, failure, data));
             }
         }
         return failure;

@@ -2,14 +2,11 @@ package org.xmppboot.stream;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,22 +67,18 @@ public abstract class XMLStream implements StanzaSender {
 
     private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
 
-    private record Waiter(Matcher matcher, CompletableFuture<StanzaBase> future) {
-    }
-
     protected final StreamConfig config;
     protected final StanzaRegistry registry = new StanzaRegistry();
     private final String defaultNamespace;
 
-    private final CopyOnWriteArrayList<StreamHandler> handlers = new CopyOnWriteArrayList<>();
-    private final FilterChain inFilters = new FilterChain();
     /** The event queue, the event thread and the running of handlers. */
     final EventDispatcher events;
-    private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
     private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
     private final AtomicLong idCounter = new AtomicLong();
     private volatile StreamObserver observer = StreamObserver.NONE;
 
+    /** The read thread's work per received stanza, and the stream handlers and waiters it matches against. */
+    final Inbound inbound;
     /** Filters, serialisation, held stanzas and the hand-off to the connection. */
     final Outbound outbound;
 
@@ -101,6 +94,7 @@ public abstract class XMLStream implements StanzaSender {
         this.defaultNamespace = Objects.requireNonNull(defaultNamespace, "defaultNamespace");
         this.config = Objects.requireNonNull(config, "config");
         this.events = new EventDispatcher(this, this::finishTermination);
+        this.inbound = new Inbound(this, events, defaultNamespace);
         this.outbound = new Outbound(this, defaultNamespace);
         registry.register(STREAM_NAMESPACE, StreamError.SCHEMA);
     }
@@ -236,7 +230,7 @@ public abstract class XMLStream implements StanzaSender {
     private void finishTermination() {
         events.cancelTimers();
         StreamClosedException closedCause = new StreamClosedException("Stream " + config.name() + " closed");
-        failWaiters(closedCause);
+        inbound.failWaiters(closedCause);
         try {
             streamClosed(closedCause);
         } catch (RuntimeException e) {
@@ -251,13 +245,6 @@ public abstract class XMLStream implements StanzaSender {
      * threads are joined: fail whatever still waits for the peer. Waiters have already failed.
      */
     protected void streamClosed(StreamClosedException cause) {
-    }
-
-    private void failWaiters(Exception cause) {
-        for (Waiter waiter : waiters) {
-            waiters.remove(waiter);
-            waiter.future.completeExceptionally(cause);
-        }
     }
 
     // =================================================================== stream header and restarts
@@ -316,7 +303,7 @@ public abstract class XMLStream implements StanzaSender {
         }
         StanzaBase sent = outbound.send(stanza);
         if (sent != null) {
-            observer.stanza(Direction.OUT, kindOf(sent.xml()));
+            observer.stanza(Direction.OUT, Inbound.kindOf(sent.xml(), defaultNamespace));
         }
     }
 
@@ -435,33 +422,22 @@ public abstract class XMLStream implements StanzaSender {
      * ids, types and addressing rules, is {@code BaseXMPP}'s.
      */
     public CompletableFuture<StanzaBase> waitFor(Matcher matcher, Duration timeout) {
-        Waiter waiter = new Waiter(matcher, newFuture());
-        waiters.add(waiter);
-        ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
-            if (waiters.remove(waiter)) {
-                // Not on the scheduler thread (shared by every stream) nor behind a busy event thread.
-                StreamThreads.runDetached(config.virtualThreads(), () -> waiter.future.completeExceptionally(
-                        new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher)));
-            }
-        }, timeout);
-        waiter.future.whenComplete((s, e) -> timer.cancel(false));
-        return waiter.future;
+        return inbound.waitFor(matcher, timeout);
     }
 
     // =================================================================== handlers, events, filters, timers
 
     /** Adds a stream handler; a handler of the same name is replaced. */
     public void registerHandler(StreamHandler handler) {
-        handlers.removeIf(h -> h.name().equals(handler.name()));
-        handlers.add(handler);
+        inbound.register(handler);
     }
 
     public boolean removeHandler(String name) {
-        return handlers.removeIf(h -> h.name().equals(name));
+        return inbound.remove(name);
     }
 
     public List<StreamHandler> handlers() {
-        return List.copyOf(handlers);
+        return inbound.handlers();
     }
 
     /** Adds an event handler that runs on the event thread for every {@code name} event. */
@@ -510,11 +486,11 @@ public abstract class XMLStream implements StanzaSender {
 
     /** Adds a filter; lower {@code order} runs first. */
     public void addFilter(Direction direction, StanzaFilter filter, int order) {
-        (direction == Direction.IN ? inFilters : outbound.filters).add(filter, order);
+        (direction == Direction.IN ? inbound.filters : outbound.filters).add(filter, order);
     }
 
     public boolean removeFilter(Direction direction, StanzaFilter filter) {
-        return (direction == Direction.IN ? inFilters : outbound.filters).remove(filter);
+        return (direction == Direction.IN ? inbound.filters : outbound.filters).remove(filter);
     }
 
     /**
@@ -574,116 +550,8 @@ public abstract class XMLStream implements StanzaSender {
         return false;
     }
 
-    void processInbound(StanzaBase received, Connection connection) {
-        boolean open = isSessionOpen();
-        if (!open && !(received instanceof StreamError) && !isNegotiation(received.xml())) {
-            log.debug("[{}] <{}/> in {} received before the session; dropped", config.name(),
-                    received.xml().name(), received.xml().namespace());
-            return;
-        }
-        StanzaBase stanza = open ? inFilters.apply(received) : received;
-        if (stanza == null) {
-            return;
-        }
-        stanza.sender(this);
-        XmlElement xml = stanza.xml();
-        observer.stanza(Direction.IN, kindOf(xml));
-        if (stanza instanceof StreamError error) {
-            log.warn("[{}] stream error from the peer: {}", config.name(), error);
-            connection.streamErrorReceived(error);
-            event("stream_error", error);
-            return; // the peer closes the stream next
-        }
-        if (!open) {
-            dispatchNegotiation(stanza);
-            return;
-        }
-        if (interceptInbound(stanza)) {
-            return;
-        }
-        if (!waiters.isEmpty()) { // no iterator per stanza when nobody waits, the usual case
-            for (Waiter waiter : waiters) {
-                if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
-                    StanzaBase copy = stanza.copy();
-                    connection.batch(new EventDispatcher.TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
-                }
-            }
-        }
-        List<StreamHandler> matched = null;
-        for (StreamHandler handler : handlers) {
-            if (handler.matcher().matches(stanza) && handler.claim()) {
-                if (handler.isOnce()) {
-                    handlers.remove(handler);
-                }
-                if (matched == null) {
-                    matched = new ArrayList<>(2);
-                }
-                matched.add(handler);
-            }
-        }
-        if (matched == null) {
-            unhandled(stanza);
-            return;
-        }
-        List<StreamHandler> queued = matched;
-        if (matched.stream().anyMatch(StreamHandler::isInStream)) {
-            queued = new ArrayList<>(matched.size());
-            for (StreamHandler handler : matched) {
-                if (handler.isInStream()) {
-                    runInStream(handler, matched.size() == 1 ? stanza : stanza.copy());
-                } else {
-                    queued.add(handler);
-                }
-            }
-        }
-        if (!queued.isEmpty()) {
-            // One entry for all handlers: the event thread gives each its own copy (see dispatch), which keeps
-            // the read thread's share of the work, and the queue traffic, at one entry per stanza.
-            connection.batchInbound(new EventDispatcher.StanzaEntry(stanza, queued, System.nanoTime()));
-        }
-    }
-
-    /** Before the session: the negotiation element goes to the in-stream handlers alone. */
-    private void dispatchNegotiation(StanzaBase stanza) {
-        boolean handled = false;
-        for (StreamHandler handler : handlers) {
-            if (handler.isInStream() && handler.matcher().matches(stanza) && handler.claim()) {
-                if (handler.isOnce()) {
-                    handlers.remove(handler);
-                }
-                runInStream(handler, handled ? stanza.copy() : stanza);
-                handled = true;
-            }
-        }
-        if (!handled) {
-            log.debug("[{}] negotiation element <{}/> not handled", config.name(), stanza.xml().name());
-        }
-    }
-
-    private void runInStream(StreamHandler handler, StanzaBase stanza) {
-        Throwable failure = events.runTimed(handler.name(), () -> handler.run(stanza), stanza, false);
-        if (failure != null) {
-            // Negotiation state is unknown after a failed in-stream handler: end the connection.
-            throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure, failure);
-        }
-    }
-
     /** Called on the read thread for a stanza no handler matched. */
     protected void unhandled(StanzaBase stanza) {
         log.debug("[{}] unhandled {}", config.name(), stanza.xml().qualifiedName());
-    }
-
-    private String kindOf(XmlElement xml) {
-        if (xml.namespace().equals(defaultNamespace)) {
-            switch (xml.name()) {
-                case "message":
-                case "presence":
-                case "iq":
-                    return xml.name();
-                default:
-                    break;
-            }
-        }
-        return "other";
     }
 }
