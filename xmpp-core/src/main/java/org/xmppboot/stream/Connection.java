@@ -2,9 +2,13 @@ package org.xmppboot.stream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -107,9 +111,31 @@ final class Connection implements XmlStreamParser.Listener {
         wire.add(bytes);
     }
 
-    /** Runs an action on the send thread, after everything queued before it is written and flushed. */
-    void runOnSendThread(Runnable action) {
-        wire.add(action);
+    /**
+     * Runs an action on the transport from the send thread, after everything queued before it is written and
+     * flushed, and waits for it: a TLS upgrade must not race a write (not even a keepalive).
+     */
+    void onSendThread(XMLStream.TransportAction action, Duration timeout) throws IOException {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        wire.add((Runnable) () -> {
+            try {
+                action.run(transport);
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IOException("Timed out after " + timeout, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+        }
     }
 
     /**

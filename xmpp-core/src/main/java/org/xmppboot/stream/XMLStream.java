@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,8 +27,8 @@ import org.xmppboot.xml.XmlElement;
  *
  * <ul>
  *   <li>The <b>read thread</b> feeds transport bytes to the parser, wraps each top-level element in its
- *       stanza class, runs inbound filters, and queues a {@code (stanza, handler)} entry for every matching
- *       {@linkplain #registerHandler stream handler}.</li>
+ *       stanza class, runs inbound filters, and queues one entry with every matching
+ *       {@linkplain #registerHandler stream handler}, publishing a socket read's entries at once.</li>
  *   <li>The <b>event thread</b> drains the one event queue, in order: stanza entries, {@linkplain #event custom
  *       events} and {@linkplain #schedule scheduled events}. Handlers run here and must not block; threaded
  *       event handlers run on an executor instead, serially per sender.</li>
@@ -55,6 +54,15 @@ import org.xmppboot.xml.XmlElement;
  * <p>Events raised here: {@code connected}, {@code stream_start} (with the peer's header element),
  * {@code stream_error} (with the {@link StreamError}), {@code disconnected} (with the reason),
  * {@code exception} (with a {@link HandlerException}).
+ *
+ * <p><b>How it is built.</b> This class is the stream's face (and its subclasses' hooks); the work is done by
+ * package-private parts with one job each. A {@code Connection} is one transport with its parser, read and send
+ * threads and everything that belongs to that connection alone (its read batch, the peer's header, the last
+ * stream error), so that a reconnect never shares state with a read thread still finishing the old one. The
+ * {@code EventDispatcher} owns the event queue and thread, event handlers, scheduled events and the timing of
+ * every handler run. {@code Inbound} is the read thread's work per stanza (the session gate, filters,
+ * {@link #interceptInbound}, waiters, matching); {@code Outbound} is the sending side (filters, serialisation,
+ * held stanzas, the hand-off to the connection, and the {@link OutboundTracker} seam for XEP-0198).
  *
  * <p>The class is XMPP-agnostic, as in SleekXMPP: it writes and reads elements and knows nothing of iq
  * semantics. It is abstract only for that reason: {@link StanzaSender#sendIq} (correlating an iq request with
@@ -335,26 +343,7 @@ public abstract class XMLStream implements StanzaSender {
         if (c == null || c.isEnded()) {
             throw new IOException("Not connected");
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        c.runOnSendThread(() -> {
-            try {
-                action.run(c.transport);
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IOException("Timed out after " + timeout, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
-        }
+        c.onSendThread(action, timeout);
     }
 
     /** Makes {@link #send} hold stanzas until {@link #releaseStanzas()} (during stream negotiation). */
@@ -508,11 +497,6 @@ public abstract class XMLStream implements StanzaSender {
     /** Entries waiting in the event queue (a gauge for metrics). */
     public int eventQueueSize() {
         return events.size();
-    }
-
-    /** Room left for received stanzas in the event queue (for tests: all of it once everything is dispatched). */
-    int inboundRoom() {
-        return events.inboundRoom.availablePermits();
     }
 
     /** How many handler invocations have failed. */

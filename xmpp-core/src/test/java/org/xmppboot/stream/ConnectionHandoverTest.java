@@ -94,7 +94,9 @@ class ConnectionHandoverTest {
             }
             assertThat(disconnects.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
                     .as("the old connection's last event").isNotNull();
-            await().atMost(WAIT).untilAsserted(() -> assertThat(((XMLStream) xmpp).inboundRoom()).isEqualTo(CAPACITY));
+            EventDispatcher events = ((XMLStream) xmpp).events;
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.inboundRoom.availablePermits())
+                    .as("room in the event queue").isEqualTo(CAPACITY));
             assertThat(xmpp.eventQueueSize()).isZero();
         } finally {
             releaseOld.countDown();
