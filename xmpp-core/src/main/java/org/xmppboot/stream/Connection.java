@@ -54,8 +54,9 @@ final class Connection implements XmlStreamParser.Listener {
     private final AtomicBoolean closeSent = new AtomicBoolean();
     private volatile boolean requested;
     /**
-     * Created with the connection, so that it is known before it runs: the event queue tells this connection's
-     * read thread by it (see {@link XMLStream#isStreamThread}).
+     * Created with the connection, so that it is known before it runs: an entry raised on this thread joins this
+     * connection's read batch ({@link EventDispatcher#enqueue}), and a future refuses to block it
+     * ({@link XMLStream#isStreamThread}).
      */
     final Thread readThread;
     private final Thread sendThread;
