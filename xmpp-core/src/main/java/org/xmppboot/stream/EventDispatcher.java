@@ -100,7 +100,10 @@ final class EventDispatcher {
     /** Starts the event thread and the watchdog, once. */
     synchronized void start() {
         if (thread == null) {
-            thread = StreamThreads.start(config.name() + "-event", config.virtualThreads(), this::loop);
+            // Known before it runs, so that its first handlers are already timed and watched as the event thread's.
+            Thread eventThread = StreamThreads.create(config.name() + "-event", config.virtualThreads(), this::loop);
+            thread = eventThread;
+            eventThread.start();
             Duration period = config.slowHandlerThreshold().dividedBy(2);
             watchdog = config.scheduler().scheduleRepeating(this::checkSlowHandler, period, period);
         }

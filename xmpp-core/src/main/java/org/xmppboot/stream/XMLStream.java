@@ -131,7 +131,8 @@ public abstract class XMLStream implements StanzaSender {
 
     /**
      * Starts the stream over a connected transport: the read and send threads for it, the event thread if it
-     * is not running yet, and the stream header.
+     * is not running yet, and the stream header. The previous connection, if any, must have ended; its read
+     * thread may still be finishing, which is harmless, since it only ever publishes its own connection's batch.
      */
     public void connect(Transport transport) {
         if (closed) {
