@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The event queue of one stream: many producers, one consumer (the event thread). Unbounded by itself; received
- * stanzas are bounded by {@link XMLStream}'s permits, which is where back-pressure belongs.
+ * stanzas are bounded by {@link EventDispatcher}'s permits, which is where back-pressure belongs.
  *
  * <p>Built for the hand-off cost rather than the lock: waking a parked thread costs more than parsing a
  * stanza, so producers publish a whole socket read's worth of entries at once ({@link #addAll}) with at most

@@ -53,12 +53,21 @@ public final class StreamThreads {
 
     /** Starts a named daemon thread, virtual if asked for and available. */
     public static Thread start(String name, boolean virtual, Runnable task) {
+        Thread thread = create(name, virtual, task);
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * A named daemon thread, not started yet: for an owner that must know its thread before the thread runs
+     * (a connection's read thread is compared with the current thread from the first byte on).
+     */
+    static Thread create(String name, boolean virtual, Runnable task) {
         Thread thread = factory(virtual).newThread(task);
         thread.setName(name);
         if (!thread.isDaemon()) { // virtual threads are daemons already
             thread.setDaemon(true);
         }
-        thread.start();
         return thread;
     }
 

@@ -1,27 +1,14 @@
 package org.xmppboot.stream;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -34,17 +21,14 @@ import org.xmppboot.stanza.StreamError;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
 import org.xmppboot.xml.XmlElement;
-import org.xmppboot.xml.XmlStreamException;
-import org.xmppboot.xml.XmlStreamParser;
-import org.xmppboot.xml.XmlWriter;
 
 /**
  * A bidirectional XML stream with SleekXMPP's threading model.
  *
  * <ul>
  *   <li>The <b>read thread</b> feeds transport bytes to the parser, wraps each top-level element in its
- *       stanza class, runs inbound filters, and queues a {@code (stanza, handler)} entry for every matching
- *       {@linkplain #registerHandler stream handler}.</li>
+ *       stanza class, runs inbound filters, and queues one entry with every matching
+ *       {@linkplain #registerHandler stream handler}, publishing a socket read's entries at once.</li>
  *   <li>The <b>event thread</b> drains the one event queue, in order: stanza entries, {@linkplain #event custom
  *       events} and {@linkplain #schedule scheduled events}. Handlers run here and must not block; threaded
  *       event handlers run on an executor instead, serially per sender.</li>
@@ -71,6 +55,15 @@ import org.xmppboot.xml.XmlWriter;
  * {@code stream_error} (with the {@link StreamError}), {@code disconnected} (with the reason),
  * {@code exception} (with a {@link HandlerException}).
  *
+ * <p><b>How it is built.</b> This class is the stream's face (and its subclasses' hooks); the work is done by
+ * package-private parts with one job each. A {@code Connection} is one transport with its parser, read and send
+ * threads and everything that belongs to that connection alone (its read batch, the peer's header, the last
+ * stream error), so that a reconnect never shares state with a read thread still finishing the old one. The
+ * {@code EventDispatcher} owns the event queue and thread, event handlers, scheduled events and the timing of
+ * every handler run. {@code Inbound} is the read thread's work per stanza (the session gate, filters,
+ * {@link #interceptInbound}, waiters, matching); {@code Outbound} is the sending side (filters, serialisation,
+ * held stanzas, the hand-off to the connection, and the {@link OutboundTracker} seam for XEP-0198).
+ *
  * <p>The class is XMPP-agnostic, as in SleekXMPP: it writes and reads elements and knows nothing of iq
  * semantics. It is abstract only for that reason: {@link StanzaSender#sendIq} (correlating an iq request with
  * its response) is XMPP and belongs to {@code BaseXMPP}, which sees received stanzas first through
@@ -82,77 +75,25 @@ public abstract class XMLStream implements StanzaSender {
 
     private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
 
-    /** An entry of the event queue. */
-    private sealed interface Entry permits StanzaEntry, EventEntry, TaskEntry, StopEntry {
-        long enqueuedAt();
-    }
-
-    private record StanzaEntry(StanzaBase stanza, List<StreamHandler> handlers, long enqueuedAt) implements Entry {
-    }
-
-    private record EventEntry(String name, @Nullable Object data, EventRegistration registration, long enqueuedAt)
-            implements Entry {
-    }
-
-    private record TaskEntry(String name, Runnable task, long enqueuedAt) implements Entry {
-    }
-
-    private record StopEntry(long enqueuedAt) implements Entry {
-    }
-
-    private record EventRegistration(EventHandler handler, boolean threaded, boolean disposable,
-            AtomicBoolean spent) {
-    }
-
-    private record FilterRegistration(StanzaFilter filter, int order) {
-    }
-
-    private record Waiter(Matcher matcher, CompletableFuture<StanzaBase> future) {
-    }
-
     protected final StreamConfig config;
     protected final StanzaRegistry registry = new StanzaRegistry();
     private final String defaultNamespace;
 
-    private final CopyOnWriteArrayList<StreamHandler> handlers = new CopyOnWriteArrayList<>();
-    private final Map<String, CopyOnWriteArrayList<EventRegistration>> eventHandlers = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<FilterRegistration> inFilters = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<FilterRegistration> outFilters = new CopyOnWriteArrayList<>();
-    private final EventQueue<Entry> eventQueue = new EventQueue<>();
-    /** Entries the event thread has taken from the queue but not yet dispatched (event thread only). */
-    private final ArrayDeque<Entry> eventBatch = new ArrayDeque<>();
-    private volatile int eventBatchSize;
-    /**
-     * What the read thread queues while it works through one socket read; published in one go when the read is
-     * done (or before the read thread waits for room), so a burst costs the event thread one wake-up.
-     */
-    private final ArrayList<Entry> readBatch = new ArrayList<>();
-    private volatile @Nullable Thread batchingThread;
-    private final Semaphore inboundRoom;
-    private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
-    private final Map<String, ScheduledFuture<?>> schedules = new ConcurrentHashMap<>();
-    private final Executor handlerExecutor;
-    private final boolean ownsHandlerExecutor;
-    private final KeyedSerialExecutor threadedHandlers;
-    private final AtomicLong handlerFailures = new AtomicLong();
+    /** The event queue, the event thread and the running of handlers. */
+    final EventDispatcher events;
     private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
     private final AtomicLong idCounter = new AtomicLong();
     private volatile StreamObserver observer = StreamObserver.NONE;
 
-    /** Stanzas sent while the connection is down or not yet ready for them, in order. */
-    private final ArrayDeque<byte[]> held = new ArrayDeque<>();
-    private boolean stanzasReleased = true; // guarded by held
+    /** The read thread's work per received stanza, and the stream handlers and waiters it matches against. */
+    final Inbound inbound;
+    /** Filters, serialisation, held stanzas and the hand-off to the connection. */
+    final Outbound outbound;
 
-    private volatile @Nullable Connection connection;
-    private volatile @Nullable Thread eventThread;
+    /** The current connection (or the last one); every per-connection state lives in it. */
+    volatile @Nullable Connection connection;
     private volatile boolean closed;
-    private volatile @Nullable StreamError lastStreamError;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private volatile @Nullable ScheduledFuture<?> watchdog;
-    private volatile @Nullable String currentHandler;
-    private volatile long currentHandlerStart;
-    private volatile long reportedSlowStart;
-    private volatile @Nullable XmlElement peerHeader;
 
     /**
      * @param defaultNamespace the stream's content namespace ({@code jabber:client}, {@code jabber:component:accept})
@@ -160,12 +101,9 @@ public abstract class XMLStream implements StanzaSender {
     public XMLStream(String defaultNamespace, StreamConfig config) {
         this.defaultNamespace = Objects.requireNonNull(defaultNamespace, "defaultNamespace");
         this.config = Objects.requireNonNull(config, "config");
-        this.inboundRoom = new Semaphore(config.eventQueueCapacity());
-        Executor executor = config.handlerExecutor();
-        this.ownsHandlerExecutor = executor == null;
-        this.handlerExecutor = executor != null ? executor
-                : StreamThreads.handlerExecutor(config.name(), config.virtualThreads());
-        this.threadedHandlers = new KeyedSerialExecutor(handlerExecutor);
+        this.events = new EventDispatcher(this, this::finishTermination);
+        this.inbound = new Inbound(this, events, defaultNamespace);
+        this.outbound = new Outbound(this, defaultNamespace);
         registry.register(STREAM_NAMESPACE, StreamError.SCHEMA);
     }
 
@@ -193,41 +131,29 @@ public abstract class XMLStream implements StanzaSender {
 
     /**
      * Starts the stream over a connected transport: the read and send threads for it, the event thread if it
-     * is not running yet, and the stream header.
+     * is not running yet, and the stream header. The previous connection, if any, must have ended; its read
+     * thread may still be finishing, which is harmless, since it only ever publishes its own connection's batch.
      */
     public void connect(Transport transport) {
         if (closed) {
             throw new IllegalStateException("Stream " + config.name() + " was closed; create a new one");
         }
         Connection previous = connection;
-        if (previous != null && !previous.ended.get()) {
+        if (previous != null && !previous.isEnded()) {
             throw new IllegalStateException("Stream " + config.name() + " is already connected");
         }
-        startEventThread();
-        lastStreamError = null;
-        Connection c = new Connection(transport);
+        events.start();
+        Connection c = new Connection(this, transport, streamHeader());
         connection = c;
         c.start();
-        synchronized (held) {
-            if (stanzasReleased) {
-                releaseStanzas();
-            }
-        }
+        outbound.connected();
         event("connected", transport.describe());
-    }
-
-    private synchronized void startEventThread() {
-        if (eventThread == null) {
-            eventThread = StreamThreads.start(config.name() + "-event", config.virtualThreads(), this::eventLoop);
-            Duration period = config.slowHandlerThreshold().dividedBy(2);
-            watchdog = config.scheduler().scheduleRepeating(this::checkSlowHandler, period, period);
-        }
     }
 
     /** Whether a transport is connected and not yet ended. */
     public boolean isConnected() {
         Connection c = connection;
-        return c != null && !c.ended.get();
+        return c != null && !c.isEnded();
     }
 
     /** Whether the current connection is encrypted. */
@@ -243,7 +169,8 @@ public abstract class XMLStream implements StanzaSender {
 
     /** The peer's stream header of the current stream, or null before it arrived. */
     public @Nullable XmlElement peerHeader() {
-        return peerHeader;
+        Connection c = connection;
+        return c == null ? null : c.peerHeader();
     }
 
     /**
@@ -256,8 +183,8 @@ public abstract class XMLStream implements StanzaSender {
     public CompletableFuture<Void> disconnect() {
         closed = true;
         Connection c = connection;
-        if (c == null || c.ended.get()) {
-            stopEventThread();
+        if (c == null || c.isEnded()) {
+            events.stop();
         } else {
             c.close("disconnect requested");
         }
@@ -279,7 +206,8 @@ public abstract class XMLStream implements StanzaSender {
 
     /** The last stream error the peer sent on the current connection, or null. */
     protected @Nullable StreamError lastStreamError() {
-        return lastStreamError;
+        Connection c = connection;
+        return c == null ? null : c.lastStreamError();
     }
 
     /** Sends a stream error and closes the connection (RFC 6120 §4.9): for protocol violations by the peer. */
@@ -304,63 +232,20 @@ public abstract class XMLStream implements StanzaSender {
      */
     protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
         closed = true;
-        stopEventThread();
+        events.stop();
     }
 
-    private void stopEventThread() {
-        Thread thread = eventThread;
-        if (thread == null) {
-            finishTermination();
-        } else {
-            enqueue(new StopEntry(System.nanoTime()));
-        }
-    }
-
+    /** Once the event thread has stopped: fails what waits, lets go of the stream's threads, says so. */
     private void finishTermination() {
-        ScheduledFuture<?> w = watchdog;
-        if (w != null) {
-            w.cancel(false);
-        }
-        schedules.values().forEach(f -> f.cancel(false));
-        schedules.clear();
+        events.cancelTimers();
         StreamClosedException closedCause = new StreamClosedException("Stream " + config.name() + " closed");
-        failWaiters(closedCause);
+        inbound.failWaiters(closedCause);
         try {
             streamClosed(closedCause);
         } catch (RuntimeException e) {
             log.error("[{}] failed to fail what was waiting on the stream", config.name(), e);
         }
-        ExecutorService handlers = ownsHandlerExecutor && handlerExecutor instanceof ExecutorService service
-                ? service : null;
-        if (handlers != null) {
-            handlers.shutdown();
-        }
-        Connection c = connection;
-        Thread event = eventThread;
-        Runnable finish = () -> {
-            long wait = config.closeTimeout().toMillis() + 1000;
-            try {
-                if (c != null) {
-                    c.joinThreads();
-                }
-                if (handlers != null) {
-                    handlers.awaitTermination(wait, TimeUnit.MILLISECONDS);
-                }
-                if (event != null && event != Thread.currentThread()) {
-                    event.join(wait);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            terminated.complete(null);
-        };
-        if (event != null && Thread.currentThread() == event) {
-            // "Terminated" means every thread of this stream has ended, the event thread included, so the
-            // event thread cannot be the one to say so.
-            StreamThreads.start("xmpp-closing-" + config.name(), false, finish);
-        } else {
-            finish.run();
-        }
+        events.awaitThreads(connection, () -> terminated.complete(null));
     }
 
     /**
@@ -369,13 +254,6 @@ public abstract class XMLStream implements StanzaSender {
      * threads are joined: fail whatever still waits for the peer. Waiters have already failed.
      */
     protected void streamClosed(StreamClosedException cause) {
-    }
-
-    private void failWaiters(Exception cause) {
-        for (Waiter waiter : waiters) {
-            waiters.remove(waiter);
-            waiter.future.completeExceptionally(cause);
-        }
     }
 
     // =================================================================== stream header and restarts
@@ -388,15 +266,7 @@ public abstract class XMLStream implements StanzaSender {
     }
 
     private byte[] streamHeader() {
-        StringBuilder sb = new StringBuilder(256).append("<?xml version='1.0'?><stream:stream xmlns=\"");
-        XmlWriter.escapeAttribute(defaultNamespace, sb);
-        sb.append("\" xmlns:stream=\"").append(STREAM_NAMESPACE).append('"');
-        streamHeaderAttributes().forEach((k, v) -> {
-            sb.append(' ').append(k).append("=\"");
-            XmlWriter.escapeAttribute(v, sb);
-            sb.append('"');
-        });
-        return sb.append('>').toString().getBytes(StandardCharsets.UTF_8);
+        return outbound.streamHeader(streamHeaderAttributes());
     }
 
     /**
@@ -420,16 +290,7 @@ public abstract class XMLStream implements StanzaSender {
         if (c == null) {
             throw new IllegalStateException("Not connected");
         }
-        if (Thread.currentThread() != c.readThread) {
-            throw new IllegalStateException("restartStream() must be called from an in-stream handler");
-        }
-        if (discardReceived) {
-            c.parser.requestResetDiscardingRest();
-        } else {
-            c.parser.requestReset();
-        }
-        peerHeader = null;
-        c.wire.add(streamHeader());
+        c.restart(discardReceived, streamHeader());
     }
 
     /** Called on the read thread when the peer's stream header arrives; the default raises {@code stream_start}. */
@@ -449,20 +310,10 @@ public abstract class XMLStream implements StanzaSender {
         if (closed && !isConnected()) {
             throw new IllegalStateException("Stream " + config.name() + " is closed");
         }
-        StanzaBase filtered = applyFilters(outFilters, stanza);
-        if (filtered == null) {
-            return;
+        StanzaBase sent = outbound.send(stanza);
+        if (sent != null) {
+            observer.stanza(Direction.OUT, Inbound.kindOf(sent.xml(), defaultNamespace));
         }
-        byte[] bytes = toBytes(filtered.xml(), "");
-        synchronized (held) {
-            Connection c = connection;
-            if (stanzasReleased && held.isEmpty() && c != null && !c.ended.get()) {
-                c.wire.add(bytes);
-            } else {
-                held.add(bytes);
-            }
-        }
-        observer.stanza(Direction.OUT, kindOf(filtered.xml()));
     }
 
     /**
@@ -471,21 +322,10 @@ public abstract class XMLStream implements StanzaSender {
      */
     protected void sendNegotiation(XmlElement element) {
         Connection c = connection;
-        if (c == null || c.ended.get()) {
+        if (c == null || c.isEnded()) {
             throw new IllegalStateException("Not connected");
         }
-        c.wire.add(toBytes(element, ""));
-    }
-
-    /**
-     * What goes on the wire for an element: written as a child of our stream root (so the content namespace
-     * is not repeated), then {@code tail}, in UTF-8 (RFC 6120 §11.6). Runs on the sender's thread, so an
-     * unwritable character fails there.
-     */
-    private byte[] toBytes(XmlElement element, String tail) {
-        StringBuilder sb = new StringBuilder(256);
-        XmlWriter.write(element, defaultNamespace, sb);
-        return sb.append(tail).toString().getBytes(StandardCharsets.UTF_8);
+        c.write(outbound.toBytes(element, ""));
     }
 
     /** An action on the transport that may fail with an I/O error. */
@@ -501,57 +341,33 @@ public abstract class XMLStream implements StanzaSender {
      */
     protected void onTransport(TransportAction action, Duration timeout) throws IOException {
         Connection c = connection;
-        if (c == null || c.ended.get()) {
+        if (c == null || c.isEnded()) {
             throw new IOException("Not connected");
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        c.wire.add((Runnable) () -> {
-            try {
-                action.run(c.transport);
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IOException("Timed out after " + timeout, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
-        }
+        c.onSendThread(action, timeout);
     }
 
     /** Makes {@link #send} hold stanzas until {@link #releaseStanzas()} (during stream negotiation). */
     protected void holdStanzas() {
-        synchronized (held) {
-            stanzasReleased = false;
-        }
+        outbound.hold();
     }
 
     /** Writes the held stanzas, in order, and lets later ones through. */
     protected void releaseStanzas() {
-        synchronized (held) {
-            Connection c = connection;
-            if (c == null || c.ended.get()) {
-                return;
-            }
-            stanzasReleased = true;
-            while (!held.isEmpty()) {
-                c.wire.add(held.poll());
-            }
-        }
+        outbound.release();
+    }
+
+    /**
+     * Sets what sees every stanza as it is handed to the connection, in wire order: stream management's hook for
+     * counting and keeping unacknowledged stanzas (XEP-0198). See {@link OutboundTracker}.
+     */
+    protected void trackOutbound(OutboundTracker tracker) {
+        outbound.track(tracker);
     }
 
     /** How many stanzas wait for the connection. */
     public int heldStanzaCount() {
-        synchronized (held) {
-            return held.size();
-        }
+        return outbound.heldCount();
     }
 
     /** A new stanza id, unique within this stream. */
@@ -564,7 +380,7 @@ public abstract class XMLStream implements StanzaSender {
      * handlers, such as completing a future whose callbacks belong on the event thread.
      */
     public void runOnEventThread(String name, Runnable task) {
-        enqueue(new TaskEntry(name, task, System.nanoTime()));
+        events.runOnEventThread(name, task);
     }
 
     /**
@@ -578,7 +394,7 @@ public abstract class XMLStream implements StanzaSender {
 
     /** Whether the thread is this stream's event thread or the read thread of its current connection. */
     boolean isStreamThread(Thread thread) {
-        if (thread == eventThread) {
+        if (events.isEventThread(thread)) {
             return true;
         }
         Connection c = connection;
@@ -596,33 +412,22 @@ public abstract class XMLStream implements StanzaSender {
      * ids, types and addressing rules, is {@code BaseXMPP}'s.
      */
     public CompletableFuture<StanzaBase> waitFor(Matcher matcher, Duration timeout) {
-        Waiter waiter = new Waiter(matcher, newFuture());
-        waiters.add(waiter);
-        ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
-            if (waiters.remove(waiter)) {
-                // Not on the scheduler thread (shared by every stream) nor behind a busy event thread.
-                StreamThreads.runDetached(config.virtualThreads(), () -> waiter.future.completeExceptionally(
-                        new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher)));
-            }
-        }, timeout);
-        waiter.future.whenComplete((s, e) -> timer.cancel(false));
-        return waiter.future;
+        return inbound.waitFor(matcher, timeout);
     }
 
     // =================================================================== handlers, events, filters, timers
 
     /** Adds a stream handler; a handler of the same name is replaced. */
     public void registerHandler(StreamHandler handler) {
-        handlers.removeIf(h -> h.name().equals(handler.name()));
-        handlers.add(handler);
+        inbound.register(handler);
     }
 
     public boolean removeHandler(String name) {
-        return handlers.removeIf(h -> h.name().equals(name));
+        return inbound.remove(name);
     }
 
     public List<StreamHandler> handlers() {
-        return List.copyOf(handlers);
+        return inbound.handlers();
     }
 
     /** Adds an event handler that runs on the event thread for every {@code name} event. */
@@ -637,18 +442,15 @@ public abstract class XMLStream implements StanzaSender {
      * @param disposable run once, then remove
      */
     public void addEventHandler(String name, EventHandler handler, boolean threaded, boolean disposable) {
-        eventHandlers.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>())
-                .add(new EventRegistration(handler, threaded, disposable, new AtomicBoolean()));
+        events.addEventHandler(name, handler, threaded, disposable);
     }
 
     public boolean removeEventHandler(String name, EventHandler handler) {
-        List<EventRegistration> list = eventHandlers.get(name);
-        return list != null && list.removeIf(r -> r.handler == handler);
+        return events.removeEventHandler(name, handler);
     }
 
     public int eventHandlerCount(String name) {
-        List<EventRegistration> list = eventHandlers.get(name);
-        return list == null ? 0 : list.size();
+        return events.eventHandlerCount(name);
     }
 
     /** Raises an event through the queue. */
@@ -661,27 +463,7 @@ public abstract class XMLStream implements StanzaSender {
      * non-threaded handlers run at once on the calling thread instead.
      */
     public void event(String name, @Nullable Object data, boolean direct) {
-        List<EventRegistration> list = eventHandlers.get(name);
-        if (list == null || list.isEmpty()) {
-            return;
-        }
-        int n = list.size();
-        int i = 0;
-        for (EventRegistration registration : list) {
-            i++;
-            if (registration.disposable) {
-                if (!registration.spent.compareAndSet(false, true)) {
-                    continue;
-                }
-                list.remove(registration);
-            }
-            Object own = i < n && data instanceof StanzaBase stanza ? stanza.copy() : data;
-            if (direct && !registration.threaded) {
-                runEventHandler(name, own, registration);
-            } else {
-                enqueue(new EventEntry(name, own, registration, System.nanoTime()));
-            }
-        }
+        events.event(name, data, direct);
     }
 
     /**
@@ -689,34 +471,16 @@ public abstract class XMLStream implements StanzaSender {
      * parallel with other keys: how threaded handlers run.
      */
     public void executeThreaded(@Nullable Object key, Runnable task) {
-        threadedHandlers.execute(key, task);
+        events.executeThreaded(key, task);
     }
 
     /** Adds a filter; lower {@code order} runs first. */
     public void addFilter(Direction direction, StanzaFilter filter, int order) {
-        CopyOnWriteArrayList<FilterRegistration> list = direction == Direction.IN ? inFilters : outFilters;
-        synchronized (list) {
-            List<FilterRegistration> sorted = new ArrayList<>(list);
-            sorted.add(new FilterRegistration(filter, order));
-            sorted.sort(Comparator.comparingInt(FilterRegistration::order));
-            list.clear();
-            list.addAll(sorted);
-        }
+        (direction == Direction.IN ? inbound.filters : outbound.filters).add(filter, order);
     }
 
     public boolean removeFilter(Direction direction, StanzaFilter filter) {
-        return (direction == Direction.IN ? inFilters : outFilters).removeIf(r -> r.filter == filter);
-    }
-
-    private static @Nullable StanzaBase applyFilters(List<FilterRegistration> filters, StanzaBase stanza) {
-        StanzaBase current = stanza;
-        for (FilterRegistration registration : filters) {
-            current = registration.filter.apply(current);
-            if (current == null) {
-                return null;
-            }
-        }
-        return current;
+        return (direction == Direction.IN ? inbound.filters : outbound.filters).remove(filter);
     }
 
     /**
@@ -724,33 +488,21 @@ public abstract class XMLStream implements StanzaSender {
      * if {@code repeat}. A schedule of the same name is replaced.
      */
     public void schedule(String name, Duration delay, Runnable callback, boolean repeat) {
-        Runnable fire = () -> {
-            if (!repeat) {
-                schedules.remove(name);
-            }
-            enqueue(new TaskEntry(name, callback, System.nanoTime()));
-        };
-        ScheduledFuture<?> future = repeat ? config.scheduler().scheduleRepeating(fire, delay, delay)
-                : config.scheduler().schedule(fire, delay);
-        ScheduledFuture<?> previous = schedules.put(name, future);
-        if (previous != null) {
-            previous.cancel(false);
-        }
+        events.schedule(name, delay, callback, repeat);
     }
 
     public boolean cancelSchedule(String name) {
-        ScheduledFuture<?> future = schedules.remove(name);
-        return future != null && future.cancel(false);
+        return events.cancelSchedule(name);
     }
 
     /** Entries waiting in the event queue (a gauge for metrics). */
     public int eventQueueSize() {
-        return eventQueue.size() + eventBatchSize;
+        return events.size();
     }
 
     /** How many handler invocations have failed. */
     public long handlerFailures() {
-        return handlerFailures.get();
+        return events.handlerFailures();
     }
 
     // =================================================================== inbound path (read thread)
@@ -783,509 +535,8 @@ public abstract class XMLStream implements StanzaSender {
         return false;
     }
 
-    private void processInbound(StanzaBase received) {
-        boolean open = isSessionOpen();
-        if (!open && !(received instanceof StreamError) && !isNegotiation(received.xml())) {
-            log.debug("[{}] <{}/> in {} received before the session; dropped", config.name(),
-                    received.xml().name(), received.xml().namespace());
-            return;
-        }
-        StanzaBase stanza = open ? applyFilters(inFilters, received) : received;
-        if (stanza == null) {
-            return;
-        }
-        stanza.sender(this);
-        XmlElement xml = stanza.xml();
-        observer.stanza(Direction.IN, kindOf(xml));
-        if (stanza instanceof StreamError error) {
-            log.warn("[{}] stream error from the peer: {}", config.name(), error);
-            lastStreamError = error;
-            event("stream_error", error);
-            return; // the peer closes the stream next
-        }
-        if (!open) {
-            dispatchNegotiation(stanza);
-            return;
-        }
-        if (interceptInbound(stanza)) {
-            return;
-        }
-        if (!waiters.isEmpty()) { // no iterator per stanza when nobody waits, the usual case
-            for (Waiter waiter : waiters) {
-                if (waiter.matcher.matches(stanza) && waiters.remove(waiter)) {
-                    StanzaBase copy = stanza.copy();
-                    enqueue(new TaskEntry("waiter", () -> waiter.future.complete(copy), System.nanoTime()));
-                }
-            }
-        }
-        List<StreamHandler> matched = null;
-        for (StreamHandler handler : handlers) {
-            if (handler.matcher().matches(stanza) && handler.claim()) {
-                if (handler.isOnce()) {
-                    handlers.remove(handler);
-                }
-                if (matched == null) {
-                    matched = new ArrayList<>(2);
-                }
-                matched.add(handler);
-            }
-        }
-        if (matched == null) {
-            unhandled(stanza);
-            return;
-        }
-        List<StreamHandler> queued = matched;
-        if (matched.stream().anyMatch(StreamHandler::isInStream)) {
-            queued = new ArrayList<>(matched.size());
-            for (StreamHandler handler : matched) {
-                if (handler.isInStream()) {
-                    runInStream(handler, matched.size() == 1 ? stanza : stanza.copy());
-                } else {
-                    queued.add(handler);
-                }
-            }
-        }
-        if (!queued.isEmpty()) {
-            // One entry for all handlers: the event thread gives each its own copy (see dispatch), which keeps
-            // the read thread's share of the work, and the queue traffic, at one entry per stanza.
-            enqueueInbound(new StanzaEntry(stanza, queued, System.nanoTime()));
-        }
-    }
-
-    /** Before the session: the negotiation element goes to the in-stream handlers alone. */
-    private void dispatchNegotiation(StanzaBase stanza) {
-        boolean handled = false;
-        for (StreamHandler handler : handlers) {
-            if (handler.isInStream() && handler.matcher().matches(stanza) && handler.claim()) {
-                if (handler.isOnce()) {
-                    handlers.remove(handler);
-                }
-                runInStream(handler, handled ? stanza.copy() : stanza);
-                handled = true;
-            }
-        }
-        if (!handled) {
-            log.debug("[{}] negotiation element <{}/> not handled", config.name(), stanza.xml().name());
-        }
-    }
-
-    private void runInStream(StreamHandler handler, StanzaBase stanza) {
-        Throwable failure = runTimed(handler.name(), () -> handler.run(stanza), stanza, false);
-        if (failure != null) {
-            // Negotiation state is unknown after a failed in-stream handler: end the connection.
-            throw new IllegalStateException("In-stream handler '" + handler.name() + "' failed: " + failure, failure);
-        }
-    }
-
     /** Called on the read thread for a stanza no handler matched. */
     protected void unhandled(StanzaBase stanza) {
         log.debug("[{}] unhandled {}", config.name(), stanza.xml().qualifiedName());
-    }
-
-    private String kindOf(XmlElement xml) {
-        if (xml.namespace().equals(defaultNamespace)) {
-            switch (xml.name()) {
-                case "message":
-                case "presence":
-                case "iq":
-                    return xml.name();
-                default:
-                    break;
-            }
-        }
-        return "other";
-    }
-
-    private void enqueueInbound(StanzaEntry entry) {
-        if (!inboundRoom.tryAcquire()) {
-            publishReadBatch(); // the event thread must see what we hold before it can make room
-            try {
-                inboundRoom.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for room in the event queue", e);
-            }
-        }
-        enqueue(entry);
-    }
-
-    private void enqueue(Entry entry) {
-        if (Thread.currentThread() == batchingThread) {
-            readBatch.add(entry);
-        } else {
-            eventQueue.add(entry);
-        }
-    }
-
-    private void publishReadBatch() {
-        if (Thread.currentThread() == batchingThread) {
-            eventQueue.addAll(readBatch);
-            readBatch.clear();
-        }
-    }
-
-    // =================================================================== event thread
-
-    private void eventLoop() {
-        try {
-            while (true) {
-                eventQueue.drainTo(eventBatch, 256);
-                if (dispatchBatch()) {
-                    dispatchStragglers();
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            finishTermination();
-        }
-    }
-
-    /** Dispatches what the event thread has taken; returns whether a stop entry was among it. */
-    private boolean dispatchBatch() {
-        boolean stop = false;
-        Entry entry;
-        while ((entry = eventBatch.poll()) != null) {
-            eventBatchSize = eventBatch.size();
-            if (entry instanceof StanzaEntry) {
-                inboundRoom.release();
-            }
-            if (entry instanceof StopEntry) {
-                stop = true;
-            } else {
-                dispatch(entry);
-            }
-        }
-        return stop;
-    }
-
-    /**
-     * The stop entry can come from the send thread or a timer while the read thread still holds entries of
-     * its last read (it publishes them when it ends): wait for it, then dispatch what it left.
-     */
-    private void dispatchStragglers() throws InterruptedException {
-        Connection c = connection;
-        Thread reader = c == null ? null : c.readThread;
-        long deadline = System.nanoTime() + config.closeTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-        boolean readerDone;
-        do {
-            readerDone = reader == null || reader == Thread.currentThread() || !reader.isAlive();
-            // Dispatching frees room, so a read thread waiting for it can finish.
-            eventQueue.drainAvailable(eventBatch);
-            dispatchBatch();
-            if (!readerDone) {
-                reader.join(20);
-            }
-        } while (!readerDone && System.nanoTime() < deadline);
-    }
-
-    private void dispatch(Entry entry) {
-        long now = System.nanoTime();
-        if (entry instanceof StanzaEntry s) {
-            // Handlers run one after another, so the original stays untouched until the last one gets it:
-            // copies taken from it just before each earlier handler are exact and independent.
-            for (int i = 0, n = s.handlers.size(); i < n; i++) {
-                StreamHandler handler = s.handlers.get(i);
-                StanzaBase own = i == n - 1 ? s.stanza : s.stanza.copy();
-                observer.dispatched("stanza", handler.name(), now - s.enqueuedAt);
-                runTimed(handler.name(), () -> handler.run(own), own, false);
-            }
-        } else if (entry instanceof EventEntry e) {
-            observer.dispatched("event", e.name, now - e.enqueuedAt);
-            if (e.registration.threaded) {
-                Object key = senderKey(e.data);
-                threadedHandlers.execute(key, () -> runEventHandler(e.name, e.data, e.registration));
-            } else {
-                runEventHandler(e.name, e.data, e.registration);
-            }
-        } else if (entry instanceof TaskEntry t) {
-            observer.dispatched("scheduled", t.name, now - t.enqueuedAt);
-            runTimed(t.name, t.task, null, false);
-        }
-    }
-
-    private static @Nullable Object senderKey(@Nullable Object data) {
-        return data instanceof StanzaBase stanza ? stanza.xml().attribute("from") : null;
-    }
-
-
-    private void runEventHandler(String name, @Nullable Object data, EventRegistration registration) {
-        runTimed(name, () -> {
-            try {
-                registration.handler.handle(data);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                throw new HandlerException(name, e, data);
-            }
-        }, data, name.equals("exception"));
-    }
-
-    /** Runs a handler, timing it and reporting a failure; returns the failure, or null. */
-    private @Nullable Throwable runTimed(String name, Runnable task, @Nullable Object data,
-            boolean isExceptionHandler) {
-        boolean onEventThread = Thread.currentThread() == eventThread;
-        long start = System.nanoTime();
-        if (onEventThread) {
-            currentHandler = name;
-            currentHandlerStart = start;
-        }
-        Throwable failure = null;
-        try {
-            task.run();
-        } catch (Throwable t) {
-            failure = t instanceof HandlerException h ? h.getCause() : t;
-        } finally {
-            if (onEventThread) {
-                currentHandlerStart = 0;
-                currentHandler = null;
-            }
-        }
-        observer.handlerCompleted(name, System.nanoTime() - start, failure);
-        if (failure != null) {
-            handlerFailures.incrementAndGet();
-            log.error("[{}] handler '{}' failed", config.name(), name, failure);
-            if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
-                throw vme;
-            }
-            if (!isExceptionHandler) {
-                event("exception", new HandlerException(name, failure, data));
-            }
-        }
-        return failure;
-    }
-
-    private void checkSlowHandler() {
-        long start = currentHandlerStart;
-        String name = currentHandler;
-        Thread thread = eventThread;
-        if (start == 0 || name == null || thread == null || start == reportedSlowStart) {
-            return;
-        }
-        long held = System.nanoTime() - start;
-        if (held > config.slowHandlerThreshold().toNanos()) {
-            reportedSlowStart = start;
-            StringBuilder stack = new StringBuilder();
-            for (StackTraceElement frame : thread.getStackTrace()) {
-                stack.append("\n\tat ").append(frame);
-            }
-            log.warn("[{}] handler '{}' has held the event thread for {} ms; handlers must not block "
-                    + "(use a threaded event handler for slow work). It is at:{}", config.name(), name,
-                    TimeUnit.NANOSECONDS.toMillis(held), stack);
-        }
-    }
-
-    // =================================================================== one connection
-
-    private static final byte[] KEEPALIVE = {' '};
-    /** About one TLS record: larger bursts go out in pieces of this size. */
-    private static final int MAX_WRITE = 16 * 1024;
-
-    /** The read and send threads, parser and write queue of one transport. */
-    private final class Connection implements XmlStreamParser.Listener {
-        final Transport transport;
-        final XmlStreamParser parser;
-        /** What the send thread writes, in order: bytes, or a Runnable to run on the send thread. */
-        final LinkedBlockingQueue<Object> wire = new LinkedBlockingQueue<>();
-        final AtomicBoolean ended = new AtomicBoolean();
-        final AtomicBoolean closeSent = new AtomicBoolean();
-        volatile boolean requested;
-        volatile @Nullable Thread readThread;
-        volatile @Nullable Thread sendThread;
-
-        Connection(Transport transport) {
-            this.transport = transport;
-            this.parser = new XmlStreamParser(config.xmlLimits(), this);
-        }
-
-        void start() {
-            wire.add(streamHeader());
-            sendThread = StreamThreads.start(config.name() + "-send", config.virtualThreads(), this::sendLoop);
-            readThread = StreamThreads.start(config.name() + "-read", config.virtualThreads(), this::readLoop);
-        }
-
-        // ------------------------------------------------------------ read thread
-
-        private void readLoop() {
-            // Set here too, not only by start(): this thread may handle a stanza before start() stores it.
-            readThread = Thread.currentThread();
-            byte[] buffer = new byte[4 * 1024]; // JSSE buffers whole records itself; this is only a window on them
-            batchingThread = Thread.currentThread();
-            try {
-                while (!ended.get()) {
-                    int n = transport.read(buffer);
-                    if (n < 0) {
-                        end("the peer closed the connection", null);
-                        return;
-                    }
-                    try {
-                        parser.feed(buffer, 0, n);
-                    } finally {
-                        publishReadBatch();
-                    }
-                }
-            } catch (XmlStreamException e) {
-                log.warn("[{}] closing the stream with <{}/>: {}", config.name(), e.condition(), e.getMessage());
-                sendStreamErrorAndClose(StreamError.Condition.fromElementName(e.condition()), e.getMessage());
-            } catch (IOException e) {
-                end(ended.get() ? "closed" : "read failed: " + e.getMessage(), e);
-            } catch (Throwable t) {
-                // OutOfMemoryError, StackOverflowError, a bug: never leave a socket open with nobody reading.
-                log.error("[{}] the read thread failed; closing the connection", config.name(), t);
-                end("read thread failed: " + t, t);
-            } finally {
-                publishReadBatch();
-                batchingThread = null;
-            }
-        }
-
-        @Override
-        public void streamStart(XmlElement header, String namespace) throws XmlStreamException {
-            if (!header.is("stream", STREAM_NAMESPACE)) {
-                throw new XmlStreamException("invalid-namespace",
-                        "The stream root is " + header.qualifiedName() + ", not {" + STREAM_NAMESPACE + "}stream");
-            }
-            if (!namespace.equals(defaultNamespace)) {
-                throw new XmlStreamException("invalid-namespace",
-                        "The stream's content namespace is '" + namespace + "', not '" + defaultNamespace + "'");
-            }
-            peerHeader = header;
-            streamStarted(header);
-        }
-
-        @Override
-        public void element(XmlElement element) {
-            processInbound(registry.wrap(element));
-        }
-
-        @Override
-        public void streamEnd() {
-            // RFC 6120 §4.4: answer the peer's closing tag with ours, then close the connection.
-            close("the peer closed the stream");
-        }
-
-        // ------------------------------------------------------------ send thread
-
-        private final ArrayList<byte[]> batch = new ArrayList<>();
-        private int batchBytes;
-
-        private void writeBatch() throws IOException {
-            if (batch.size() == 1) {
-                byte[] only = batch.get(0);
-                transport.write(only, 0, only.length);
-            } else if (batch.size() > 1) {
-                byte[] joined = new byte[batchBytes];
-                int at = 0;
-                for (byte[] bytes : batch) {
-                    System.arraycopy(bytes, 0, joined, at, bytes.length);
-                    at += bytes.length;
-                }
-                transport.write(joined, 0, joined.length);
-            }
-            batch.clear();
-            batchBytes = 0;
-        }
-
-        private void sendLoop() {
-            long keepaliveMillis = config.keepaliveInterval().toMillis();
-            try {
-                while (!ended.get()) {
-                    Object item = keepaliveMillis > 0 ? wire.poll(keepaliveMillis, TimeUnit.MILLISECONDS)
-                            : wire.take();
-                    if (ended.get()) {
-                        return;
-                    }
-                    if (item == null) {
-                        transport.write(KEEPALIVE, 0, 1);
-                        transport.flush();
-                        continue;
-                    }
-                    // Gather everything queued into few large writes: one TLS record and one system call per
-                    // burst instead of per stanza, and no buffer held between bursts.
-                    do {
-                        if (item instanceof byte[] bytes) {
-                            batch.add(bytes);
-                            batchBytes += bytes.length;
-                            if (batchBytes >= MAX_WRITE) {
-                                writeBatch();
-                            }
-                        } else {
-                            writeBatch();
-                            transport.flush();
-                            ((Runnable) item).run();
-                            if (ended.get()) {
-                                return;
-                            }
-                        }
-                        item = wire.poll();
-                    } while (item != null);
-                    writeBatch();
-                    transport.flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                end(ended.get() ? "closed" : "write failed: " + e.getMessage(), e);
-            } catch (Throwable t) {
-                log.error("[{}] the send thread failed; closing the connection", config.name(), t);
-                end("send thread failed: " + t, t);
-            }
-        }
-
-        // ------------------------------------------------------------ closing
-
-        /** Sends our closing tag (once), and ends the connection when the peer's arrives or after a timeout. */
-        void close(String reason) {
-            requested |= closed;
-            if (closeSent.compareAndSet(false, true)) {
-                wire.add("</stream:stream>".getBytes(StandardCharsets.UTF_8));
-                if (parser.isInStream()) {
-                    config.scheduler().schedule(() -> end(reason + " (the peer did not close in time)", null),
-                            config.closeTimeout());
-                } else {
-                    wire.add((Runnable) () -> end(reason, null));
-                }
-            } else {
-                // Both sides have sent their closing tag.
-                wire.add((Runnable) () -> end(reason, null));
-            }
-        }
-
-        void sendStreamErrorAndClose(StreamError.Condition condition, @Nullable String text) {
-            if (closeSent.compareAndSet(false, true)) {
-                wire.add(toBytes(StreamError.of(condition, text).xml(), "</stream:stream>"));
-            }
-            wire.add((Runnable) () -> end("stream error: " + condition.elementName(), null));
-        }
-
-        /** Ends this connection once: closes the transport, stops its threads, raises {@code disconnected}. */
-        void end(String reason, @Nullable Throwable cause) {
-            if (!ended.compareAndSet(false, true)) {
-                return;
-            }
-            transport.close();
-            wire.add(KEEPALIVE); // wakes the send thread so it sees 'ended'
-            if (requested) {
-                log.debug("[{}] disconnected: {}", config.name(), reason);
-            } else {
-                log.info("[{}] disconnected: {}", config.name(), reason);
-            }
-            event("disconnected", reason);
-            connectionEnded(requested, reason, cause);
-        }
-
-        void joinThreads() {
-            for (Thread t : new Thread[] {readThread, sendThread}) {
-                if (t != null && t != Thread.currentThread()) {
-                    try {
-                        t.join(config.closeTimeout().toMillis() + 1000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-        }
     }
 }

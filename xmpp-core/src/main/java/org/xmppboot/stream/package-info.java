@@ -3,9 +3,9 @@
  * and the threads that run them.
  *
  * <h2>Which thread runs what</h2>
- * Each connection has a read thread, an event thread and a send thread; the scheduler is shared; the handler
- * executor is Spring Boot's {@code applicationTaskExecutor} or the stream's own (virtual threads on Java 21+
- * when asked).
+ * Each connection has a read thread and a send thread; the stream has one event thread, which carries on across
+ * reconnects; the scheduler is shared; the handler executor is Spring Boot's {@code applicationTaskExecutor} or
+ * the stream's own (virtual threads on Java 21+ when asked).
  *
  * <table>
  *   <caption>Callbacks, the thread that runs them, and what they may block on</caption>
