@@ -1,6 +1,7 @@
 package org.xmppboot.spring.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -257,6 +258,50 @@ class IqHandlerTest {
             t.expectNothingSent(QUIET);
             assertThat(t.client().handlerFailures()).isZero();
             assertThat(context.getBean(Answers.class).failures).isEmpty();
+        });
+    }
+
+    /** A handler with no route beside one with a route: each request still gets one response. */
+    static class Unrouted {
+        final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+
+        @StanzaHandler(xpath = "{jabber:client}iq")
+        void anyIq(Iq iq) {
+            seen.add(iq.getType() + " " + iq.getId());
+            if (iq.getPayload() != null && iq.getPayload().name().equals("fail")) {
+                throw new IllegalStateException("an unrouted failure (expected by the test)");
+            }
+        }
+
+        @StanzaHandler("iq@type=get/{urn:example:iq}time")
+        XmlElement time(Iq iq) {
+            return new XmlElement("time", NS);
+        }
+    }
+
+    @Test
+    void aHandlerWithNoRouteAnswersOnceAndLeavesRoutedRequestsToTheirHandler() {
+        runner.withBean(Unrouted.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            Unrouted bot = context.getBean(Unrouted.class);
+            t.recv("<iq type='get' id='u1' from='a@example.com/x'><time xmlns='" + NS + "'/></iq>");
+            t.expectSent("<iq type='result' id='u1' to='a@example.com/x'><time xmlns='" + NS + "'/></iq>");
+            t.expectNothingSent(QUIET);
+            assertThat(bot.seen).as("the routed request is not the unrouted handler's").isEmpty();
+
+            t.recv("<iq type='get' id='u2' from='a@example.com/x'><other xmlns='" + NS + "'/></iq>");
+            assertThat(bot.seen.poll(5, TimeUnit.SECONDS)).isEqualTo("get u2");
+            t.expectSent("<iq type='result' id='u2' to='a@example.com/x'/>");
+
+            t.recv("<iq type='set' id='u3' from='a@example.com/x'><fail xmlns='" + NS + "'/></iq>");
+            t.expectSent(error("u3", "cancel", "internal-server-error", null));
+            t.expectNothingSent(QUIET);
+            await().atMost(Duration.ofSeconds(5)).until(() -> t.client().handlerFailures() == 1);
+
+            t.recv("<iq type='result' id='u4' from='a@example.com/x'/>");
+            assertThat(bot.seen.poll(5, TimeUnit.SECONDS)).isEqualTo("set u3");
+            assertThat(bot.seen.poll(5, TimeUnit.SECONDS)).isEqualTo("result u4");
+            t.expectNothingSent(QUIET);
         });
     }
 }
