@@ -18,11 +18,18 @@ import org.xmppboot.stanza.StanzaBase;
  * connection ({@code BaseXMPP}, {@code ClientXMPP}, {@code ComponentXMPP}), the sender's {@code Jid}.
  *
  * <p>Return values: nothing; a {@code String}, sent back to the sender as a reply message (type and thread
- * kept); a stanza, sent; for an iq request, an {@code XmlElement} (the result's payload) or a stanza (the
- * response); a {@code CompletableFuture} of any of these, handled when it completes. Every iq get or set gets
- * exactly one response: a handler that returns nothing and sent none answers with an empty result, and one
- * that throws answers with an error ({@code internal-server-error}, or the condition of a
- * {@code StanzaErrorException}).
+ * kept); a stanza, sent; a {@code CompletableFuture} of any of these, handled when it completes.
+ *
+ * <p>Iq requests: a path that names the request's type and payload, such as
+ * {@code iq@type=get/{urn:example:time}time}, makes the method the connection's iq handler for that route
+ * ({@code BaseXMPP.registerIqHandler}); a route has one handler, so a second method on it (or on a route a
+ * plugin answers) fails start-up. Every iq get or set gets exactly one response, from what the method returns:
+ * nothing (an empty result, unless it answered through the request), an {@code XmlElement} (the result's
+ * payload), an {@code Iq} result or error (the response), or a {@code CompletionStage} of one. A {@code String}
+ * is no iq response: a method declared to return one fails start-up. A thrown {@code StanzaErrorException} is
+ * answered with its condition and text; any other failure {@code internal-server-error}, and it is reported.
+ * A method with another matcher (an xpath, a mask, a path without the payload) answers the iq requests it takes
+ * by the same rules, but not those an iq handler answers: it is not called for them.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -57,8 +64,8 @@ public @interface StanzaHandler {
      * Runs on the handler executor instead of the event thread, in order per sender. It is timed and reported
      * as a threaded event handler is: {@code xmpp.handler.duration} measures the method on the executor, and a
      * failure counts in the connection's {@code handlerFailures()} and is raised as the {@code exception} event.
-     * (It runs as the connection event named by its {@link #id()}; the stream handler that hands it the stanzas
-     * is {@code <id>:hand-off}.)
+     * (It runs as the connection event named by its {@link #id()}; the stream handler that hands it the stanzas,
+     * or for an iq route the iq handler, is {@code <id>:hand-off}.)
      */
     boolean threaded() default false;
 

@@ -41,7 +41,7 @@ final class EventHandlerEndpoint extends AbstractXmppHandlerEndpoint {
         }
         HandlerMethod handlerMethod = HandlerMethod.forEvents(bean, method, xmpp.getClass());
         HandlerCondition condition = HandlerCondition.parse(annotation.condition(), method);
-        HandlerAdapter adapter = new HandlerAdapter(id, handlerMethod, xmpp, errorHandler);
+        HandlerAdapter adapter = HandlerAdapter.forEvents(id, handlerMethod, xmpp, errorHandler);
         EventHandler handler = condition == null
                 ? data -> {
                     if (handlerMethod.accepts(data)) {

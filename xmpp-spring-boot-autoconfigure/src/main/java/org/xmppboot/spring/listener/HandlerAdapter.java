@@ -1,8 +1,5 @@
 package org.xmppboot.spring.listener;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
@@ -12,20 +9,18 @@ import org.xmppboot.BaseXMPP;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.StanzaBase;
-import org.xmppboot.stanza.StanzaError;
-import org.xmppboot.stanza.StanzaErrorException;
-import org.xmppboot.stanza.StanzaSender;
 import org.xmppboot.stream.HandlerException;
-import org.xmppboot.xml.XmlElement;
 
 /**
- * The run-time side of an annotated handler, as spring-kafka's listener adapters are to its endpoints: for each
- * stanza or event it resolves the method's arguments ({@link HandlerMethod}), calls it, turns what it returns
- * into stanzas, and hands failures to the {@link XmppHandlerErrorHandler}. An iq request gets exactly one
- * response whatever the method does: returns nothing, answers itself, throws, or returns a future that fails.
+ * The run-time side of a plain stanza handler or an event handler, as spring-kafka's listener adapters are to
+ * its endpoints: for each stanza or event it resolves the method's arguments ({@link HandlerMethod}), calls it,
+ * hands a failure to the {@link XmppHandlerErrorHandler} and sends what is returned. An iq get or set given to
+ * a stanza handler goes to the {@link UnroutedIqResponder} instead, which answers it once, as core answers iq
+ * handlers. (Route iq handlers are core's: {@link IqHandlerEndpoint}.)
  *
- * <p>A failure is rethrown after the iq (if any) is answered, so that the connection, which called
- * {@link #invoke}, logs it, counts it and raises it as the {@code exception} event.
+ * <p>What the error handler returns stands for the method's return value. A failure it does not take is
+ * rethrown, so that the connection, which called {@link #invoke}, logs it, counts it and raises it as the
+ * {@code exception} event; that of a returned future is logged and raised here.
  */
 final class HandlerAdapter {
 
@@ -34,25 +29,56 @@ final class HandlerAdapter {
     private final String handlerId;
     private final HandlerMethod method;
     private final BaseXMPP xmpp;
-    private final @Nullable XmppHandlerErrorHandler errorHandler;
+    private final Recovery recovery;
+    private final @Nullable UnroutedIqResponder iqResponder;
 
-    HandlerAdapter(String handlerId, HandlerMethod method, BaseXMPP xmpp,
-            @Nullable XmppHandlerErrorHandler errorHandler) {
+    private HandlerAdapter(String handlerId, HandlerMethod method, BaseXMPP xmpp,
+            @Nullable XmppHandlerErrorHandler errorHandler, boolean answersIqs) {
         this.handlerId = handlerId;
         this.method = method;
         this.xmpp = xmpp;
-        this.errorHandler = errorHandler;
+        this.recovery = new Recovery(handlerId, errorHandler);
+        this.iqResponder = answersIqs ? new UnroutedIqResponder(handlerId,
+                new MethodIqHandler(method, xmpp, null, recovery), xmpp) : null;
+    }
+
+    /** For a plain stanza handler, which answers the iq requests it is given. */
+    static HandlerAdapter forStanzas(String handlerId, HandlerMethod method, BaseXMPP xmpp,
+            @Nullable XmppHandlerErrorHandler errorHandler) {
+        return new HandlerAdapter(handlerId, method, xmpp, errorHandler, true);
+    }
+
+    /** For an event handler: an event is no request, whatever its payload. */
+    static HandlerAdapter forEvents(String handlerId, HandlerMethod method, BaseXMPP xmpp,
+            @Nullable XmppHandlerErrorHandler errorHandler) {
+        return new HandlerAdapter(handlerId, method, xmpp, errorHandler, false);
     }
 
     /**
      * Runs the handler for a payload (a stanza, for stanza handlers).
      *
      * @throws RuntimeException what the handler threw (a checked exception wrapped in a
-     *     {@link HandlerException}, which the connection unwraps), after an iq request was answered
+     *     {@link HandlerException}, which the connection unwraps), unless the error handler took it
      */
     void invoke(@Nullable Object payload) {
+        if (iqResponder != null && payload instanceof Iq iq && iq.getIqType() != null
+                && iq.getIqType().isRequest()) {
+            iqResponder.answer(iq);
+            return;
+        }
+        StanzaBase stanza = payload instanceof StanzaBase s ? s : null;
+        Object result;
         try {
-            run(payload);
+            result = method.invoke(payload, stanza, xmpp);
+        } catch (Throwable failure) {
+            result = recover(stanza, failure, payload);
+        }
+        send(result, stanza);
+    }
+
+    private @Nullable Object recover(@Nullable StanzaBase stanza, Throwable failure, @Nullable Object payload) {
+        try {
+            return recovery.recover(stanza, failure);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -60,80 +86,30 @@ final class HandlerAdapter {
         }
     }
 
-    private void run(@Nullable Object payload) throws Throwable {
-        StanzaBase stanza = payload instanceof StanzaBase s ? s : null;
-        Answer answer = stanza instanceof Iq iq && iq.getIqType() != null && iq.getIqType().isRequest()
-                ? new Answer(iq, xmpp) : null;
-        if (answer != null) {
-            // Whatever the handler sends through the stanza (iq.reply().sendResponse()) is seen here.
-            stanza.sender(answer);
-        }
-        Object result;
-        try {
-            result = method.invoke(payload, stanza, xmpp);
-        } catch (Throwable error) {
-            fail(stanza, answer, error);
-            throw error;
-        }
+    private void send(@Nullable Object result, @Nullable StanzaBase stanza) {
         if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete((value, error) -> {
-                if (error != null) {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
-                    log.error("Handler '{}' failed asynchronously", handlerId, cause);
-                    fail(stanza, answer, cause);
-                } else {
-                    complete(value, stanza, answer);
+                if (error == null) {
+                    send(value, stanza);
+                    return;
+                }
+                try {
+                    send(recovery.recover(stanza, Recovery.unwrap(error)), stanza);
+                } catch (Throwable failure) {
+                    log.error("Handler '{}' failed", handlerId, failure);
+                    xmpp.event("exception", new HandlerException(handlerId, failure, stanza));
                 }
             });
-        } else {
-            complete(result, stanza, answer);
+            return;
         }
-    }
-
-    private void fail(@Nullable StanzaBase stanza, @Nullable Answer answer, Throwable error) {
-        if (errorHandler != null) {
-            try {
-                complete(errorHandler.handleError(handlerId, stanza, error), stanza, answer);
-                return;
-            } catch (Throwable rethrown) {
-                error = rethrown;
-            }
-        }
-        if (answer != null && !answer.answered) {
-            StanzaError.Condition condition = error instanceof StanzaErrorException e ? e.condition()
-                    : StanzaError.Condition.INTERNAL_SERVER_ERROR;
-            String text = error instanceof StanzaErrorException e ? e.text() : null;
-            answer.send(answer.request.error(condition, text));
-        }
-    }
-
-    private void complete(@Nullable Object result, @Nullable StanzaBase stanza, @Nullable Answer answer) {
         try {
-            respond(result, stanza, answer);
+            reply(result, stanza);
         } catch (RuntimeException e) {
             log.error("Handler '{}': cannot send what it returned", handlerId, e);
-            if (answer != null && !answer.answered) {
-                answer.send(answer.request.error(StanzaError.Condition.INTERNAL_SERVER_ERROR, null));
-            }
         }
     }
 
-    private void respond(@Nullable Object result, @Nullable StanzaBase stanza, @Nullable Answer answer) {
-        if (result instanceof CompletionStage<?> stage) {
-            stage.whenComplete((value, error) -> {
-                if (error != null) {
-                    fail(stanza, answer, error);
-                } else {
-                    complete(value, stanza, answer);
-                }
-            });
-            return;
-        }
-        if (answer != null) {
-            respondToIq(result, answer);
-            return;
-        }
+    private void reply(@Nullable Object result, @Nullable StanzaBase stanza) {
         if (result == null) {
             return;
         }
@@ -148,67 +124,8 @@ final class HandlerAdapter {
                 log.warn("Handler '{}' returned text but there is no one to send it to", handlerId);
             }
         } else {
-            log.warn("Handler '{}' returned a {} (ignored): return a String, a stanza, an XmlElement (iq only) "
-                    + "or a CompletableFuture of one", handlerId, result.getClass().getName());
-        }
-    }
-
-    private void respondToIq(@Nullable Object result, Answer answer) {
-        if (answer.answered) {
-            if (result != null) {
-                log.warn("Handler '{}' answered iq '{}' itself and also returned a response; the return value is "
-                        + "ignored", handlerId, answer.request.getId());
-            }
-            return;
-        }
-        Iq request = answer.request;
-        if (result == null) {
-            answer.send(request.reply());
-        } else if (result instanceof XmlElement payload) {
-            answer.send(request.reply().setPayload(payload));
-        } else if (result instanceof Iq response && response.getIqType() != null
-                && !response.getIqType().isRequest()) {
-            if (response.getId() == null) {
-                response.setId(request.getId());
-            }
-            if (response.getTo() == null) {
-                response.setTo(request.getFrom());
-            }
-            answer.send(response);
-        } else {
-            log.error("Handler '{}' returned a {} for an iq request: return an XmlElement (the result's payload), "
-                    + "an iq result or error, or nothing", handlerId, result.getClass().getName());
-            answer.send(request.error(StanzaError.Condition.INTERNAL_SERVER_ERROR, null));
-        }
-    }
-
-    /** Tracks whether an iq request has been answered, by the handler or by us. */
-    private static final class Answer implements StanzaSender {
-        final Iq request;
-        final BaseXMPP xmpp;
-        volatile boolean answered;
-
-        Answer(Iq request, BaseXMPP xmpp) {
-            this.request = request;
-            this.xmpp = xmpp;
-        }
-
-        @Override
-        public synchronized void send(StanzaBase stanza) {
-            if (stanza instanceof Iq iq && iq.getIqType() != null && !iq.getIqType().isRequest()
-                    && java.util.Objects.equals(iq.getId(), request.getId())) {
-                if (answered) {
-                    log.warn("A second response to iq '{}' was dropped: an iq gets exactly one", request.getId());
-                    return;
-                }
-                answered = true;
-            }
-            xmpp.send(stanza);
-        }
-
-        @Override
-        public CompletableFuture<Iq> sendIq(Iq iq, @Nullable Duration timeout) {
-            return xmpp.sendIq(iq, timeout);
+            log.warn("Handler '{}' returned a {} (ignored): return a String, a stanza or a CompletableFuture of one",
+                    handlerId, result.getClass().getName());
         }
     }
 }

@@ -29,8 +29,9 @@ import org.xmppboot.stanza.StanzaBase;
 /**
  * A handler's SpEL {@code condition}, over {@code #data}, {@code #stanza}, {@code #from} and {@code #xmpp}.
  *
- * <p>Stanza conditions run on the read thread for every stanza the handler's matcher accepts, and event
- * conditions on the event thread or, for threaded handlers, on several executor threads at once. So everything
+ * <p>Stanza conditions run on the read thread for every stanza the handler's matcher accepts (an iq route
+ * handler's where the handler runs: the event thread, or an executor thread), and event conditions on the event
+ * thread or, for threaded handlers, on several executor threads at once. So everything
  * that does not depend on the stanza is built once, when the endpoint is created: the parsed expression and a
  * {@link StandardEvaluationContext} with its resolvers and property accessors (whose reflection caches then
  * stay warm). That context is never written to after construction, so threads share it safely. What changes

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 import org.xmppboot.BaseXMPP;
+import org.xmppboot.iq.IqRoute;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
@@ -18,6 +19,11 @@ import org.xmppboot.spring.annotation.StanzaHandler;
  * A {@link StanzaHandler} method as a stream handler on the connection. Everything the annotation says is
  * worked out once, here: the matcher, the stanza types, the condition. Per stanza, the read thread runs the
  * matcher (and the condition, if there is one), and the event thread calls the {@link HandlerAdapter}.
+ *
+ * <p>A method whose path names an iq request and its payload is no stream handler of ours but a core iq handler:
+ * {@link #create} makes an {@link IqHandlerEndpoint} of it. Any other matcher (an xpath, a mask, a path without
+ * the payload) stays a plain stream handler; an iq get or set it takes is still answered exactly once
+ * ({@link UnroutedIqResponder}).
  *
  * <p>A threaded handler must be timed and reported where its method runs, on the handler executor, exactly as
  * the connection does for threaded event handlers. So it runs as one: the stream handler (named
@@ -44,17 +50,23 @@ final class StanzaHandlerEndpoint extends AbstractXmppHandlerEndpoint {
     }
 
     /**
+     * The endpoint of a {@code @StanzaHandler} method: a core iq handler for a route path, else a stream handler.
+     *
      * @throws IllegalStateException naming the method, when the annotation or the signature can never work
      */
-    static StanzaHandlerEndpoint create(String id, Object bean, Method method, StanzaHandler annotation,
+    static AbstractXmppHandlerEndpoint create(String id, Object bean, Method method, StanzaHandler annotation,
             BaseXMPP xmpp, @Nullable XmppHandlerErrorHandler errorHandler) {
         HandlerMethod handlerMethod = HandlerMethod.forStanzas(bean, method, xmpp.getClass());
         Class<? extends StanzaBase> parameterType = handlerMethod.stanzaType();
         Class<? extends StanzaBase> annotationType = annotation.type();
         Matcher base = matcher(annotation, parameterType, annotationType, method);
+        IqRoute route = StringUtils.hasText(annotation.path()) ? IqRoutes.route(annotation.path()) : null;
+        if (route != null) {
+            return IqHandlerEndpoint.create(id, route, method, handlerMethod, annotation, xmpp, errorHandler);
+        }
         Matcher matcher = narrow(base, parameterType, annotationType,
                 HandlerCondition.parse(annotation.condition(), method), xmpp);
-        HandlerAdapter adapter = new HandlerAdapter(id, handlerMethod, xmpp, errorHandler);
+        HandlerAdapter adapter = HandlerAdapter.forStanzas(id, handlerMethod, xmpp, errorHandler);
         if (!annotation.threaded()) {
             return new StanzaHandlerEndpoint(id, "stanza " + base, xmpp, StreamHandler.of(id, matcher,
                     adapter::invoke), null);

@@ -26,6 +26,7 @@ public class XmppHandlerEndpointRegistry implements DisposableBean {
                         + previous.description() + " and " + endpoint.description() + "; give one an explicit id");
             }
             checkEvent(endpoint);
+            checkRoute(endpoint);
             endpoints.put(endpoint.id(), endpoint);
         }
         endpoint.start();
@@ -45,6 +46,20 @@ public class XmppHandlerEndpointRegistry implements DisposableBean {
                 throw new IllegalStateException("The threaded stanza handler '" + threaded.id() + "' runs as the "
                         + "connection event of that name, which " + (threaded == added ? existing : added)
                         + " also handles; give the stanza handler another id");
+            }
+        }
+    }
+
+    /** An iq request gets exactly one response: one method per route. */
+    private void checkRoute(XmppHandlerEndpoint endpoint) {
+        if (!(endpoint instanceof IqHandlerEndpoint added)) {
+            return;
+        }
+        for (XmppHandlerEndpoint other : endpoints.values()) {
+            if (other instanceof IqHandlerEndpoint existing && existing.route().equals(added.route())) {
+                throw new IllegalStateException("Two @StanzaHandler methods answer " + added.route() + ": "
+                        + existing.method() + " and " + added.method() + "; an iq request gets exactly one response, "
+                        + "so a route has one handler");
             }
         }
     }

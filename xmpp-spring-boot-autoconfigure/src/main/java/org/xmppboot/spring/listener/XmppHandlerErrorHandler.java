@@ -4,13 +4,18 @@ import org.jspecify.annotations.Nullable;
 import org.xmppboot.stanza.StanzaBase;
 
 /**
- * Takes over when an annotated handler throws. Declare one bean of this type to log, count, translate or
- * answer failures your own way.
+ * Takes over when an annotated handler throws, or the future it returned fails. Declare one bean of this type to
+ * log, count, translate or answer failures your own way.
  *
- * <p>What it returns is treated as the handler's return value (for an iq request, a stanza or an element is
- * the response); returning null means "handled". Throwing (the same or another exception) falls back to the
- * default: the failure is logged and counted, and an iq request is answered with an error. Whatever happens
+ * <p>Returning means "handled": the connection does not log, count or raise the failure, and what is returned
+ * is treated as the handler's return value (for an iq request, an {@code XmlElement} or an iq result or error
+ * is the response, and null is answered {@code internal-server-error}; for other stanzas a {@code String} or a
+ * stanza is sent, and null sends nothing). Throwing (the same or another exception) falls back to the default:
+ * the failure is logged, counted and raised as the {@code exception} event, and an iq request is answered with
+ * an error ({@code internal-server-error}, or the condition of a {@code StanzaErrorException}). Whatever happens
  * here, an iq request still gets exactly one response.
+ *
+ * <p>A {@code StanzaErrorException} thrown by an iq handler is its answer, not a failure: it does not come here.
  */
 @FunctionalInterface
 public interface XmppHandlerErrorHandler {

@@ -286,6 +286,40 @@ class HandlerAnnotationTest {
         }
     }
 
+    static class FailingChat {
+        @StanzaHandler("message@type=groupchat/body")
+        String fail(Message message) {
+            throw new IllegalStateException("a message failure (expected by the test)");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Apologies {
+        @Bean
+        XmppHandlerErrorHandler errorHandler() {
+            return (id, stanza, error) -> stanza instanceof Message ? "sorry: " + error.getMessage() : null;
+        }
+    }
+
+    @Test
+    void whatTheErrorHandlerReturnsIsSentAndTheFailureIsHandled() {
+        runner.withBean(FailingChat.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            t.recv("<message from='a@example.com/x' type='groupchat' id='g1'><body>hi</body></message>");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> t.client().handlerFailures() == 1);
+            t.expectNothingSent(Duration.ofMillis(200));
+        });
+        runner.withBean(FailingChat.class).withUserConfiguration(Apologies.class).run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            t.recv("<message from='a@example.com/x' type='groupchat' id='g2'><body>hi</body></message>");
+            t.expectSent("<message to='a@example.com/x' type='groupchat' id='g2'><body>sorry: a "
+                    + "message failure (expected by the test)</body></message>");
+            t.expectNothingSent(Duration.ofMillis(200));
+            assertThat(t.client().handlerFailures()).isZero();
+        });
+    }
+
     @Test
     void anErrorHandlerBeanTakesOver() {
         runner.withUserConfiguration(Handlers.class, ErrorHandling.class).run(context -> {
