@@ -34,7 +34,7 @@ final class PropertiesXmppConnectionDetails implements XmppConnectionDetails {
         }
         checkPort("xmpp.port", properties.getPort(), true);
         SslBundle bundle = sslBundle(properties.getTls().getBundle());
-        return new PropertiesClient(jid, password, properties.getHost(), properties.getPort(), bundle);
+        return Client.of(jid, password, properties.getHost(), properties.getPort(), bundle);
     }
 
     @Override
@@ -60,7 +60,7 @@ final class PropertiesXmppConnectionDetails implements XmppConnectionDetails {
                     "Set xmpp.component.secret to the secret configured for the component on the server.");
         }
         checkPort("xmpp.component.port", c.getPort(), false);
-        return new PropertiesComponent(domain, secret, c.getHost(), c.getPort());
+        return Component.of(domain, secret, c.getHost(), c.getPort());
     }
 
     /**
@@ -107,93 +107,5 @@ final class PropertiesXmppConnectionDetails implements XmppConnectionDetails {
     @Override
     public String toString() {
         return "PropertiesXmppConnectionDetails[" + properties + "]";
-    }
-
-    private static final class PropertiesClient implements Client {
-
-        private final Jid jid;
-        private final @Nullable String password;
-        private final @Nullable String host;
-        private final int port;
-        private final @Nullable SslBundle sslBundle;
-
-        PropertiesClient(Jid jid, @Nullable String password, @Nullable String host, int port,
-                @Nullable SslBundle sslBundle) {
-            this.jid = jid;
-            this.password = password;
-            this.host = host;
-            this.port = port;
-            this.sslBundle = sslBundle;
-        }
-
-        @Override
-        public Jid getJid() {
-            return jid;
-        }
-
-        @Override
-        public @Nullable String getPassword() {
-            return password;
-        }
-
-        @Override
-        public @Nullable String getHost() {
-            return host;
-        }
-
-        @Override
-        public int getPort() {
-            return port;
-        }
-
-        @Override
-        public @Nullable SslBundle getSslBundle() {
-            return sslBundle;
-        }
-
-        @Override
-        public String toString() {
-            return "Client[jid=" + jid + ", host=" + host + ", port=" + port + "]";
-        }
-    }
-
-    private static final class PropertiesComponent implements Component {
-
-        private final Jid domain;
-        private final String secret;
-        private final String host;
-        private final int port;
-
-        PropertiesComponent(Jid domain, String secret, String host, int port) {
-            this.domain = domain;
-            this.secret = secret;
-            this.host = host;
-            this.port = port;
-        }
-
-        @Override
-        public Jid getDomain() {
-            return domain;
-        }
-
-        @Override
-        public String getSecret() {
-            return secret;
-        }
-
-        @Override
-        public String getHost() {
-            return host;
-        }
-
-        @Override
-        public int getPort() {
-            return port;
-        }
-
-        @Override
-        public String toString() {
-            return "Component[domain=" + domain + ", host=" + host + ", port=" + port + "]";
-        }
     }
 }

@@ -47,6 +47,12 @@ public interface XmppConnectionDetails extends ConnectionDetails {
         default @Nullable SslBundle getSslBundle() {
             return null;
         }
+
+        /** Fixed details, with a {@code toString()} that leaves the password out. */
+        static Client of(Jid jid, @Nullable String password, @Nullable String host, int port,
+                @Nullable SslBundle sslBundle) {
+            return new ClientDetails(jid, password, host, port, sslBundle);
+        }
     }
 
     /** An external component's (XEP-0114) domain, secret and server. */
@@ -63,5 +69,10 @@ public interface XmppConnectionDetails extends ConnectionDetails {
 
         /** The server's port for component connections. */
         int getPort();
+
+        /** Fixed details, with a {@code toString()} that leaves the secret out. */
+        static Component of(Jid domain, String secret, String host, int port) {
+            return new ComponentDetails(domain, secret, host, port);
+        }
     }
 }

@@ -80,73 +80,13 @@ final class LocalServerConnectionDetails implements XmppConnectionDetails {
         }
         SslBundle trust = SslBundle.of(new PemSslStoreBundle(null,
                 PemSslStoreDetails.forCertificate("file:" + server.certificate().toAbsolutePath())));
-        String host = server.host();
-        int port = server.c2sPort();
-        return new Client() {
-            @Override
-            public Jid getJid() {
-                return jid;
-            }
-
-            @Override
-            public @Nullable String getPassword() {
-                return password;
-            }
-
-            @Override
-            public String getHost() {
-                return host;
-            }
-
-            @Override
-            public int getPort() {
-                return port;
-            }
-
-            @Override
-            public SslBundle getSslBundle() {
-                return trust;
-            }
-
-            @Override
-            public String toString() {
-                return "Client[jid=" + jid + ", host=" + host + ", port=" + port + "]";
-            }
-        };
+        return Client.of(jid, password, server.host(), server.c2sPort(), trust);
     }
 
     @Override
     public Component getComponent() {
-        Jid domain = Jid.of(LocalServer.COMPONENT_DOMAIN);
-        String secret = server.componentSecret();
-        String host = server.host();
-        int port = server.componentPort();
-        return new Component() {
-            @Override
-            public Jid getDomain() {
-                return domain;
-            }
-
-            @Override
-            public String getSecret() {
-                return secret;
-            }
-
-            @Override
-            public String getHost() {
-                return host;
-            }
-
-            @Override
-            public int getPort() {
-                return port;
-            }
-
-            @Override
-            public String toString() {
-                return "Component[domain=" + domain + ", host=" + host + ", port=" + port + "]";
-            }
-        };
+        return Component.of(Jid.of(LocalServer.COMPONENT_DOMAIN), server.componentSecret(), server.host(),
+                server.componentPort());
     }
 
     @Override
