@@ -142,7 +142,9 @@ public class BaseXMPP extends XMLStream {
 
     /**
      * {@link #registerIqHandler(String, IqRoute, IqHandler)}, with {@code threaded}: run on the handler executor
-     * (in order per sender) instead of the event thread, for handlers that block.
+     * (in order per sender) instead of the event thread, for handlers that block. There it is timed as handler
+     * {@code name} and its failures counted, as a threaded event handler's; the stream handler that hands the
+     * requests over is {@code <name>:hand-off}.
      */
     public void registerIqHandler(String name, IqRoute route, IqHandler handler, boolean threaded) {
         iqResponder.register(name, route, handler, threaded);
@@ -151,6 +153,32 @@ public class BaseXMPP extends XMLStream {
     /** Removes an iq handler; its requests are then answered {@code service-unavailable}. */
     public boolean removeIqHandler(String name) {
         return iqResponder.remove(name);
+    }
+
+    /** The name of the iq handler that answers this route, or null while it is free. */
+    public @Nullable String iqHandlerFor(IqRoute route) {
+        return iqResponder.handlerFor(route);
+    }
+
+    /**
+     * The name of the iq handler whose route this request is, or null: then no iq handler answers it. Cheap
+     * enough to ask for every request.
+     */
+    public @Nullable String iqHandlerFor(Iq request) {
+        return iqResponder.handlerFor(request);
+    }
+
+    /**
+     * Answers one iq get or set with a handler, on the calling thread and under the iq contract, as if it were
+     * registered for the request's route: for a stream handler that takes requests by another matcher. Call it
+     * from that stream handler, whose run then reports what is thrown.
+     *
+     * @param name the handler's name, in messages and in the {@code exception} event
+     * @throws RuntimeException what the handler failed with, once the request was answered (a checked
+     *     exception wrapped in a {@link org.xmppboot.stream.HandlerException})
+     */
+    public void answerIq(String name, Iq request, IqHandler handler) {
+        iqResponder.answer(name, request, handler);
     }
 
     // =================================================================== iq requests we send

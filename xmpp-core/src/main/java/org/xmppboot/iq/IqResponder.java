@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -26,18 +27,26 @@ import org.xmppboot.xml.XmlElement;
  * Answers received iq requests with the registered {@link IqHandler}s, exactly once each (RFC 6120 §8.2.3).
  * {@code BaseXMPP} owns one. Each handler is a stream handler of its own name, matched by its {@link IqRoute}, so
  * it is timed, counted and listed like any other; a request no route matches is answered
- * {@code service-unavailable} by {@code BaseXMPP} (§8.4).
+ * {@code service-unavailable} by {@code BaseXMPP} (§8.4). A threaded handler's stream handler only hands the
+ * request to the handler executor, under {@code <name>:hand-off}; the handler is timed there as {@code <name>}.
  *
- * <p>Raw {@link StreamHandler}s that match iq requests are left alone: they own their response (the Spring layer
- * registers such handlers and keeps the contract itself).
+ * <p>Raw {@link StreamHandler}s that match iq requests are left alone: they own their response, unless they
+ * answer it through {@link #answer}.
  */
 public final class IqResponder {
 
     private static final Logger log = LoggerFactory.getLogger(IqResponder.class);
 
+    /** The name suffix of a threaded handler's stream handler, so that its run alone is timed as the handler. */
+    private static final String HAND_OFF = ":hand-off";
+
     private final XMLStream stream;
-    private final Map<IqRoute, String> nameByRoute = new HashMap<>(); // guarded by this
-    private final Map<String, IqRoute> routeByName = new HashMap<>(); // guarded by this
+    /** Read without the lock: {@link #handlerFor} is asked per request, on handler threads. */
+    private final Map<IqRoute, String> nameByRoute = new ConcurrentHashMap<>(); // written under this
+    private final Map<String, Registration> byName = new HashMap<>(); // guarded by this
+
+    private record Registration(IqRoute route, String streamHandler) {
+    }
 
     public IqResponder(XMLStream stream) {
         this.stream = Objects.requireNonNull(stream, "stream");
@@ -56,50 +65,82 @@ public final class IqResponder {
             throw new IllegalStateException("Iq handler '" + holder + "' already answers " + route + "; '" + name
                     + "' cannot too: a request gets exactly one response (remove '" + holder + "' first)");
         }
-        IqRoute previous = routeByName.put(name, route);
+        String streamHandler = threaded ? name + HAND_OFF : name;
+        Registration previous = byName.put(name, new Registration(route, streamHandler));
         if (previous != null) {
-            nameByRoute.remove(previous);
+            nameByRoute.remove(previous.route());
+            if (!previous.streamHandler().equals(streamHandler)) {
+                stream.removeHandler(previous.streamHandler());
+            }
         }
         nameByRoute.put(route, name);
-        stream.registerHandler(StreamHandler.of(name, route, s -> onRequest(name, handler, threaded, (Iq) s)));
+        stream.registerHandler(StreamHandler.of(streamHandler, route,
+                s -> onRequest(name, handler, threaded, (Iq) s)));
     }
 
     /** Removes the handler of this name; requests it would have answered get {@code service-unavailable}. */
     public synchronized boolean remove(String name) {
-        IqRoute route = routeByName.remove(name);
-        if (route == null) {
+        Registration registration = byName.remove(name);
+        if (registration == null) {
             return false;
         }
-        nameByRoute.remove(route);
-        stream.removeHandler(name);
+        nameByRoute.remove(registration.route());
+        stream.removeHandler(registration.streamHandler());
         return true;
+    }
+
+    /** The name of the handler that answers this route, or null. */
+    public @Nullable String handlerFor(IqRoute route) {
+        return nameByRoute.get(route);
+    }
+
+    /** The name of the handler whose route this request is (a get or set with a payload), or null. */
+    public @Nullable String handlerFor(Iq request) {
+        Iq.Type type = request.getIqType();
+        XmlElement payload = request.getPayload();
+        if (type == null || !type.isRequest() || payload == null) {
+            return null;
+        }
+        return nameByRoute.get(new IqRoute(type, payload.namespace(), payload.name()));
+    }
+
+    /**
+     * Answers one get or set with a handler on the calling thread, under the same contract as a registered one:
+     * for a request that a stream handler took by another matcher than a route. The caller should be that
+     * stream handler's run, which then reports what is thrown, as it does for a registered handler.
+     *
+     * @param name the handler's name, in messages and in the {@code exception} event of a returned future
+     * @throws RuntimeException what the handler failed with (a checked exception in a {@link HandlerException}),
+     *     after the request was answered {@code internal-server-error}
+     */
+    public void answer(String name, Iq request, IqHandler handler) {
+        Iq.Type type = request.getIqType();
+        if (type == null || !type.isRequest()) {
+            throw new IllegalArgumentException("Only a get or set is answered, not iq '" + request.getId() + "'");
+        }
+        rethrow(name, request, new Exchange(name, request).run(handler));
     }
 
     /** On the event thread. */
     private void onRequest(String name, IqHandler handler, boolean threaded, Iq request) {
         if (threaded) {
-            stream.executeThreaded(request.xml().attribute("from"), () -> {
-                Throwable failure = new Exchange(name, request).run(handler);
-                if (failure != null) {
-                    report(name, failure, request);
-                }
-            });
+            // Timed, counted and reported on the executor as a threaded event handler is.
+            stream.executeThreadedHandler(name, request.xml().attribute("from"), request,
+                    () -> rethrow(name, request, new Exchange(name, request).run(handler)));
             return;
         }
-        Throwable failure = new Exchange(name, request).run(handler);
+        rethrow(name, request, new Exchange(name, request).run(handler));
+    }
+
+    /** Rethrows a failure for the run around the handler to log, count and raise, as for any handler. */
+    private static void rethrow(String name, Iq request, @Nullable Throwable failure) {
         if (failure instanceof RuntimeException r) {
-            throw r; // the stream logs and counts it and raises the exception event, as for any handler
+            throw r;
         } else if (failure instanceof Error e) {
             throw e;
         } else if (failure != null) {
             throw new HandlerException(name, failure, request);
         }
-    }
-
-    /** A failure off the event thread: reported as the stream reports a failing handler. */
-    private void report(String name, Throwable failure, Iq request) {
-        log.error("[{}] iq handler '{}' failed", stream.config().name(), name, failure);
-        stream.event("exception", new HandlerException(name, failure, request));
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -163,7 +204,8 @@ public final class IqResponder {
                     }
                     Throwable failure = fail(unwrap(error));
                     if (failure != null) {
-                        report(handler, failure, request);
+                        // Long after the handler's timed run: counted and raised here, or never.
+                        stream.reportHandlerFailure(handler, failure, request);
                     }
                 });
                 return;

@@ -340,16 +340,21 @@ final class EventDispatcher {
         }
         stream.observer().handlerCompleted(name, System.nanoTime() - start, failure);
         if (failure != null) {
-            handlerFailures.incrementAndGet();
-            log.error("[{}] handler '{}' failed", config.name(), name, failure);
-            if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
-                throw vme;
-            }
-            if (!isExceptionHandler) {
-                stream.event("exception", new HandlerException(name, failure, data));
-            }
+            reportFailure(name, failure, data, isExceptionHandler);
         }
         return failure;
+    }
+
+    /** A handler's failure, wherever it surfaced: counted, logged and raised as the {@code exception} event. */
+    void reportFailure(String name, Throwable failure, @Nullable Object data, boolean isExceptionHandler) {
+        handlerFailures.incrementAndGet();
+        log.error("[{}] handler '{}' failed", config.name(), name, failure);
+        if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
+            throw vme;
+        }
+        if (!isExceptionHandler) {
+            stream.event("exception", new HandlerException(name, failure, data));
+        }
     }
 
     long handlerFailures() {

@@ -474,6 +474,24 @@ public abstract class XMLStream implements StanzaSender {
         events.executeThreaded(key, task);
     }
 
+    /**
+     * {@link #executeThreaded(Object, Runnable)} for a handler that is not an event handler (a threaded iq
+     * handler): timed there as handler {@code name}, and a failure it throws counted, logged and raised as the
+     * {@code exception} event with {@code data}, exactly as for a threaded event handler.
+     */
+    public void executeThreadedHandler(String name, @Nullable Object key, @Nullable Object data, Runnable task) {
+        events.executeThreaded(key, () -> events.runTimed(name, task, data, false));
+    }
+
+    /**
+     * Reports a handler failure that surfaced after the handler returned (a future it returned failed): counted in
+     * {@link #handlerFailures()}, logged and raised as the {@code exception} event, as a thrown one is. It is not
+     * timed again: the handler's run was timed when it returned.
+     */
+    public void reportHandlerFailure(String name, Throwable failure, @Nullable Object data) {
+        events.reportFailure(name, failure, data, false);
+    }
+
     /** Adds a filter; lower {@code order} runs first. */
     public void addFilter(Direction direction, StanzaFilter filter, int order) {
         (direction == Direction.IN ? inbound.filters : outbound.filters).add(filter, order);

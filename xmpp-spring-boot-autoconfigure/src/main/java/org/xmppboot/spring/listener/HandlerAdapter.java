@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppboot.BaseXMPP;
+import org.xmppboot.iq.IqHandler;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.StanzaBase;
@@ -15,8 +16,9 @@ import org.xmppboot.stream.HandlerException;
  * The run-time side of a plain stanza handler or an event handler, as spring-kafka's listener adapters are to
  * its endpoints: for each stanza or event it resolves the method's arguments ({@link HandlerMethod}), calls it,
  * hands a failure to the {@link XmppHandlerErrorHandler} and sends what is returned. An iq get or set given to
- * a stanza handler goes to the {@link UnroutedIqResponder} instead, which answers it once, as core answers iq
- * handlers. (Route iq handlers are core's: {@link IqHandlerEndpoint}.)
+ * a stanza handler is answered once by core instead ({@code BaseXMPP.answerIq}), the method running as a
+ * {@link MethodIqHandler}; one that a core iq handler answers (a route {@code @StanzaHandler}'s, a plugin's) is
+ * left to it, so that it does not get two responses. (Route iq handlers are core's: {@link IqHandlerEndpoint}.)
  *
  * <p>What the error handler returns stands for the method's return value. A failure it does not take is
  * rethrown, so that the connection, which called {@link #invoke}, logs it, counts it and raises it as the
@@ -30,7 +32,7 @@ final class HandlerAdapter {
     private final HandlerMethod method;
     private final BaseXMPP xmpp;
     private final Recovery recovery;
-    private final @Nullable UnroutedIqResponder iqResponder;
+    private final @Nullable IqHandler iqHandler;
 
     private HandlerAdapter(String handlerId, HandlerMethod method, BaseXMPP xmpp,
             @Nullable XmppHandlerErrorHandler errorHandler, boolean answersIqs) {
@@ -38,8 +40,7 @@ final class HandlerAdapter {
         this.method = method;
         this.xmpp = xmpp;
         this.recovery = new Recovery(handlerId, errorHandler);
-        this.iqResponder = answersIqs ? new UnroutedIqResponder(handlerId,
-                new MethodIqHandler(method, xmpp, null, recovery), xmpp) : null;
+        this.iqHandler = answersIqs ? new MethodIqHandler(method, xmpp, null, recovery) : null;
     }
 
     /** For a plain stanza handler, which answers the iq requests it is given. */
@@ -61,9 +62,14 @@ final class HandlerAdapter {
      *     {@link HandlerException}, which the connection unwraps), unless the error handler took it
      */
     void invoke(@Nullable Object payload) {
-        if (iqResponder != null && payload instanceof Iq iq && iq.getIqType() != null
+        if (iqHandler != null && payload instanceof Iq iq && iq.getIqType() != null
                 && iq.getIqType().isRequest()) {
-            iqResponder.answer(iq);
+            String answering = xmpp.iqHandlerFor(iq);
+            if (answering != null) {
+                log.debug("Handler '{}' leaves iq '{}' to '{}'", handlerId, iq.getId(), answering);
+            } else {
+                xmpp.answerIq(handlerId, iq, iqHandler);
+            }
             return;
         }
         StanzaBase stanza = payload instanceof StanzaBase s ? s : null;

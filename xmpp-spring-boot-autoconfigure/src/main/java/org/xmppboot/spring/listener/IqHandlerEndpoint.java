@@ -19,8 +19,9 @@ import org.xmppboot.spring.annotation.StanzaHandler;
  * {@code service-unavailable}), starting registers it again. A route has one handler: a second method on it
  * fails start-up ({@link XmppHandlerEndpointRegistry}), as does a route a plugin answers already.
  *
- * <p>Without {@code threaded}, core registers it under the handler's id and runs it on the event thread, timed
- * as that handler. With it, core runs it on the handler executor; see {@link TimedIqHandler}.
+ * <p>Core registers it under the handler's id and times it as that handler: on the event thread, or with
+ * {@code threaded} on the handler executor, where a failure is also counted and raised as for threaded event
+ * handlers (the stream handler that hands requests over is then {@code <id>:hand-off}).
  */
 final class IqHandlerEndpoint extends AbstractXmppHandlerEndpoint {
 
@@ -28,17 +29,16 @@ final class IqHandlerEndpoint extends AbstractXmppHandlerEndpoint {
     private final IqRoute route;
     private final String method;
     private final IqHandler handler;
-    private final @Nullable TimedIqHandler timed;
-    private boolean eventRegistered;
+    private final boolean threaded;
 
     private IqHandlerEndpoint(String id, IqRoute route, String method, BaseXMPP xmpp, IqHandler handler,
-            @Nullable TimedIqHandler timed) {
-        super(id, "iq " + route + (timed != null ? " (threaded)" : ""));
+            boolean threaded) {
+        super(id, "iq " + route + (threaded ? " (threaded)" : ""));
         this.xmpp = xmpp;
         this.route = route;
         this.method = method;
         this.handler = handler;
-        this.timed = timed;
+        this.threaded = threaded;
     }
 
     /**
@@ -55,9 +55,7 @@ final class IqHandlerEndpoint extends AbstractXmppHandlerEndpoint {
         IqRoutes.checkReturnType(method, route);
         IqHandler handler = new MethodIqHandler(handlerMethod, xmpp,
                 HandlerCondition.parse(annotation.condition(), method), new Recovery(id, errorHandler));
-        TimedIqHandler timed = annotation.threaded() ? new TimedIqHandler(id, handler, xmpp) : null;
-        return new IqHandlerEndpoint(id, route, HandlerMethod.describe(method), xmpp,
-                timed != null ? timed : handler, timed);
+        return new IqHandlerEndpoint(id, route, HandlerMethod.describe(method), xmpp, handler, annotation.threaded());
     }
 
     /** The requests it answers. */
@@ -71,32 +69,9 @@ final class IqHandlerEndpoint extends AbstractXmppHandlerEndpoint {
     }
 
     @Override
-    @Nullable String event() {
-        return timed == null ? null : id();
-    }
-
-    @Override
-    boolean ownsEvent() {
-        return timed != null;
-    }
-
-    /** The name core knows it by: a threaded handler's stream handler only hands requests to the executor. */
-    private String name() {
-        return timed == null ? id() : id() + StanzaHandlerEndpoint.HAND_OFF;
-    }
-
-    @Override
     void register() {
-        if (timed != null && !eventRegistered) {
-            if (xmpp.eventHandlerCount(id()) > 0) {
-                throw new IllegalStateException("The threaded @StanzaHandler '" + id() + "' runs as the event of "
-                        + "that name, which already has handlers; give the handler another id");
-            }
-            xmpp.addEventHandler(id(), timed.eventHandler());
-            eventRegistered = true;
-        }
         try {
-            xmpp.registerIqHandler(name(), route, handler, timed != null);
+            xmpp.registerIqHandler(id(), route, handler, threaded);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(method + " cannot answer " + route + ": " + e.getMessage(), e);
         }
@@ -105,6 +80,6 @@ final class IqHandlerEndpoint extends AbstractXmppHandlerEndpoint {
     /** Requests already handed to the executor are still answered by the method. */
     @Override
     void unregister() {
-        xmpp.removeIqHandler(name());
+        xmpp.removeIqHandler(id());
     }
 }

@@ -6,10 +6,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
-import org.xmppboot.BaseXMPP;
 import org.xmppboot.iq.IqRoute;
 import org.xmppboot.stanza.Iq;
-import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.xml.XmlElement;
 
 /** Which {@code @StanzaHandler} methods are core iq handlers, and what such a method may return. */
@@ -28,16 +26,6 @@ final class IqRoutes {
             return null;
         }
         return m.group(1).equals("get") ? IqRoute.get(m.group(2), m.group(3)) : IqRoute.set(m.group(2), m.group(3));
-    }
-
-    /** Whether a core iq handler (a route {@code @StanzaHandler}'s, a plugin's) answers this request. */
-    static boolean answered(BaseXMPP xmpp, Iq request) {
-        for (StreamHandler handler : xmpp.handlers()) {
-            if (handler.matcher() instanceof IqRoute route && route.matches(request)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -22,8 +22,8 @@ import org.xmppboot.spring.annotation.StanzaHandler;
  *
  * <p>A method whose path names an iq request and its payload is no stream handler of ours but a core iq handler:
  * {@link #create} makes an {@link IqHandlerEndpoint} of it. Any other matcher (an xpath, a mask, a path without
- * the payload) stays a plain stream handler; an iq get or set it takes is still answered exactly once
- * ({@link UnroutedIqResponder}).
+ * the payload) stays a plain stream handler; an iq get or set it takes is still answered exactly once, by
+ * core ({@link HandlerAdapter}).
  *
  * <p>A threaded handler must be timed and reported where its method runs, on the handler executor, exactly as
  * the connection does for threaded event handlers. So it runs as one: the stream handler (named
