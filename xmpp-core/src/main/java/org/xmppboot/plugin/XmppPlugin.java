@@ -5,7 +5,7 @@ import java.util.Set;
 import org.xmppboot.BaseXMPP;
 
 /**
- * A unit of protocol support (usually one XEP) that plugs into a connection: it registers stanza plugins,
+ * A unit of protocol support (usually one XEP) that plugs into a connection: it registers stanza extensions,
  * handlers and events in {@link #init}. Plugin state lives in the plugin, which survives reconnects.
  *
  * <p>Plugins found by {@link java.util.ServiceLoader} (listed in

@@ -13,7 +13,7 @@ import org.xmppboot.xml.XmlElement;
 
 /**
  * The {@code <query xmlns='jabber:iq:roster'/>} payload of roster gets, results, sets and pushes (RFC 6121
- * §2.1), registered on {@link Iq} as the plugin {@code roster}: {@code iq.get("roster")}, and the stanza path
+ * §2.1), registered on {@link Iq} as the extension {@code roster}: {@code iq.get("roster")}, and the stanza path
  * {@code iq@type=set/roster}.
  */
 public final class RosterQuery extends ElementBase {
@@ -21,12 +21,12 @@ public final class RosterQuery extends ElementBase {
     private static final Logger log = LoggerFactory.getLogger(RosterQuery.class);
 
     public static final Schema<RosterQuery> SCHEMA = Schema.builder("query", Roster.NAMESPACE, RosterQuery::new)
-            .pluginAttrib("roster")
+            .extensionName("roster")
             .attribute("ver")
             .build();
 
     static {
-        Iq.SCHEMA.registerPlugin(SCHEMA);
+        Iq.SCHEMA.registerExtension(SCHEMA);
     }
 
     public RosterQuery(XmlElement xml) {

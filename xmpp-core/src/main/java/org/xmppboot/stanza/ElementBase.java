@@ -8,7 +8,7 @@ import org.xmppboot.xml.XmlElement;
 
 /**
  * A view over an {@link XmlElement} with named interfaces: {@code get("body")}, {@code set("type", "chat")},
- * {@code del("subject")}, and plugins reached by name. The element is the only state, so anything the class
+ * {@code del("subject")}, and extensions reached by name. The element is the only state, so anything the class
  * does not know about (unknown child elements, attributes) is kept and written back unchanged.
  */
 public abstract class ElementBase {
@@ -24,11 +24,11 @@ public abstract class ElementBase {
         return xml;
     }
 
-    /** This class's schema: its interfaces and plugins. */
+    /** This class's schema: its interfaces and extensions. */
     public abstract Schema<?> schema();
 
     /**
-     * The value of an interface, or the plugin of that name if one is present, or (for names the schema does
+     * The value of an interface, or the extension of that name if one is present, or (for names the schema does
      * not know) the attribute of that name.
      */
     public @Nullable Object get(String name) {
@@ -36,9 +36,9 @@ public abstract class ElementBase {
         if (accessor != null) {
             return accessor.getter().apply(this);
         }
-        Schema<?> plugin = schema().plugin(name);
-        if (plugin != null) {
-            return plugin(plugin);
+        Schema<?> extension = schema().extension(name);
+        if (extension != null) {
+            return extension(extension);
         }
         return xml.attribute(name);
     }
@@ -50,7 +50,7 @@ public abstract class ElementBase {
     }
 
     /**
-     * Sets an interface; for a plugin name, {@code value} is a map of the plugin's interfaces; for other names,
+     * Sets an interface; for a extension name, {@code value} is a map of the extension's interfaces; for other names,
      * the attribute. {@code null} removes.
      */
     public ElementBase set(String name, @Nullable Object value) {
@@ -63,15 +63,15 @@ public abstract class ElementBase {
             }
             return this;
         }
-        Schema<?> plugin = schema().plugin(name);
-        if (plugin != null) {
+        Schema<?> extension = schema().extension(name);
+        if (extension != null) {
             if (value == null) {
-                removePlugin(plugin);
+                removeExtension(extension);
             } else if (value instanceof Map<?, ?> map) {
-                ElementBase p = enablePlugin(plugin);
+                ElementBase p = enableExtension(extension);
                 map.forEach((k, v) -> p.set(k.toString(), v));
             } else {
-                throw new IllegalArgumentException("Plugin '" + name + "' is set from a map of its interfaces, not "
+                throw new IllegalArgumentException("Extension '" + name + "' is set from a map of its interfaces, not "
                         + value.getClass().getName());
             }
             return this;
@@ -80,7 +80,7 @@ public abstract class ElementBase {
         return this;
     }
 
-    /** Removes an interface's value, a plugin, or an attribute. */
+    /** Removes an interface's value, a extension, or an attribute. */
     public ElementBase del(String name) {
         return set(name, null);
     }
@@ -90,37 +90,37 @@ public abstract class ElementBase {
         return (Schema.Accessor<ElementBase>) schema().interfaces().get(name);
     }
 
-    // ---------------------------------------------------------------- plugins
+    // ---------------------------------------------------------------- extensions
 
-    /** The plugin's element if present, else null. Never creates one. */
-    public <P extends ElementBase> @Nullable P plugin(Schema<P> plugin) {
-        XmlElement child = findPluginElement(plugin);
-        return child == null ? null : plugin.wrap(child);
+    /** The extension's element if present, else null. Never creates one. */
+    public <P extends ElementBase> @Nullable P extension(Schema<P> extension) {
+        XmlElement child = findExtensionElement(extension);
+        return child == null ? null : extension.wrap(child);
     }
 
-    /** The plugin's element, created empty if absent. */
-    public <P extends ElementBase> P enablePlugin(Schema<P> plugin) {
-        XmlElement child = findPluginElement(plugin);
+    /** The extension's element, created empty if absent. */
+    public <P extends ElementBase> P enableExtension(Schema<P> extension) {
+        XmlElement child = findExtensionElement(extension);
         if (child == null) {
-            P created = plugin.create(xml.namespace());
+            P created = extension.create(xml.namespace());
             xml.addChild(created.xml());
             return created;
         }
-        return plugin.wrap(child);
+        return extension.wrap(child);
     }
 
-    public boolean hasPlugin(Schema<?> plugin) {
-        return findPluginElement(plugin) != null;
+    public boolean hasExtension(Schema<?> extension) {
+        return findExtensionElement(extension) != null;
     }
 
-    public void removePlugin(Schema<?> plugin) {
-        String ns = plugin.namespace() != null ? plugin.namespace() : xml.namespace();
-        xml.removeElements(Objects.requireNonNull(plugin.name()), ns);
+    public void removeExtension(Schema<?> extension) {
+        String ns = extension.namespace() != null ? extension.namespace() : xml.namespace();
+        xml.removeElements(Objects.requireNonNull(extension.name()), ns);
     }
 
-    private @Nullable XmlElement findPluginElement(Schema<?> plugin) {
-        String ns = plugin.namespace() != null ? plugin.namespace() : xml.namespace();
-        return xml.element(Objects.requireNonNull(plugin.name()), ns);
+    private @Nullable XmlElement findExtensionElement(Schema<?> extension) {
+        String ns = extension.namespace() != null ? extension.namespace() : xml.namespace();
+        return xml.element(Objects.requireNonNull(extension.name()), ns);
     }
 
     // ---------------------------------------------------------------- helpers for subclasses

@@ -32,7 +32,7 @@ public class Iq extends StanzaBase {
             .build();
 
     static {
-        SCHEMA.registerPlugin(StanzaError.SCHEMA);
+        SCHEMA.registerExtension(StanzaError.SCHEMA);
     }
 
     public Iq(XmlElement xml) {

@@ -33,7 +33,7 @@ public class Message extends StanzaBase {
             .build();
 
     static {
-        SCHEMA.registerPlugin(StanzaError.SCHEMA);
+        SCHEMA.registerExtension(StanzaError.SCHEMA);
     }
 
     public Message(XmlElement xml) {

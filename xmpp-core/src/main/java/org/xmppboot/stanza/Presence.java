@@ -35,7 +35,7 @@ public class Presence extends StanzaBase {
             .build();
 
     static {
-        SCHEMA.registerPlugin(StanzaError.SCHEMA);
+        SCHEMA.registerExtension(StanzaError.SCHEMA);
     }
 
     public Presence(XmlElement xml) {

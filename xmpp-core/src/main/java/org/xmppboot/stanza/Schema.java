@@ -14,11 +14,12 @@ import org.xmppboot.xml.XmlElement;
 /**
  * Describes one kind of {@link ElementBase}: the element it wraps, its named interfaces (what
  * {@code get("body")}, {@code set("type", ...)} and {@code del(...)} reach, and what stanza paths test), and
- * the plugins registered on it. One instance per class, held in a static field.
+ * the extensions registered on it. One instance per class, held in a static field.
  *
- * <p>A plugin is another schema reached by its {@linkplain #pluginAttrib() plugin name}; registering one is how
+ * <p>An extension (SleekXMPP's "stanza plugin") is another schema reached by its
+ * {@linkplain #extensionName() extension name} (SleekXMPP's {@code plugin_attrib}); registering one is how
  * a XEP extends {@link Message}, {@link Presence} or {@link Iq} without touching them:
- * {@code Message.SCHEMA.registerPlugin(Delay.SCHEMA)}.
+ * {@code Message.SCHEMA.registerExtension(Delay.SCHEMA)}.
  *
  * @param <T> the element class
  */
@@ -31,15 +32,15 @@ public final class Schema<T extends ElementBase> {
 
     private final @Nullable String name;
     private final @Nullable String namespace;
-    private final String pluginAttrib;
+    private final String extensionName;
     private final Function<XmlElement, T> factory;
     private final Map<String, Accessor<T>> interfaces;
-    private final Map<String, Schema<?>> plugins = new ConcurrentHashMap<>();
+    private final Map<String, Schema<?>> extensions = new ConcurrentHashMap<>();
 
     private Schema(Builder<T> b) {
         this.name = b.name;
         this.namespace = b.namespace;
-        this.pluginAttrib = b.pluginAttrib;
+        this.extensionName = b.extensionName;
         this.factory = b.factory;
         this.interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(b.interfaces));
     }
@@ -63,9 +64,9 @@ public final class Schema<T extends ElementBase> {
         return namespace;
     }
 
-    /** The name this schema is reached by as a plugin and in stanza paths (defaults to the element name). */
-    public String pluginAttrib() {
-        return pluginAttrib;
+    /** The name this schema is reached by as an extension and in stanza paths (defaults to the element name). */
+    public String extensionName() {
+        return extensionName;
     }
 
     public Map<String, Accessor<T>> interfaces() {
@@ -91,21 +92,21 @@ public final class Schema<T extends ElementBase> {
         return wrap(new XmlElement(name, namespace != null ? namespace : namespaceInScope));
     }
 
-    /** Makes {@code plugin} reachable from this schema's elements by its plugin name. */
-    public Schema<T> registerPlugin(Schema<?> plugin) {
-        if (plugin.name == null) {
-            throw new IllegalArgumentException("A plugin must name its element");
+    /** Makes {@code extension} reachable from this schema's elements by its extension name. */
+    public Schema<T> registerExtension(Schema<?> extension) {
+        if (extension.name == null) {
+            throw new IllegalArgumentException("An extension must name its element");
         }
-        Schema<?> previous = plugins.putIfAbsent(plugin.pluginAttrib, plugin);
-        if (previous != null && previous != plugin) {
-            throw new IllegalStateException("A plugin named '" + plugin.pluginAttrib + "' is already registered on <"
+        Schema<?> previous = extensions.putIfAbsent(extension.extensionName, extension);
+        if (previous != null && previous != extension) {
+            throw new IllegalStateException("An extension named '" + extension.extensionName + "' is already registered on <"
                     + name + "/>");
         }
         return this;
     }
 
-    public @Nullable Schema<?> plugin(String pluginAttrib) {
-        return plugins.get(pluginAttrib);
+    public @Nullable Schema<?> extension(String extensionName) {
+        return extensions.get(extensionName);
     }
 
     @Override
@@ -120,18 +121,18 @@ public final class Schema<T extends ElementBase> {
         private final @Nullable String name;
         private final @Nullable String namespace;
         private final Function<XmlElement, T> factory;
-        private String pluginAttrib;
+        private String extensionName;
         private final Map<String, Accessor<T>> interfaces = new LinkedHashMap<>();
 
         private Builder(@Nullable String name, @Nullable String namespace, Function<XmlElement, T> factory) {
             this.name = name;
             this.namespace = namespace;
             this.factory = factory;
-            this.pluginAttrib = name == null ? "*" : name;
+            this.extensionName = name == null ? "*" : name;
         }
 
-        public Builder<T> pluginAttrib(String pluginAttrib) {
-            this.pluginAttrib = pluginAttrib;
+        public Builder<T> extensionName(String extensionName) {
+            this.extensionName = extensionName;
             return this;
         }
 

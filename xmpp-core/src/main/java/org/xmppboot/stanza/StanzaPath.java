@@ -11,11 +11,11 @@ import org.xmppboot.xml.XmlElement;
  * {@code message@type=chat/body} or {@code iq@type=get/{http://jabber.org/protocol/disco#info}query}.
  *
  * <ul>
- *   <li>The first step names the element itself (its plugin name or element name). Without a
+ *   <li>The first step names the element itself (its extension name or element name). Without a
  *       {@code {namespace}}, a received stanza must be of a registered class: in the stream's own namespace
  *       (message, presence, iq), or one registered in the stream's {@link StanzaRegistry}.</li>
  *   <li>A later step names an interface (matches when it has a non-empty value, last step only), a registered
- *       plugin, or a child element by name or {@code {namespace}name}; each present candidate is tried.</li>
+ *       extension, or a child element by name or {@code {namespace}name}; each present candidate is tried.</li>
  *   <li>{@code @name=value} requires an interface (or attribute) to equal the value; {@code @name} alone
  *       requires it to be non-empty.</li>
  * </ul>
@@ -107,9 +107,9 @@ public final class StanzaPath {
                 && element.schema().interfaces().containsKey(next.name)) {
             return !element.getString(next.name).isEmpty();
         }
-        Schema<?> plugin = next.namespace == null ? element.schema().plugin(next.name) : null;
-        if (plugin != null) {
-            ElementBase view = element.plugin(plugin);
+        Schema<?> extension = next.namespace == null ? element.schema().extension(next.name) : null;
+        if (extension != null) {
+            ElementBase view = element.extension(extension);
             return view != null && matches(view, index + 1);
         }
         XmlElement xml = element.xml();
@@ -128,7 +128,7 @@ public final class StanzaPath {
         if (step.namespace != null && !step.namespace.equals(xml.namespace())) {
             return false;
         }
-        return step.name.equals(xml.name()) || step.name.equals(element.schema().pluginAttrib());
+        return step.name.equals(xml.name()) || step.name.equals(element.schema().extensionName());
     }
 
     @Override

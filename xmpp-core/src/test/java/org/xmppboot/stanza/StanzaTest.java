@@ -27,7 +27,7 @@ class StanzaTest {
     }
 
     static {
-        Message.SCHEMA.registerPlugin(Delay.SCHEMA);
+        Message.SCHEMA.registerExtension(Delay.SCHEMA);
     }
 
     private static Message message(String xml) {
@@ -61,24 +61,24 @@ class StanzaTest {
     void pluginsAreReachedByNameAndCreatedOnDemand() {
         Message m = message("<message xmlns='jabber:client'><body>x</body></message>");
         assertThat(m.get("delay")).isNull();
-        assertThat(m.plugin(Delay.SCHEMA)).isNull();
+        assertThat(m.extension(Delay.SCHEMA)).isNull();
 
         m.set("delay", Map.of("stamp", "2002-09-10T23:08:25Z"));
-        assertThat(m.hasPlugin(Delay.SCHEMA)).isTrue();
+        assertThat(m.hasExtension(Delay.SCHEMA)).isTrue();
         assertThat(((Delay) m.get("delay")).get("stamp")).isEqualTo("2002-09-10T23:08:25Z");
         assertThat(m.toString()).isEqualTo("<message xmlns=\"jabber:client\"><body>x</body>"
                 + "<delay xmlns=\"urn:xmpp:delay\" stamp=\"2002-09-10T23:08:25Z\"/></message>");
         assertThat(m.match("message/delay")).isTrue();
 
         m.del("delay");
-        assertThat(m.hasPlugin(Delay.SCHEMA)).isFalse();
+        assertThat(m.hasExtension(Delay.SCHEMA)).isFalse();
         assertThat(m.match("message/delay")).isFalse();
     }
 
     @Test
     void aSecondPluginWithTheSameNameIsRefused() {
         Schema<Delay> other = Schema.builder("delay", "urn:other", Delay::new).build();
-        assertThatThrownBy(() -> Message.SCHEMA.registerPlugin(other)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Message.SCHEMA.registerExtension(other)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("delay");
     }
 
