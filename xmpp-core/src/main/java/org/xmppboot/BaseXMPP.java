@@ -16,7 +16,6 @@ import org.xmppboot.iq.IqTracker;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.PluginRegistry;
 import org.xmppboot.plugin.XmppPlugin;
-import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
@@ -44,8 +43,6 @@ import org.xmppboot.xml.XmlElement;
 public class BaseXMPP extends XMLStream {
 
     private static final Logger log = LoggerFactory.getLogger(BaseXMPP.class);
-    /** The content namespace of an external component's stream (XEP-0114 §3). */
-    private static final String COMPONENT_NAMESPACE = "jabber:component:accept";
 
     private final PresenceView presences = new PresenceView();
     private final PluginRegistry plugins = new PluginRegistry(this);
@@ -114,17 +111,6 @@ public class BaseXMPP extends XMLStream {
 
     public PresenceView presences() {
         return presences;
-    }
-
-    /**
-     * What this entity is, as service discovery announces it unless told otherwise (XEP-0030 §3.1; category
-     * and type from the registry of XEP-0030 identities). The stream says it: on an external component's stream
-     * ({@code jabber:component:accept}, XEP-0114) a {@code component/generic}, on any other a
-     * {@code client/bot}. A connection class that knows better overrides this.
-     */
-    public ServiceDiscovery.Identity defaultIdentity() {
-        return COMPONENT_NAMESPACE.equals(defaultNamespace()) ? new ServiceDiscovery.Identity("component", "generic",
-                null) : new ServiceDiscovery.Identity("client", "bot", null);
     }
 
     // =================================================================== iq requests we answer

@@ -28,15 +28,7 @@ class ServiceDiscoveryIdentityTest {
     }
 
     @Test
-    void aConnectionClassCanSayOtherwiseAndAddedIdentitiesReplaceIt() {
-        BaseXMPP gateway = new BaseXMPP("jabber:component:accept", StreamConfig.defaults()) {
-            @Override
-            public Identity defaultIdentity() {
-                return new Identity("gateway", "irc", "IRC");
-            }
-        };
-        assertThat(identityOf(gateway)).isEqualTo(new Identity("gateway", "irc", "IRC"));
-
+    void addedIdentitiesReplaceTheDefault() {
         ServiceDiscovery disco = new ServiceDiscovery();
         disco.addIdentity("automation", "command-list", null);
         BaseXMPP client = new BaseXMPP("jabber:client", StreamConfig.defaults());

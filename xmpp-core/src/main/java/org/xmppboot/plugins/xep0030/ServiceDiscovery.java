@@ -42,6 +42,8 @@ public class ServiceDiscovery implements XmppPlugin {
     private final SortedSet<String> features = Collections.synchronizedSortedSet(new TreeSet<>());
     private final List<Item> items = new CopyOnWriteArrayList<>();
     private volatile boolean customIdentities;
+    private static final String COMPONENT_NAMESPACE = "jabber:component:accept";
+
     private @Nullable BaseXMPP xmpp;
 
     @Override
@@ -54,7 +56,7 @@ public class ServiceDiscovery implements XmppPlugin {
         this.xmpp = xmpp;
         if (!customIdentities) {
             identities.clear();
-            identities.add(xmpp.defaultIdentity());
+            identities.add(defaultIdentity(xmpp));
         }
         features.add(INFO);
         features.add(ITEMS);
@@ -85,7 +87,17 @@ public class ServiceDiscovery implements XmppPlugin {
         }
     }
 
-    /** Replaces the connection's {@linkplain BaseXMPP#defaultIdentity() default identity} with the ones added. */
+    /**
+     * What this entity is unless told otherwise (XEP-0030 §3.1; category and type from the registry of XEP-0030
+     * identities). The stream says it: on an external component's stream ({@code jabber:component:accept},
+     * XEP-0114) a {@code component/generic}, on any other a {@code client/bot}.
+     */
+    static Identity defaultIdentity(BaseXMPP xmpp) {
+        return COMPONENT_NAMESPACE.equals(xmpp.defaultNamespace()) ? new Identity("component", "generic", null)
+                : new Identity("client", "bot", null);
+    }
+
+    /** Replaces the {@linkplain #defaultIdentity default identity} with the ones added. */
     public synchronized void addIdentity(String category, String type, @Nullable String name) {
         if (!customIdentities) {
             identities.clear();
