@@ -32,6 +32,7 @@ final class PropertiesXmppConnectionDetails implements XmppConnectionDetails {
                     "Set xmpp.password (from an environment variable or a secret store, not in the source), or "
                             + "use a JID without a localpart for anonymous login.");
         }
+        checkResolved("xmpp.password", password);
         checkPort("xmpp.port", properties.getPort(), true);
         SslBundle bundle = sslBundle(properties.getTls().getBundle());
         return Client.of(jid, password, properties.getHost(), properties.getPort(), bundle);
@@ -59,8 +60,23 @@ final class PropertiesXmppConnectionDetails implements XmppConnectionDetails {
             throw new InvalidXmppPropertyException("xmpp.component.secret", "is required in component mode",
                     "Set xmpp.component.secret to the secret configured for the component on the server.");
         }
+        checkResolved("xmpp.component.secret", secret);
         checkPort("xmpp.component.port", c.getPort(), false);
         return Component.of(domain, secret, c.getHost(), c.getPort());
+    }
+
+    /**
+     * Spring leaves a placeholder it cannot resolve as it is, so {@code xmpp.password=${XMPP_PASSWORD}} with the
+     * variable unset would log in with the placeholder's own text: refuse it, naming the variable but never the
+     * value of anything.
+     */
+    private static void checkResolved(String property, @Nullable String value) {
+        if (value != null && value.startsWith("${") && value.endsWith("}")) {
+            String name = value.substring(2, value.length() - 1).split(":", 2)[0];
+            throw new InvalidXmppPropertyException(property, "is the unresolved placeholder ${" + name + "}",
+                    "Set " + name + " (an environment variable, a system property or another property), or give "
+                            + property + " a default: ${" + name + ":...}.");
+        }
     }
 
     /**

@@ -225,6 +225,11 @@ class XmppAutoConfigurationTest {
                 "'DIGEST-MD5' is not a supported SASL mechanism");
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
                 "xmpp.resource=" + "r".repeat(1024)), "xmpp.resource", "the most is 1023");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=${XMPP_PASSWORD}"),
+                "xmpp.password", "is the unresolved placeholder ${XMPP_PASSWORD}");
+        assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
+                "xmpp.component.secret=${BOT_SECRET}"), "xmpp.component.secret",
+                "is the unresolved placeholder ${BOT_SECRET}");
         assertFailure(runner.withPropertyValues("xmpp.mode=component"), "xmpp.component.domain", "is required");
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=a@bot.example.org",
                 "xmpp.component.secret=x"), "xmpp.component.domain", "is not a bare domain");
