@@ -1,7 +1,5 @@
 package org.xmppboot.features;
 
-import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Iq;
@@ -27,16 +25,6 @@ public final class BindFeature implements StreamFeature {
     @Override
     public int order() {
         return 300;
-    }
-
-    @Override
-    public Set<String> namespaces() {
-        return Set.of();
-    }
-
-    @Override
-    public void reset() {
-        // stateless: the negotiation knows whether a resource is bound
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.xmppboot.features;
 
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -39,16 +38,6 @@ public final class RosterRequestFeature implements StreamFeature {
     @Override
     public int order() {
         return 500;
-    }
-
-    @Override
-    public Set<String> namespaces() {
-        return Set.of();
-    }
-
-    @Override
-    public void reset() {
-        // stateless
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.xmppboot.features;
 
-import java.util.Set;
-
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.xml.XmlElement;
 
@@ -21,16 +19,6 @@ public final class SessionFeature implements StreamFeature {
     @Override
     public int order() {
         return 400;
-    }
-
-    @Override
-    public Set<String> namespaces() {
-        return Set.of();
-    }
-
-    @Override
-    public void reset() {
-        // stateless: it runs once, right after binding, when advertised
     }
 
     @Override

@@ -36,11 +36,6 @@ public final class StartTlsFeature implements StreamFeature {
     }
 
     @Override
-    public void reset() {
-        // stateless: whether the stream is encrypted is the transport's to say
-    }
-
-    @Override
     public Outcome negotiate(XmlElement features, Negotiation negotiation) {
         if (negotiation.isSecure()) {
             return Outcome.SKIPPED;

@@ -37,12 +37,15 @@ public interface StreamFeature {
     /**
      * The namespaces of the top-level elements this feature exchanges with the server ({@code <proceed/>},
      * {@code <challenge/>}, ...): they are let through before the session and given to {@link #receive}.
-     * Features that use iqs need none: their answers arrive through {@link Negotiation#sendIq}.
+     * Features that use iqs need none (the default): their answers arrive through {@link Negotiation#sendIq}.
      */
-    Set<String> namespaces();
+    default Set<String> namespaces() {
+        return Set.of();
+    }
 
-    /** A new connection begins: forget everything about the previous one. */
-    void reset();
+    /** A new connection begins: forget everything about the previous one. Stateless features need nothing. */
+    default void reset() {
+    }
 
     /** Looks at the advertised features and acts on them. */
     Outcome negotiate(XmlElement features, Negotiation negotiation);

@@ -34,20 +34,6 @@ class HandlerAnnotationTest {
 
     static final String STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
-    /** The connection is a client whose session the tester has already established. */
-    @Configuration(proxyBeanMethods = false)
-    static class Connection {
-        @Bean(destroyMethod = "close")
-        StreamTester tester() {
-            return StreamTester.client("bot@example.com/test");
-        }
-
-        @Bean
-        ClientXMPP xmppConnection(StreamTester tester) {
-            return tester.client();
-        }
-    }
-
     static class Bot {
         final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
 
@@ -133,7 +119,7 @@ class HandlerAnnotationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(XmppAutoConfiguration.class))
             .withPropertyValues("xmpp.auto-startup=false")
-            .withUserConfiguration(Connection.class);
+            .withUserConfiguration(TesterConnection.class);
 
     private static String poll(BlockingQueue<String> queue) throws InterruptedException {
         return queue.poll(5, TimeUnit.SECONDS);

@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.spring.annotation.StanzaHandler;
 import org.xmppboot.spring.annotation.XmppEvent;
@@ -23,16 +22,6 @@ class HandlerConditionTest {
 
     @Configuration(proxyBeanMethods = false)
     static class Connection {
-        @Bean(destroyMethod = "close")
-        StreamTester tester() {
-            return StreamTester.client("bot@example.com/test");
-        }
-
-        @Bean
-        ClientXMPP xmppConnection(StreamTester tester) {
-            return tester.client();
-        }
-
         @Bean
         Bot bot() {
             return new Bot();
@@ -61,7 +50,7 @@ class HandlerConditionTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(XmppAutoConfiguration.class))
             .withPropertyValues("xmpp.auto-startup=false")
-            .withUserConfiguration(Connection.class);
+            .withUserConfiguration(TesterConnection.class, Connection.class);
 
     @Test
     void conditionsSeeTheStanzaTheSenderAndTheConnection() {

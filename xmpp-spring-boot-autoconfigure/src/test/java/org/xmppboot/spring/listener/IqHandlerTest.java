@@ -38,19 +38,6 @@ class IqHandlerTest {
     static final String STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
     static final Duration QUIET = Duration.ofMillis(300);
 
-    @Configuration(proxyBeanMethods = false)
-    static class Connection {
-        @Bean(destroyMethod = "close")
-        StreamTester tester() {
-            return StreamTester.client("bot@example.com/test");
-        }
-
-        @Bean
-        ClientXMPP xmppConnection(StreamTester tester) {
-            return tester.client();
-        }
-    }
-
     static class Answers {
         final BlockingQueue<HandlerException> failures = new LinkedBlockingQueue<>();
 
@@ -85,7 +72,7 @@ class IqHandlerTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(XmppAutoConfiguration.class))
             .withPropertyValues("xmpp.auto-startup=false")
-            .withUserConfiguration(Connection.class);
+            .withUserConfiguration(TesterConnection.class);
 
     private static String error(String id, String type, String condition, String text) {
         return "<iq type='error' id='" + id + "' to='a@example.com/x'><error type='" + type + "'><" + condition

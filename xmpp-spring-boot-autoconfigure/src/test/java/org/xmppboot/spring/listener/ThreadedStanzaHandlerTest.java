@@ -16,7 +16,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.StanzaError;
@@ -40,16 +39,6 @@ class ThreadedStanzaHandlerTest {
 
     @Configuration(proxyBeanMethods = false)
     static class Connection {
-        @Bean(destroyMethod = "close")
-        StreamTester tester() {
-            return StreamTester.client("bot@example.com/test");
-        }
-
-        @Bean
-        ClientXMPP xmppConnection(StreamTester tester) {
-            return tester.client();
-        }
-
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
@@ -84,7 +73,7 @@ class ThreadedStanzaHandlerTest {
             .withConfiguration(AutoConfigurations.of(XmppAutoConfiguration.class,
                     XmppMetricsAutoConfiguration.class))
             .withPropertyValues("xmpp.auto-startup=false")
-            .withUserConfiguration(Connection.class);
+            .withUserConfiguration(TesterConnection.class, Connection.class);
 
     @Test
     void theDurationIsTheMethodsTimeOnTheHandlerExecutor() {
