@@ -338,9 +338,16 @@ final class EventDispatcher {
                 currentHandler = null;
             }
         }
-        stream.observer().handlerCompleted(name, System.nanoTime() - start, failure);
-        if (failure != null) {
-            reportFailure(name, failure, data, isExceptionHandler);
+        long duration = System.nanoTime() - start;
+        if (failure == null) {
+            stream.observer().handlerCompleted(name, duration, null);
+        } else {
+            // Counted before anyone is told of the run, so that whoever sees it end also sees it counted.
+            try {
+                reportFailure(name, failure, data, isExceptionHandler);
+            } finally {
+                stream.observer().handlerCompleted(name, duration, failure);
+            }
         }
         return failure;
     }

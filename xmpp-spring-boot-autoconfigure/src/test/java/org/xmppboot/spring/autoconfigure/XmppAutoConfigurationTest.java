@@ -265,6 +265,8 @@ class XmppAutoConfigurationTest {
                 "xmpp.negotiation-timeout=0s"), "xmpp.negotiation-timeout", "must be positive");
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
                 "xmpp.outbound.max-queued=0"), "xmpp.outbound.max-queued", "leaves no room");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.plugins=xep_0199,xep_0045"), "xmpp.plugins", "there is no plugin named 'xep_0045'");
         assertFailure(runner.withPropertyValues("xmpp.mode=component"), "xmpp.component.domain", "is required");
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=a@bot.example.org",
                 "xmpp.component.secret=x"), "xmpp.component.domain", "is not a bare domain");
@@ -272,6 +274,24 @@ class XmppAutoConfigurationTest {
                 "xmpp.component.secret=x", "xmpp.component.port=0"), "xmpp.component.port", "0 is not a port");
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org"),
                 "xmpp.component.secret", "is required");
+    }
+
+    @Test
+    void anUnknownModeFailsStartupNamingThePropertyWhateverNeedsTheConnectionFirst() {
+        // A bean that needs the connection before the properties are bound finds one that fails naming
+        // xmpp.mode; otherwise binding fails on the property itself, listing the valid values.
+        runner.withPropertyValues("xmpp.mode=server").withBean("early", Object.class,
+                () -> new Object(), bd -> bd.setDependsOn("xmppUnknownMode")).run(context -> {
+                    InvalidXmppPropertyException cause = findCause(context.getStartupFailure());
+                    assertThat(cause).isNotNull();
+                    assertThat(cause.property()).isEqualTo("xmpp.mode");
+                    assertThat(cause.getMessage()).contains("'server' is not a connection mode");
+                });
+        runner.withPropertyValues("xmpp.mode=server").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("server");
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("xmpp.mode");
+        });
     }
 
     private static void assertFailure(ApplicationContextRunner runner, String property, String problem) {
