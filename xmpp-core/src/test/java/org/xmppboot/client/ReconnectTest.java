@@ -139,6 +139,9 @@ class ReconnectTest {
         assertThat(client.sessions.poll(5, TimeUnit.SECONDS)).isNotNull();
 
         first.endInput(); // the server goes away without a word
+        while (client.reconnecting.isEmpty()) { // sent before the end is noticed, it would be lost with the connection
+            Thread.sleep(5);
+        }
         InMemoryTransport second = new InMemoryTransport().secure();
         client.sendMessage(Jid.of("friend@example.com"), "while away", null);
         client.outcomes.add(second);
