@@ -338,16 +338,13 @@ final class EventDispatcher {
                 currentHandler = null;
             }
         }
-        long duration = System.nanoTime() - start;
-        if (failure == null) {
-            stream.observer().handlerCompleted(name, duration, null);
-        } else {
-            // Counted before anyone is told of the run, so that whoever sees it end also sees it counted.
-            try {
-                reportFailure(name, failure, data, isExceptionHandler);
-            } finally {
-                stream.observer().handlerCompleted(name, duration, failure);
-            }
+        // Counted, then observed, then raised: whoever learns of the failure finds it counted and timed.
+        if (failure != null) {
+            handlerFailures.incrementAndGet();
+        }
+        stream.observer().handlerCompleted(name, System.nanoTime() - start, failure);
+        if (failure != null) {
+            logAndRaise(name, failure, data, isExceptionHandler);
         }
         return failure;
     }
@@ -355,6 +352,10 @@ final class EventDispatcher {
     /** A handler's failure, wherever it surfaced: counted, logged and raised as the {@code exception} event. */
     void reportFailure(String name, Throwable failure, @Nullable Object data, boolean isExceptionHandler) {
         handlerFailures.incrementAndGet();
+        logAndRaise(name, failure, data, isExceptionHandler);
+    }
+
+    private void logAndRaise(String name, Throwable failure, @Nullable Object data, boolean isExceptionHandler) {
         log.error("[{}] handler '{}' failed", config.name(), name, failure);
         if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
             throw vme;
