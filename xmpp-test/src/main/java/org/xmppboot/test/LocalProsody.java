@@ -32,6 +32,11 @@ import org.xmppboot.stream.Tls;
  * is required on c2s unless {@link Options#withoutTls()}; there are no rate limits. {@link LocalEjabberd} is
  * its twin: both implement {@link LocalServer}.
  *
+ * <p>For reliability tests: {@link #killHard()} kills the process as a crash would, {@link #restart()} brings it
+ * back on the same ports with the same accounts, and XEP-0198 sessions stay resumable for
+ * {@link Options#smacksHibernationTime(Duration)} (30 s by default, Prosody's own is 10 minutes). Put a
+ * {@link FaultProxy} between client and server to break the network instead of the server.
+ *
  * <pre>{@code
  * try (LocalProsody server = LocalProsody.start()) {
  *     Jid bot = server.createUser("bot", "secret");
@@ -49,11 +54,13 @@ public final class LocalProsody implements LocalServer {
             + "`apt-get install prosody` (Debian/Ubuntu; as root).";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration DEFAULT_SMACKS_HIBERNATION = Duration.ofSeconds(30);
 
     /** What to start. */
     public static final class Options {
         private boolean tls = true;
         private @Nullable Path baseDirectory;
+        private Duration smacksHibernationTime = DEFAULT_SMACKS_HIBERNATION;
 
         /** A server with no TLS at all (c2s in plaintext): to check that clients refuse it. */
         public Options withoutTls() {
@@ -64,6 +71,19 @@ public final class LocalProsody implements LocalServer {
         /** Where the temporary folder goes (default: {@code target/} when it exists, else the system temp). */
         public Options baseDirectory(Path directory) {
             baseDirectory = directory;
+            return this;
+        }
+
+        /**
+         * How long a XEP-0198 session whose connection was lost waits to be resumed before Prosody ends it
+         * ({@code smacks_hibernation_time}, whole seconds). 30 s by default: long enough for a test's client to
+         * come back, short enough to see the session end within the test; Prosody's own default is 600 s.
+         */
+        public Options smacksHibernationTime(Duration time) {
+            if (time.toSeconds() < 1) {
+                throw new IllegalArgumentException("Prosody counts whole seconds; at least 1 s, was " + time);
+            }
+            smacksHibernationTime = time;
             return this;
         }
 
@@ -82,12 +102,14 @@ public final class LocalProsody implements LocalServer {
     private final int componentPort;
     private final int httpPort;
     private final String componentSecret;
-    private final Process process;
+    private final Duration smacksHibernationTime;
+    /** Replaced by {@link #restart()}. */
+    private volatile Process process;
     private final Duration startupTime;
     private volatile @Nullable SSLContext sslContext;
 
-    private LocalProsody(Path directory, boolean tls, int[] ports, String componentSecret, Process process,
-            Duration startupTime) {
+    private LocalProsody(Path directory, boolean tls, int[] ports, String componentSecret,
+            Duration smacksHibernationTime, Process process, Duration startupTime) {
         this.directory = directory;
         this.config = directory.resolve("prosody.cfg.lua");
         this.certificate = directory.resolve("localhost.crt");
@@ -97,6 +119,7 @@ public final class LocalProsody implements LocalServer {
         this.componentPort = ports[2];
         this.httpPort = ports[3];
         this.componentSecret = componentSecret;
+        this.smacksHibernationTime = smacksHibernationTime;
         this.process = process;
         this.startupTime = startupTime;
     }
@@ -125,18 +148,11 @@ public final class LocalProsody implements LocalServer {
                 LocalServerSupport.createCertificate(directory, List.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN,
                         PERF_DOMAIN, MUC_DOMAIN, COMPONENT_DOMAIN, PUBSUB_DOMAIN, UPLOAD_DOMAIN));
             }
-            Files.writeString(directory.resolve("prosody.cfg.lua"), config(directory, options.tls, ports, secret));
-            Process process = new ProcessBuilder(prosody.toString(), "--config",
-                    directory.resolve("prosody.cfg.lua").toString(), "-F")
-                    .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("console.log").toFile())
-                    .start();
-            // Prosody opens its listeners one after the other: the component port may come after c2s.
-            int[] listening = options.tls ? new int[] {ports[0], ports[1], ports[2]} : new int[] {ports[0], ports[2]};
-            for (int port : listening) {
-                awaitPort(process, port, directory);
-            }
-            return new LocalProsody(directory, options.tls, ports, secret, process,
+            Files.writeString(directory.resolve("prosody.cfg.lua"),
+                    ProsodyConfig.lua(directory, options.tls, ports, secret, options.smacksHibernationTime));
+            Process process = launch(prosody, directory);
+            awaitListeners(process, options.tls, ports, directory);
+            return new LocalProsody(directory, options.tls, ports, secret, options.smacksHibernationTime, process,
                     Duration.ofNanos(System.nanoTime() - begin));
         } catch (IOException e) {
             LocalServerSupport.deleteQuietly(directory);
@@ -147,60 +163,22 @@ public final class LocalProsody implements LocalServer {
         }
     }
 
-    private static String config(Path dir, boolean tls, int[] ports, String secret) {
-        String d = lua(dir.toString());
-        StringBuilder c = new StringBuilder();
-        c.append("-- Throwaway test server written by LocalProsody\n");
-        c.append("run_as_root = true\n");
-        c.append("pidfile = \"").append(d).append("/prosody.pid\"\n");
-        c.append("data_path = \"").append(d).append("/data\"\n");
-        c.append("certificates = \"").append(d).append("\"\n");
-        c.append("log = { { levels = { min = \"info\" }, to = \"file\", filename = \"").append(d)
-                .append("/prosody.log\" } }\n");
-        c.append("interfaces = { \"127.0.0.1\" }\n");
-        c.append("c2s_ports = { ").append(ports[0]).append(" }\n");
-        c.append("c2s_direct_tls_ports = { ").append(tls ? String.valueOf(ports[1]) : "").append(" }\n");
-        c.append("component_ports = { ").append(ports[2]).append(" }\n");
-        c.append("component_interfaces = { \"127.0.0.1\" }\n");
-        c.append("http_ports = { ").append(ports[3]).append(" }\n");
-        c.append("http_interfaces = { \"127.0.0.1\" }\n");
-        c.append("https_ports = { }\n");
-        c.append("s2s_ports = { }\n");
-        c.append("proxy65_ports = { }\n");
-        // Prosody leaves Nagle on for accepted sockets: every small reply would wait for a delayed ACK.
-        c.append("network_settings = { nagle = false }\n");
-        c.append("modules_enabled = { \"roster\", \"saslauth\", ").append(tls ? "\"tls\", " : "")
-                .append("\"disco\", \"ping\", \"version\", \"time\", \"register\", \"carbons\", \"mam\", "
-                        + "\"smacks\", \"blocklist\", \"private\", \"pep\", \"offline\" }\n");
-        c.append("modules_disabled = { \"s2s\" }\n");
-        c.append("c2s_require_encryption = ").append(tls).append("\n");
-        c.append("allow_unencrypted_plain_auth = ").append(!tls).append("\n");
-        c.append("authentication = \"internal_hashed\"\n");
-        c.append("storage = \"internal\"\n");
-        c.append("allow_registration = false\n");
-        c.append("smacks_hibernation_time = 30\n");
-        c.append("storage_archive_item_limit = 1000000\n");
-        if (tls) {
-            c.append("ssl = { certificate = \"").append(d).append("/localhost.crt\", key = \"").append(d)
-                    .append("/localhost.key\" }\n");
-        }
-        c.append("\nVirtualHost \"").append(DOMAIN).append("\"\n");
-        c.append("\nVirtualHost \"").append(SHA256_DOMAIN).append("\"\n");
-        c.append("  password_hash = \"SHA-256\"\n");
-        c.append("\nVirtualHost \"").append(ANONYMOUS_DOMAIN).append("\"\n");
-        c.append("  authentication = \"anonymous\"\n");
-        c.append("\nVirtualHost \"").append(PERF_DOMAIN).append("\"\n");
-        c.append("  modules_disabled = { \"mam\", \"carbons\", \"offline\" }\n");
-        c.append("\nComponent \"").append(MUC_DOMAIN).append("\" \"muc\"\n");
-        c.append("\nComponent \"").append(PUBSUB_DOMAIN).append("\" \"pubsub\"\n");
-        c.append("\nComponent \"").append(UPLOAD_DOMAIN).append("\" \"http_file_share\"\n");
-        c.append("\nComponent \"").append(COMPONENT_DOMAIN).append("\"\n");
-        c.append("  component_secret = \"").append(secret).append("\"\n");
-        return c.toString();
+    /** Runs Prosody in the foreground; its console output goes (appended, across restarts) to console.log. */
+    private static Process launch(Path prosody, Path directory) throws IOException {
+        return new ProcessBuilder(prosody.toString(), "--config", directory.resolve("prosody.cfg.lua").toString(),
+                "-F")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("console.log").toFile()))
+                .start();
     }
 
-    private static String lua(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    private static void awaitListeners(Process process, boolean tls, int[] ports, Path directory)
+            throws IOException {
+        // Prosody opens its listeners one after the other: the component port may come after c2s.
+        int[] listening = tls ? new int[] {ports[0], ports[1], ports[2]} : new int[] {ports[0], ports[2]};
+        for (int port : listening) {
+            awaitPort(process, port, directory);
+        }
     }
 
     private static void awaitPort(Process process, int port, Path dir) throws IOException {
@@ -342,9 +320,57 @@ public final class LocalProsody implements LocalServer {
         return startupTime;
     }
 
+    /** How long Prosody keeps a XEP-0198 session resumable after its connection is lost. */
+    public Duration smacksHibernationTime() {
+        return smacksHibernationTime;
+    }
+
     @Override
     public boolean isRunning() {
         return process.isAlive();
+    }
+
+    // =================================================================== crashing and coming back
+
+    /**
+     * Kills the server as a crash would ({@code kill -9}): no stream is closed, no session is saved, and clients
+     * learn of it only from the kernel, which closes their connections. Returns when the process is gone.
+     * Accounts and other stored data survive (Prosody's internal storage writes each change when it happens),
+     * so {@link #restart()} brings back the same server. {@link #close()} still deletes everything.
+     */
+    public synchronized void killHard() {
+        Process p = process;
+        p.destroyForcibly(); // SIGKILL on Unix
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Prosody (pid " + p.pid() + ") survived SIGKILL for 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing Prosody", e);
+        }
+    }
+
+    /**
+     * Starts the server again with the same configuration, data and ports (the same certificate, accounts and
+     * component secret); returns when it accepts clients. A server still running is stopped first, as
+     * {@link #close()} stops it, but its folder is kept. Clients connected before are not told anything here:
+     * they saw their connections end when the old process went.
+     *
+     * @throws UncheckedIOException when it does not come back (another process took one of its ports, say);
+     *     the message has the log's tail
+     */
+    public synchronized void restart() {
+        if (process.isAlive()) {
+            stop();
+        }
+        try {
+            Process started = launch(LocalServerSupport.findExecutable("prosody", INSTALL_HINT), directory);
+            process = started;
+            awaitListeners(started, tls, new int[] {c2sPort, directTlsPort, componentPort, httpPort}, directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart Prosody: " + e.getMessage(), e);
+        }
     }
 
     /** The server's log, for diagnosing a failed test. */
@@ -355,17 +381,22 @@ public final class LocalProsody implements LocalServer {
 
     /** Stops the server (SIGTERM, then SIGKILL after 5 s) and deletes its folder. */
     @Override
-    public void close() {
-        process.destroy();
+    public synchronized void close() {
+        stop();
+        LocalServerSupport.deleteQuietly(directory);
+    }
+
+    private void stop() {
+        Process p = process;
+        p.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            p.destroyForcibly();
         }
-        LocalServerSupport.deleteQuietly(directory);
     }
 
     @Override
