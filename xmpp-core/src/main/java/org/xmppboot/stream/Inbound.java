@@ -69,13 +69,13 @@ final class Inbound {
     CompletableFuture<StanzaBase> waitFor(Matcher matcher, Duration timeout) {
         Waiter waiter = new Waiter(matcher, stream.newFuture());
         waiters.add(waiter);
-        ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
+        ScheduledFuture<?> timer = config.scheduler().schedule(Failures.guardTimer(stream, "waiter", () -> {
             if (waiters.remove(waiter)) {
                 // Not on the scheduler thread (shared by every stream) nor behind a busy event thread.
                 StreamThreads.runDetached(config.virtualThreads(), () -> waiter.future.completeExceptionally(
                         new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher)));
             }
-        }, timeout);
+        }), timeout);
         waiter.future.whenComplete((s, e) -> timer.cancel(false));
         return waiter.future;
     }

@@ -24,16 +24,20 @@ import org.jspecify.annotations.Nullable;
  * request and its reply each wait for the peer's delayed ACK, 40 ms or more per round trip. There is no write
  * buffer here: the send thread gathers each burst of stanzas into one write, and an idle connection holds no
  * empty buffer.
+ *
+ * <p>{@link #close()} never blocks: a peer that stops reading cannot hold the thread that closes.
  */
 public class SocketTransport implements Transport {
 
-
+    /** The TCP socket, under TLS once it is up. */
+    private final Socket tcp;
     private volatile Socket socket;
     private volatile InputStream in;
     private volatile OutputStream out;
 
     public SocketTransport(Socket socket) throws IOException {
         socket.setTcpNoDelay(true);
+        this.tcp = socket;
         use(socket);
     }
 
@@ -140,10 +144,22 @@ public class SocketTransport implements Transport {
         return (session != null ? session.getProtocol() + " " : "tcp ") + socket.getRemoteSocketAddress();
     }
 
+    /**
+     * Closes the connection without waiting for anything. Closing a TLS socket sends close_notify, a write that
+     * waits for any write in progress and then for room in the TCP window: with a peer that reads nothing it
+     * would never return. So the TCP socket is closed first, which ends any blocked read or write at once; the
+     * TLS layer then closes without a close_notify. The end of our data is marked in XMPP itself, by our
+     * closing tag.
+     */
     @Override
     public void close() {
+        closeQuietly(tcp);
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket s) {
         try {
-            socket.close();
+            s.close();
         } catch (IOException ignored) {
             // closing: nothing more to do
         }

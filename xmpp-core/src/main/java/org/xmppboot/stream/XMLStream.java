@@ -235,6 +235,20 @@ public abstract class XMLStream implements StanzaSender {
         events.stop();
     }
 
+    /**
+     * {@link #connectionEnded} threw: a bug in a subclass, or no memory left. What it was to do is unknown, so the
+     * stream stops for good rather than hang half-recovered; {@link #terminated()} still completes.
+     */
+    void recoveryFailed(Throwable failure) {
+        try {
+            log.error("[{}] recovering from the end of a connection failed; the stream stops", config.name(), failure);
+        } catch (Throwable ignored) {
+            // out of memory: stopping matters more
+        }
+        closed = true;
+        events.stop();
+    }
+
     /** Once the event thread has stopped: fails what waits, lets go of the stream's threads, says so. */
     private void finishTermination() {
         events.cancelTimers();
