@@ -54,7 +54,7 @@ final class Connection implements XmlStreamParser.Listener {
     /** Why our closing tag (or stream error) went out: the reason the connection ends with once both sides closed. */
     private volatile @Nullable String closeReason;
     private volatile boolean requested;
-    /** This connection's timers (the bounds on closing): cancelled when it ends. */
+    /** This connection's timers (the bounds on closing, the negotiation deadline): cancelled when it ends. */
     private final Queue<ScheduledFuture<?>> timers = new ConcurrentLinkedQueue<>();
     /**
      * Created with the connection, so that it is known before it runs: an entry raised on this thread joins this
@@ -306,6 +306,19 @@ final class Connection implements XmlStreamParser.Listener {
             // Quoted text always serialises; should that ever change, the condition alone still goes out.
             return stream.outbound.toBytes(StreamError.of(condition, null).xml(), CLOSE_TAG);
         }
+    }
+
+    /**
+     * Bounds negotiation: a peer that never lets the session open (silent, dripping, stuck in a TLS handshake) gets
+     * {@code <connection-timeout/>} after {@code timeout}, instead of holding the connection for ever.
+     */
+    void limitNegotiation(Duration timeout) {
+        schedule(() -> {
+            if (!ended.get() && !stream.isSessionOpen()) {
+                sendStreamErrorAndClose(StreamError.Condition.CONNECTION_TIMEOUT,
+                        "No session within " + timeout.toMillis() + " ms");
+            }
+        }, timeout);
     }
 
     /** Ends the connection after {@code bound} if nothing else has: closing the transport unblocks any write. */

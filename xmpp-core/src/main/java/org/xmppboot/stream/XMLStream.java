@@ -144,6 +144,9 @@ public abstract class XMLStream implements StanzaSender {
         }
         events.start();
         Connection c = new Connection(this, transport, streamHeader());
+        if (!isSessionOpen()) {
+            c.limitNegotiation(config.negotiationTimeout());
+        }
         connection = c;
         c.start();
         outbound.connected();

@@ -63,6 +63,24 @@ class SocketTransportTest {
                 .contains("PKIX path");
     }
 
+    @Test
+    void aServerThatStopsMidHandshakeIsGivenUpOnWithinTheConnectTimeout() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SocketTransport transport = SocketTransport.connect("127.0.0.1", server.getLocalPort(),
+                    Duration.ofMillis(300));
+            try (java.net.Socket accepted = server.accept()) {
+                // The server reads the ClientHello and answers nothing.
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> transport.startTls(Tls.systemDefault(), "example.org", null))
+                        .hasMessageContaining("not finished within 300 ms");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                assertThat(transport.socket().isClosed()).isTrue();
+            } finally {
+                transport.close();
+            }
+        }
+    }
+
     private static String handshake(Path certificate) throws Exception {
         return handshake(certificate, certificate);
     }
