@@ -357,9 +357,12 @@ final class EventDispatcher {
                 currentHandler = null;
             }
         }
+        if (failure != null) {
+            handlerFailures.incrementAndGet(); // before the run is observed, so that whoever sees it sees it counted
+        }
         stream.observer().handlerCompleted(name, System.nanoTime() - start, failure);
         if (failure != null) {
-            reportFailure(name, failure, data, isExceptionHandler);
+            logAndRaise(name, failure, data, isExceptionHandler);
         }
         return failure;
     }
@@ -367,6 +370,10 @@ final class EventDispatcher {
     /** A handler's failure, wherever it surfaced: counted, logged and raised as the {@code exception} event. */
     void reportFailure(String name, Throwable failure, @Nullable Object data, boolean isExceptionHandler) {
         handlerFailures.incrementAndGet();
+        logAndRaise(name, failure, data, isExceptionHandler);
+    }
+
+    private void logAndRaise(String name, Throwable failure, @Nullable Object data, boolean isExceptionHandler) {
         log.error("[{}] handler '{}' failed", config.name(), name, failure);
         if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
             throw vme;
