@@ -369,6 +369,21 @@ public class BaseXMPP extends XMLStream {
     }
 
     /**
+     * A message from our own full JID (the client's bound resource, a component's domain) is one we sent, come back,
+     * or a forgery: a bot answering it would answer itself. The raw {@code from} is compared first, so a message from
+     * anyone else costs an attribute lookup and a string comparison.
+     */
+    @Override
+    protected boolean isFromSelf(StanzaBase stanza) {
+        Jid own = boundJid;
+        if (own == null || !(stanza instanceof Message)) {
+            return false;
+        }
+        String from = stanza.xml().attribute("from");
+        return from != null && own.isSpelledBy(from);
+    }
+
+    /**
      * RFC 6120 §8.1.2.1 and §10.3.3: a response comes from where the request went; for a request with no
      * {@code to} (or to our own bare JID) the server answers for the account, from our bare JID or with no
      * {@code from} at all.

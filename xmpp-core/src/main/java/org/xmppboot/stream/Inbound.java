@@ -127,8 +127,9 @@ final class Inbound {
         }
         List<StreamHandler> matched = null;
         boolean anyInStream = false;
+        boolean fromSelf = stream.isFromSelf(stanza);
         for (StreamHandler handler : handlers) {
-            if (handler.matcher().matches(stanza) && handler.claim()) {
+            if ((!fromSelf || handler.acceptsOwnMessages()) && handler.matcher().matches(stanza) && handler.claim()) {
                 if (handler.isOnce()) {
                     handlers.remove(handler);
                 }
@@ -140,7 +141,12 @@ final class Inbound {
             }
         }
         if (matched == null) {
-            stream.unhandled(stanza);
+            if (fromSelf) {
+                log.debug("[{}] a message from our own address reached no handler: {}", config.name(),
+                        stanza.xml().attribute("from"));
+            } else {
+                stream.unhandled(stanza);
+            }
             return;
         }
         List<StreamHandler> queued = matched;

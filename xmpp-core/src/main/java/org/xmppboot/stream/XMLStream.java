@@ -570,6 +570,15 @@ public abstract class XMLStream implements StanzaSender {
         return false;
     }
 
+    /**
+     * Whether a stanza received in the open session comes from this stream's own address: stream handlers see it only
+     * if they {@linkplain StreamHandler#acceptOwnMessages() accept own messages}. Called for every stanza on the read
+     * thread, so it must be cheap. {@code BaseXMPP} says so of a message from its bound JID.
+     */
+    protected boolean isFromSelf(StanzaBase stanza) {
+        return false;
+    }
+
     /** Called on the read thread for a stanza no handler matched. */
     protected void unhandled(StanzaBase stanza) {
         log.debug("[{}] unhandled {}", config.name(), stanza.xml().qualifiedName());
