@@ -50,6 +50,8 @@ final class Connection implements XmlStreamParser.Listener {
     /** The send thread and what it writes. */
     private final Wire wire;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Set once {@link #end} has raised {@code disconnected} and run the stream's recovery. */
+    private volatile boolean endReported;
     private final AtomicBoolean closeSent = new AtomicBoolean();
     /** Why our closing tag (or stream error) went out: the reason the connection ends with once both sides closed. */
     private volatile @Nullable String closeReason;
@@ -94,6 +96,10 @@ final class Connection implements XmlStreamParser.Listener {
 
     boolean isEnded() {
         return ended.get();
+    }
+
+    boolean isEndReported() {
+        return endReported;
     }
 
     @Nullable XmlElement peerHeader() {
@@ -375,6 +381,11 @@ final class Connection implements XmlStreamParser.Listener {
             stream.connectionEnded(requested, reason, cause);
         } catch (Throwable t) {
             stream.recoveryFailed(t);
+        }
+        endReported = true;
+        if (stream.isClosed()) {
+            // disconnect() came while this end was being reported, and left stopping the stream to it.
+            events.stop();
         }
     }
 

@@ -80,6 +80,7 @@ final class EventDispatcher {
     private final AtomicLong handlerFailures = new AtomicLong();
 
     private volatile @Nullable Thread thread;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile @Nullable ScheduledFuture<?> watchdog;
     private volatile @Nullable String currentHandler;
     private volatile long currentHandlerStart;
@@ -116,8 +117,14 @@ final class EventDispatcher {
         return candidate == thread;
     }
 
-    /** Lets the event thread finish what is queued, then stop; without one, the stream stops at once. */
+    /**
+     * Lets the event thread finish what is queued, then stop; without one, the stream stops at once. Only the first
+     * call counts: a stream stops once.
+     */
     void stop() {
+        if (!stopRequested.compareAndSet(false, true)) {
+            return;
+        }
         if (thread == null) {
             stopped.run();
         } else {

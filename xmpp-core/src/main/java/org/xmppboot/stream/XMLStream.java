@@ -186,11 +186,13 @@ public abstract class XMLStream implements StanzaSender {
     public CompletableFuture<Void> disconnect() {
         closed = true;
         Connection c = connection;
-        if (c == null || c.isEnded()) {
+        if (c == null || c.isEndReported()) {
             events.stop();
-        } else {
+        } else if (!c.isEnded()) {
             c.close("disconnect requested");
         }
+        // Else the connection is ending on another thread right now: stopping here could stop the event thread
+        // before that end's 'disconnected' is queued. The ending thread stops the stream once it has reported it.
         return terminated;
     }
 

@@ -175,4 +175,64 @@ class StreamFailureTest {
         xmpp.terminated().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(peer.isClosed()).as("transport closed").isTrue();
     }
+
+    @Test
+    void aDisconnectRacingTheConnectionsOwnEndStillDeliversDisconnected() throws Exception {
+        BlockingQueue<Object> disconnected = new LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicReference<BaseXMPP> self = new java.util.concurrent.atomic.AtomicReference<>();
+        InMemoryTransport peer = new InMemoryTransport();
+        // The connection ends on its send thread (a write fails); just as it closes the transport, the application
+        // disconnects, and the event thread gets every chance to stop before the end is reported.
+        Transport racing = new Transport() {
+            private volatile boolean failWrites;
+
+            @Override
+            public int read(byte[] buffer) throws java.io.IOException {
+                return peer.read(buffer);
+            }
+
+            @Override
+            public void write(byte[] data, int offset, int length) throws java.io.IOException {
+                if (failWrites) {
+                    throw new java.io.IOException("Broken pipe");
+                }
+                peer.write(data, offset, length);
+                failWrites = true;
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String describe() {
+                return "racing";
+            }
+
+            @Override
+            public void close() {
+                peer.close();
+                BaseXMPP xmpp = self.get();
+                try {
+                    xmpp.disconnect().get(1, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // the stream waits for this end to be reported before it stops
+                }
+            }
+        };
+        BaseXMPP xmpp = new BaseXMPP("jabber:client", config("racing"));
+        self.set(xmpp);
+        xmpp.addEventHandler("disconnected", disconnected::add);
+        xmpp.connect(racing);
+        peer.nextSentEvent(WAIT);
+        xmpp.sendMessage(org.xmppboot.jid.Jid.of("a@example.com"), "this write fails", null);
+
+        assertThat(disconnected.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).asString().contains("write failed");
+        xmpp.terminated().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
 }
