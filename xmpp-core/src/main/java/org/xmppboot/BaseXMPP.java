@@ -46,8 +46,8 @@ import org.xmppboot.xml.XmlElement;
  * {@link org.xmppboot.reconnect.Reconnecting}) when another connection attempt is scheduled.
  *
  * <p><b>Staying connected.</b> {@link #connect()} keeps trying: a failed first connect, a negotiation that fails
- * or takes longer than {@link #negotiationTimeout()}, and a lost session are all followed by another attempt
- * under the {@link #reconnectPolicy()}, until a failure that retrying cannot cure (see
+ * or takes longer than {@link StreamConfig#negotiationTimeout()}, and a lost session are all followed by another
+ * attempt under the {@link #reconnectPolicy()}, until a failure that retrying cannot cure (see
  * {@link #connectionState()}). Subclasses say how to reach their server ({@link #openTransport()}) and report
  * the session's outcome ({@link #sessionEstablished}, {@link #negotiationFailed}).
  */
@@ -73,7 +73,10 @@ public class BaseXMPP extends XMLStream {
         addEventHandler("disconnected", reason -> presences.clear());
     }
 
-    /** Initialises plugins, then connects; the session is negotiated within {@link #negotiationTimeout()}. */
+    /**
+     * Initialises plugins, then connects; the session must be established within
+     * {@link StreamConfig#negotiationTimeout()}.
+     */
     @Override
     public void connect(Transport transport) {
         plugins.initAll();
@@ -136,11 +139,6 @@ public class BaseXMPP extends XMLStream {
     /** When to try again; a plain BaseXMPP never does. */
     protected ReconnectPolicy reconnectPolicy() {
         return ReconnectPolicy.DISABLED;
-    }
-
-    /** How long a connection may take from TCP to an established session before it is given up on. */
-    protected Duration negotiationTimeout() {
-        return Duration.ofSeconds(30);
     }
 
     /** The server, for messages. */
@@ -446,6 +444,21 @@ public class BaseXMPP extends XMLStream {
             return;
         }
         super.unhandled(stanza);
+    }
+
+    /**
+     * A message from our own full JID (the client's bound resource, a component's domain) is one we sent, come back,
+     * or a forgery: a bot answering it would answer itself. The raw {@code from} is compared first, so a message from
+     * anyone else costs an attribute lookup and a string comparison.
+     */
+    @Override
+    protected boolean isFromSelf(StanzaBase stanza) {
+        Jid own = boundJid;
+        if (own == null || !(stanza instanceof Message)) {
+            return false;
+        }
+        String from = stanza.xml().attribute("from");
+        return from != null && own.isSpelledBy(from);
     }
 
     /**

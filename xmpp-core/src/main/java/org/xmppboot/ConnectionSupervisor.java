@@ -1,6 +1,5 @@
 package org.xmppboot;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,9 +22,9 @@ import org.xmppboot.stream.StreamThreads;
 import org.xmppboot.stream.Transport;
 
 /**
- * Keeps a {@link BaseXMPP} connected: opens connections, bounds how long negotiation may take, and after any end
- * nobody asked for (a failed first connect, a negotiation failure, a lost session) either schedules the next
- * attempt by the {@link ReconnectPolicy} or gives up, for the reasons retrying cannot cure.
+ * Keeps a {@link BaseXMPP} connected: opens connections and, after any end nobody asked for (a failed first
+ * connect, a negotiation that failed or timed out, a lost session), either schedules the next attempt by the
+ * {@link ReconnectPolicy} or gives up, for the reasons retrying cannot cure.
  *
  * <p>Given up for good: the user's own {@code disconnect()}; an authentication failure (RFC 6120 §6.5, but
  * {@code temporary-auth-failure}); a TLS certificate the trust settings reject; the {@code not-authorized}
@@ -48,10 +47,8 @@ final class ConnectionSupervisor {
     private int failures;
     private int conflicts;
     private boolean everEstablished;
-    private long generation;
     private @Nullable Throwable connectionFailure;
     private @Nullable ScheduledFuture<?> retryTimer;
-    private @Nullable ScheduledFuture<?> negotiationTimer;
     /** Whether {@link #start()} runs the attempts: a stream handed a transport has no way to open another. */
     private boolean supervising;
 
@@ -84,7 +81,11 @@ final class ConnectionSupervisor {
     }
 
     private void launch() {
-        StreamThreads.start(name + "-connect", xmpp.config().virtualThreads(), this::attempt);
+        try {
+            StreamThreads.start(name + "-connect", xmpp.config().virtualThreads(), this::attempt);
+        } catch (Throwable t) { // no thread to be had (OutOfMemoryError): a failed attempt like any other
+            attemptFailed(t);
+        }
     }
 
     private void attempt() {
@@ -94,15 +95,15 @@ final class ConnectionSupervisor {
         Transport transport;
         try {
             transport = xmpp.openTransport();
-        } catch (IOException | RuntimeException e) {
-            attemptFailed(e);
+        } catch (Throwable t) { // an Error too: the session future must not be left pending
+            attemptFailed(t);
             return;
         }
         try {
             xmpp.connect(transport);
-        } catch (RuntimeException e) {
+        } catch (Throwable t) {
             transport.close();
-            attemptFailed(e);
+            attemptFailed(t);
         }
     }
 
@@ -127,27 +128,12 @@ final class ConnectionSupervisor {
         if (state.phase() != Phase.CONNECTING) {
             state = ConnectionState.of(Phase.CONNECTING, state.reason());
         }
-        long current = ++generation;
-        Duration timeout = xmpp.negotiationTimeout();
-        negotiationTimer = xmpp.config().scheduler().schedule(() -> negotiationTimedOut(current, timeout), timeout);
-    }
-
-    private void negotiationTimedOut(long expected, Duration timeout) {
-        synchronized (this) {
-            if (generation != expected || state.phase() != Phase.CONNECTING) {
-                return;
-            }
-        }
-        // The server accepted the connection but never finished the session: a silent peer, a stuck proxy.
-        negotiationFailed(new XmppNegotiationException("The session was not established within "
-                + timeout.toSeconds() + " s (" + xmpp.serverDescription() + ")"));
     }
 
     /** The session is established: the failure count starts again. */
     void established(Jid address) {
         CompletableFuture<Jid> done;
         synchronized (this) {
-            cancel(negotiationTimer);
             failures = 0;
             connectionFailure = null;
             state = ConnectionState.of(Phase.ESTABLISHED, null);
@@ -176,7 +162,6 @@ final class ConnectionSupervisor {
      * @return true when another attempt is scheduled; false when the stream is to close for good
      */
     synchronized boolean connectionEnded(boolean requested, String reason, @Nullable StreamError streamError) {
-        cancel(negotiationTimer);
         boolean hadSession = state.phase() == Phase.ESTABLISHED;
         if (requested || xmpp.isClosed()) {
             state = ConnectionState.of(Phase.CLOSED, reason);
@@ -254,7 +239,6 @@ final class ConnectionSupervisor {
     /** {@code disconnect()} was called: no further attempt. */
     synchronized void closed() {
         cancel(retryTimer);
-        cancel(negotiationTimer);
         if (state.phase() != Phase.FAILED) {
             state = ConnectionState.of(Phase.CLOSED, "disconnect requested");
         }

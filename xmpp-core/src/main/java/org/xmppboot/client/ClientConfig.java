@@ -30,8 +30,6 @@ import org.xmppboot.stream.Tls;
  *     produce. Off, such a server refuses the login; announced types are never retried either way.
  * @param fetchRoster whether to fetch the roster before {@code session_start}
  * @param sendInitialPresence whether to send available presence before {@code session_start}
- * @param negotiationTimeout how long a connection may take from TCP to an established session before it is
- *     given up on (a server that accepts the connection and never answers), and the reconnect policy applies
  * @param reconnect when to try again after a failed attempt or a lost session
  * @param stream the stream's threads, queue and limits
  */
@@ -47,7 +45,6 @@ public record ClientConfig(
         boolean retryWithoutChannelBinding,
         boolean fetchRoster,
         boolean sendInitialPresence,
-        Duration negotiationTimeout,
         ReconnectPolicy reconnect,
         StreamConfig stream) {
 
@@ -74,9 +71,7 @@ public record ClientConfig(
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive");
         }
-        if (negotiationTimeout.isNegative() || negotiationTimeout.isZero()) {
-            throw new IllegalArgumentException("negotiationTimeout must be positive");
-        }
+
     }
 
     public static Builder builder(Jid jid, @Nullable String password) {
@@ -106,7 +101,6 @@ public record ClientConfig(
         private boolean retryWithoutChannelBinding = true;
         private boolean fetchRoster = true;
         private boolean sendInitialPresence = true;
-        private Duration negotiationTimeout = Duration.ofSeconds(30);
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
         private @Nullable StreamConfig stream;
 
@@ -157,12 +151,6 @@ public record ClientConfig(
             return this;
         }
 
-        /** See {@link ClientConfig#negotiationTimeout()}; 30 s by default. */
-        public Builder negotiationTimeout(Duration timeout) {
-            this.negotiationTimeout = timeout;
-            return this;
-        }
-
         /** See {@link ClientConfig#reconnect()}; {@link ReconnectPolicy#DEFAULT} by default. */
         public Builder reconnect(ReconnectPolicy reconnect) {
             this.reconnect = reconnect;
@@ -178,7 +166,7 @@ public record ClientConfig(
             return new ClientConfig(jid, password, host, port, tls,
                     sslContext != null ? sslContext : Tls.systemDefault(), connectTimeout, mechanisms,
                     retryWithoutChannelBinding, fetchRoster,
-                    sendInitialPresence, negotiationTimeout, reconnect,
+                    sendInitialPresence, reconnect,
                     stream != null ? stream : StreamConfig.defaults().withName(jid.bare().toString()));
         }
     }

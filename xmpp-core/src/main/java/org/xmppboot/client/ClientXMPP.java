@@ -135,11 +135,6 @@ public class ClientXMPP extends BaseXMPP {
         return clientConfig.reconnect();
     }
 
-    @Override
-    protected Duration negotiationTimeout() {
-        return clientConfig.negotiationTimeout();
-    }
-
     /**
      * Resolves the server and opens TCP (and direct TLS) to the first address that answers.
      *

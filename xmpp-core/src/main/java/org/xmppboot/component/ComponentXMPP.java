@@ -78,11 +78,6 @@ public class ComponentXMPP extends BaseXMPP {
     }
 
     @Override
-    protected Duration negotiationTimeout() {
-        return componentConfig.negotiationTimeout();
-    }
-
-    @Override
     protected String serverDescription() {
         return componentConfig.host() + ":" + componentConfig.port();
     }

@@ -70,8 +70,16 @@ public final class IqTracker {
         @Override
         public void run() {
             if (pending.remove(id, this)) {
-                StreamThreads.runDetached(stream.config().virtualThreads(),
-                        () -> future.completeExceptionally(new IqTimeoutException(id, String.valueOf(to), timeout)));
+                IqTimeoutException timedOut = new IqTimeoutException(id, String.valueOf(to), timeout);
+                try {
+                    StreamThreads.runDetached(stream.config().virtualThreads(),
+                            () -> future.completeExceptionally(timedOut));
+                } catch (Throwable t) {
+                    // No thread to hand it to (out of memory?): failed here rather than never, and the connection
+                    // ends, as for any stream timer that fails.
+                    future.completeExceptionally(timedOut);
+                    stream.abort("the timeout of iq '" + id + "' failed: " + t);
+                }
             }
         }
 

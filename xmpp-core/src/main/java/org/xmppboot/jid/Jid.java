@@ -188,6 +188,59 @@ public final class Jid implements Comparable<Jid> {
         return local == null && resource == null ? this : new Jid(null, domain, null);
     }
 
+    /**
+     * Whether {@code text} is this address in any spelling that normalises to it (as if
+     * {@code equals(Jid.ofOrNull(text))}), decided without parsing whenever {@code text} is plain ASCII: cheap
+     * enough to ask of every received stanza. Normalisation changes ASCII only by the case of the localpart and
+     * domainpart and a trailing dot; only non-ASCII text is parsed.
+     */
+    public boolean isSpelledBy(String text) {
+        if (text.equals(string)) {
+            return true;
+        }
+        int slash = text.indexOf('/');
+        if ((slash >= 0) != (resource != null)) {
+            return false;
+        }
+        int bareEnd = slash >= 0 ? slash : text.length();
+        boolean asciiBare = isAscii(text, 0, bareEnd);
+        boolean asciiResource = slash < 0 || isAscii(text, slash + 1, text.length());
+        if (asciiBare && !bareSpelledBy(text, bareEnd)) {
+            return false;
+        }
+        if (asciiResource && resource != null
+                && !(text.length() - slash - 1 == resource.length() && text.startsWith(resource, slash + 1))) {
+            return false;
+        }
+        return asciiBare && asciiResource || equals(ofOrNull(text));
+    }
+
+    /** Whether the ASCII text before {@code end} is our bare JID but for case and a trailing dot. */
+    private boolean bareSpelledBy(String text, int end) {
+        int length = end > 0 && text.charAt(end - 1) == '.' ? end - 1 : end;
+        int bareLength = resource == null ? string.length() : string.length() - resource.length() - 1;
+        if (length != bareLength) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != string.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Jid other && string.equals(other.string);

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,7 @@ import org.xmppboot.stanza.StreamError;
 import org.xmppboot.xml.XmlElement;
 import org.xmppboot.xml.XmlStreamException;
 import org.xmppboot.xml.XmlStreamParser;
+import org.xmppboot.xml.XmlWriter;
 
 /**
  * One connection of an {@link XMLStream}: a transport, its parser, its read and send threads, and the state that
@@ -36,10 +35,10 @@ final class Connection implements XmlStreamParser.Listener {
     // The stream's logger: what a connection logs is the stream's story, and logging is configured by that name.
     private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
 
-    private static final byte[] KEEPALIVE = {' '};
-    private static final byte[] CLOSE = "</stream:stream>".getBytes(StandardCharsets.UTF_8);
-    /** About one TLS record: larger bursts go out in pieces of this size. */
-    private static final int MAX_WRITE = 16 * 1024;
+    private static final String CLOSE_TAG = "</stream:stream>";
+    private static final byte[] CLOSE = CLOSE_TAG.getBytes(StandardCharsets.UTF_8);
+    /** The most characters of a reason (which may quote the peer) that go into our stream error and logs. */
+    private static final int MAX_QUOTED = 256;
 
     private final XMLStream stream;
     private final StreamConfig config;
@@ -48,18 +47,23 @@ final class Connection implements XmlStreamParser.Listener {
     private final Inbound inbound;
     final Transport transport;
     private final XmlStreamParser parser;
-    /** What the send thread writes, in order: bytes, or a Runnable to run on the send thread. */
-    private final LinkedBlockingQueue<Object> wire = new LinkedBlockingQueue<>();
+    /** The send thread and what it writes. */
+    private final Wire wire;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Set once {@link #end} has raised {@code disconnected} and run the stream's recovery. */
+    private volatile boolean endReported;
     private final AtomicBoolean closeSent = new AtomicBoolean();
+    /** Why our closing tag (or stream error) went out: the reason the connection ends with once both sides closed. */
+    private volatile @Nullable String closeReason;
     private volatile boolean requested;
+    /** This connection's timers (the bounds on closing, the negotiation deadline): cancelled when it ends. */
+    private final Queue<ScheduledFuture<?>> timers = new ConcurrentLinkedQueue<>();
     /**
      * Created with the connection, so that it is known before it runs: an entry raised on this thread joins this
      * connection's read batch ({@link EventDispatcher#enqueue}), and a future refuses to block it
      * ({@link XMLStream#isStreamThread}).
      */
     final Thread readThread;
-    private final Thread sendThread;
 
     /**
      * Entries the read thread queues while it works through one socket read, published in one go when the read
@@ -68,10 +72,6 @@ final class Connection implements XmlStreamParser.Listener {
     private final ArrayList<EventDispatcher.Entry> readBatch = new ArrayList<>();
     private volatile @Nullable XmlElement peerHeader;
     private volatile @Nullable StreamError lastStreamError;
-
-    // Send thread only: what one burst gathers into few writes.
-    private final ArrayList<byte[]> sendBatch = new ArrayList<>();
-    private int sendBatchBytes;
 
     /**
      * @param header our stream header: the first thing on the wire, queued before anyone can see the connection
@@ -85,18 +85,21 @@ final class Connection implements XmlStreamParser.Listener {
         this.inbound = stream.inbound;
         this.transport = transport;
         this.parser = new XmlStreamParser(config.xmlLimits(), this);
-        wire.add(header);
-        sendThread = StreamThreads.create(config.name() + "-send", config.virtualThreads(), this::sendLoop);
+        wire = new Wire(this, transport, config, header);
         readThread = StreamThreads.create(config.name() + "-read", config.virtualThreads(), this::readLoop);
     }
 
     void start() {
-        sendThread.start();
+        wire.thread.start();
         readThread.start();
     }
 
     boolean isEnded() {
         return ended.get();
+    }
+
+    boolean isEndReported() {
+        return endReported;
     }
 
     @Nullable XmlElement peerHeader() {
@@ -109,7 +112,7 @@ final class Connection implements XmlStreamParser.Listener {
 
     /** Queues bytes for the send thread. */
     void write(byte[] bytes) {
-        wire.add(bytes);
+        wire.write(bytes);
     }
 
     /**
@@ -117,26 +120,7 @@ final class Connection implements XmlStreamParser.Listener {
      * flushed, and waits for it: a TLS upgrade must not race a write (not even a keepalive).
      */
     void onSendThread(XMLStream.TransportAction action, Duration timeout) throws IOException {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        wire.add((Runnable) () -> {
-            try {
-                action.run(transport);
-                done.complete(null);
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IOException("Timed out after " + timeout, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
-        }
+        wire.runAndWait(action, timeout);
     }
 
     /**
@@ -153,7 +137,7 @@ final class Connection implements XmlStreamParser.Listener {
             parser.requestReset();
         }
         peerHeader = null;
-        wire.add(header);
+        wire.write(header);
     }
 
     // ------------------------------------------------------------ read thread
@@ -185,6 +169,23 @@ final class Connection implements XmlStreamParser.Listener {
     }
 
     private void readLoop() {
+        try {
+            read();
+        } catch (Throwable t) {
+            // read() lets nothing through by design; should anything still come, the connection ends all the same.
+            failed("the read thread", t);
+        } finally {
+            // This connection's own batch (the 'disconnected' raised above, a last stanza): possibly after the
+            // stream has moved on to a new connection, which has a batch of its own.
+            try {
+                publishReadBatch();
+            } catch (Throwable t) {
+                failed("the read thread", t);
+            }
+        }
+    }
+
+    private void read() {
         byte[] buffer = new byte[4 * 1024]; // JSSE buffers whole records itself; this is only a window on them
         try {
             while (!ended.get()) {
@@ -200,18 +201,28 @@ final class Connection implements XmlStreamParser.Listener {
                 }
             }
         } catch (XmlStreamException e) {
-            log.warn("[{}] closing the stream with <{}/>: {}", config.name(), e.condition(), e.getMessage());
-            sendStreamErrorAndClose(StreamError.Condition.fromElementName(e.condition()), e.getMessage());
+            // The reason often quotes the offending input: quoted safely, or writing it would fail in turn.
+            String reason = XmlWriter.quotable(String.valueOf(e.getMessage()), MAX_QUOTED);
+            log.warn("[{}] closing the stream with <{}/>: {}", config.name(), e.condition(), reason);
+            sendStreamErrorAndClose(StreamError.Condition.fromElementName(e.condition()), reason);
         } catch (IOException e) {
             end(ended.get() ? "closed" : "read failed: " + e.getMessage(), e);
         } catch (Throwable t) {
             // OutOfMemoryError, StackOverflowError, a bug: never leave a socket open with nobody reading.
-            log.error("[{}] the read thread failed; closing the connection", config.name(), t);
-            end("read thread failed: " + t, t);
-        } finally {
-            // This connection's own batch (the 'disconnected' raised above, a last stanza): possibly after the
-            // stream has moved on to a new connection, which has a batch of its own.
-            publishReadBatch();
+            failed("the read thread", t);
+        }
+    }
+
+    /**
+     * A throwable on one of this connection's threads (or a timer of it): the connection ends first, so that the
+     * socket is closed and recovery starts even if reporting fails too (as it may, out of memory).
+     */
+    void failed(String where, Throwable t) {
+        end(where + " failed: " + t, t);
+        try {
+            log.error("[{}] {} failed; the connection is closed", config.name(), where, t);
+        } catch (Throwable ignored) {
+            // nothing left to report with
         }
     }
 
@@ -235,9 +246,13 @@ final class Connection implements XmlStreamParser.Listener {
         inbound.process(registry.wrap(element), this);
     }
 
-    /** Remembers a stream error the peer sent; it closes the stream next. */
+    /**
+     * A stream error from the peer ends the stream (RFC 6120 §4.9.1.1): the peer should close it next, and we answer
+     * with our closing tag at once, so that a peer that keeps the stream open cannot keep the connection.
+     */
     void streamErrorReceived(StreamError error) {
         lastStreamError = error;
+        close("stream error from the peer: " + error.getCondition().elementName());
     }
 
     @Override
@@ -246,115 +261,138 @@ final class Connection implements XmlStreamParser.Listener {
         close("the peer closed the stream");
     }
 
-    // ------------------------------------------------------------ send thread
-
-    private void writeBatch() throws IOException {
-        if (sendBatch.size() == 1) {
-            byte[] only = sendBatch.get(0);
-            transport.write(only, 0, only.length);
-        } else if (sendBatch.size() > 1) {
-            byte[] joined = new byte[sendBatchBytes];
-            int at = 0;
-            for (byte[] bytes : sendBatch) {
-                System.arraycopy(bytes, 0, joined, at, bytes.length);
-                at += bytes.length;
-            }
-            transport.write(joined, 0, joined.length);
-        }
-        sendBatch.clear();
-        sendBatchBytes = 0;
-    }
-
-    private void sendLoop() {
-        long keepaliveMillis = config.keepaliveInterval().toMillis();
-        try {
-            while (!ended.get()) {
-                Object item = keepaliveMillis > 0 ? wire.poll(keepaliveMillis, TimeUnit.MILLISECONDS) : wire.take();
-                if (ended.get()) {
-                    return;
-                }
-                if (item == null) {
-                    transport.write(KEEPALIVE, 0, 1);
-                    transport.flush();
-                    continue;
-                }
-                // Gather everything queued into few large writes: one TLS record and one system call per burst
-                // instead of per stanza, and no buffer held between bursts.
-                do {
-                    if (item instanceof byte[] bytes) {
-                        sendBatch.add(bytes);
-                        sendBatchBytes += bytes.length;
-                        if (sendBatchBytes >= MAX_WRITE) {
-                            writeBatch();
-                        }
-                    } else {
-                        writeBatch();
-                        transport.flush();
-                        ((Runnable) item).run();
-                        if (ended.get()) {
-                            return;
-                        }
-                    }
-                    item = wire.poll();
-                } while (item != null);
-                writeBatch();
-                transport.flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            end(ended.get() ? "closed" : "write failed: " + e.getMessage(), e);
-        } catch (Throwable t) {
-            log.error("[{}] the send thread failed; closing the connection", config.name(), t);
-            end("send thread failed: " + t, t);
-        }
-    }
-
     // ------------------------------------------------------------ closing
 
-    /** Sends our closing tag (once), and ends the connection when the peer's arrives or after a timeout. */
+    /**
+     * Sends our closing tag (once), and ends the connection when the peer's arrives or after
+     * {@link StreamConfig#closeTimeout()}.
+     */
     void close(String reason) {
         requested |= stream.isClosed();
         if (closeSent.compareAndSet(false, true)) {
-            wire.add(CLOSE);
-            if (parser.isInStream()) {
-                config.scheduler().schedule(() -> end(reason + " (the peer did not close in time)", null),
-                        config.closeTimeout());
-            } else {
-                wire.add((Runnable) () -> end(reason, null));
+            closeReason = reason;
+            wire.write(CLOSE);
+            if (!parser.isInStream()) {
+                wire.then(() -> end(reason, null));
             }
+            // RFC 6120 §4.4: wait for the peer's closing tag, but not for ever; nor for a write that never returns
+            // (a peer that reads nothing fills the TCP window), which is why this does not wait for the send thread.
+            endWithin(config.closeTimeout(), reason);
         } else {
-            // Both sides have sent their closing tag.
-            wire.add((Runnable) () -> end(reason, null));
+            // Both sides have sent their closing tag (or we sent a stream error).
+            String first = closeReason;
+            wire.then(() -> end(first != null ? first : reason, null));
         }
     }
 
+    /**
+     * Sends a stream error with our closing tag, and ends the connection once they are written, or after
+     * {@link StreamConfig#closeTimeout()} if the write does not return (RFC 6120 §4.9.1.1). Never throws: the text,
+     * which may quote the peer, is quoted safely, and anything else that fails ends the connection at once.
+     */
     void sendStreamErrorAndClose(StreamError.Condition condition, @Nullable String text) {
-        if (closeSent.compareAndSet(false, true)) {
-            wire.add(stream.outbound.toBytes(StreamError.of(condition, text).xml(), "</stream:stream>"));
+        String reason = "stream error: " + condition.elementName()
+                + (text == null ? "" : " (" + XmlWriter.quotable(text, MAX_QUOTED) + ")");
+        try {
+            if (closeSent.compareAndSet(false, true)) {
+                closeReason = reason;
+                wire.write(streamErrorBytes(condition, text));
+            }
+            wire.then(() -> end(reason, null));
+            endWithin(config.closeTimeout(), reason);
+        } catch (Throwable t) {
+            end(reason, t);
         }
-        wire.add((Runnable) () -> end("stream error: " + condition.elementName(), null));
     }
 
-    /** Ends this connection once: closes the transport, stops its threads, raises {@code disconnected}. */
+    private byte[] streamErrorBytes(StreamError.Condition condition, @Nullable String text) {
+        String quoted = text == null ? null : XmlWriter.quotable(text, MAX_QUOTED);
+        try {
+            return stream.outbound.toBytes(StreamError.of(condition, quoted).xml(), CLOSE_TAG);
+        } catch (RuntimeException e) {
+            // Quoted text always serialises; should that ever change, the condition alone still goes out.
+            return stream.outbound.toBytes(StreamError.of(condition, null).xml(), CLOSE_TAG);
+        }
+    }
+
+    /**
+     * Bounds negotiation: a peer that never lets the session open (silent, dripping, stuck in a TLS handshake) gets
+     * {@code <connection-timeout/>} after {@code timeout}, instead of holding the connection for ever.
+     */
+    void limitNegotiation(Duration timeout) {
+        schedule(() -> {
+            if (!ended.get() && !stream.isSessionOpen()) {
+                sendStreamErrorAndClose(StreamError.Condition.CONNECTION_TIMEOUT,
+                        "The session was not established within " + timeout.toMillis() + " ms");
+            }
+        }, timeout);
+    }
+
+    /** Ends the connection after {@code bound} if nothing else has: closing the transport unblocks any write. */
+    private void endWithin(Duration bound, String reason) {
+        schedule(() -> end(reason + " (not closed within " + bound.toMillis() + " ms)", null), bound);
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        timers.add(config.scheduler().schedule(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                failed("a timer", t);
+            }
+        }, delay));
+        if (ended.get()) {
+            cancelTimers(); // ended meanwhile: the timer must not hold this connection until it fires
+        }
+    }
+
+    private void cancelTimers() {
+        ScheduledFuture<?> timer;
+        while ((timer = timers.poll()) != null) {
+            timer.cancel(false);
+        }
+    }
+
+    /**
+     * Ends this connection once: closes the transport, stops its threads, raises {@code disconnected}, and lets the
+     * stream recover ({@link XMLStream#connectionEnded}). Never throws: it is what every failure path ends with.
+     */
     void end(String reason, @Nullable Throwable cause) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        transport.close();
-        wire.add(KEEPALIVE); // wakes the send thread so it sees 'ended'
-        if (requested) {
-            log.debug("[{}] disconnected: {}", config.name(), reason);
-        } else {
-            log.info("[{}] disconnected: {}", config.name(), reason);
+        cancelTimers();
+        try {
+            transport.close();
+        } catch (Throwable t) {
+            // A transport must not throw here; whatever it did, nothing will use it again.
         }
-        stream.event("disconnected", reason);
-        stream.connectionEnded(requested, reason, cause);
+        wire.wake();
+        try {
+            if (requested) {
+                log.debug("[{}] disconnected: {}", config.name(), reason);
+            } else {
+                log.info("[{}] disconnected: {}", config.name(), reason);
+            }
+            stream.event("disconnected", reason);
+        } catch (Throwable t) {
+            // Reporting failed (out of memory?): recovery below matters more.
+        }
+        try {
+            stream.connectionEnded(requested, reason, cause);
+        } catch (Throwable t) {
+            stream.recoveryFailed(t);
+        }
+        endReported = true;
+        if (stream.isClosed()) {
+            // disconnect() came while this end was being reported, and left stopping the stream to it.
+            events.stop();
+        }
     }
 
     /** Waits (bounded) for the read and send threads to finish, unless called on one of them. */
     void joinThreads() {
-        for (Thread t : new Thread[] {readThread, sendThread}) {
+        for (Thread t : new Thread[] {readThread, wire.thread}) {
             if (t != Thread.currentThread()) {
                 try {
                     t.join(config.closeTimeout().toMillis() + 1000);

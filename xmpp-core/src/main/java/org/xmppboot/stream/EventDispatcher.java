@@ -67,6 +67,8 @@ final class EventDispatcher {
     /** Entries the event thread has taken from the queue but not yet dispatched (event thread only). */
     private final ArrayDeque<Entry> batch = new ArrayDeque<>();
     private volatile int batchSize;
+    /** Whether the event thread has taken a stop entry (event thread only). */
+    private boolean stopTaken;
     /** Room for received stanzas in the queue: a connection's read thread waits here when there is none. */
     final Semaphore inboundRoom;
 
@@ -78,6 +80,7 @@ final class EventDispatcher {
     private final AtomicLong handlerFailures = new AtomicLong();
 
     private volatile @Nullable Thread thread;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile @Nullable ScheduledFuture<?> watchdog;
     private volatile @Nullable String currentHandler;
     private volatile long currentHandlerStart;
@@ -105,7 +108,8 @@ final class EventDispatcher {
             thread = eventThread;
             eventThread.start();
             Duration period = config.slowHandlerThreshold().dividedBy(2);
-            watchdog = config.scheduler().scheduleRepeating(this::checkSlowHandler, period, period);
+            Runnable check = Failures.guardTimer(stream, "watchdog", this::checkSlowHandler);
+            watchdog = config.scheduler().scheduleRepeating(check, period, period);
         }
     }
 
@@ -113,8 +117,14 @@ final class EventDispatcher {
         return candidate == thread;
     }
 
-    /** Lets the event thread finish what is queued, then stop; without one, the stream stops at once. */
+    /**
+     * Lets the event thread finish what is queued, then stop; without one, the stream stops at once. Only the first
+     * call counts: a stream stops once.
+     */
     void stop() {
+        if (!stopRequested.compareAndSet(false, true)) {
+            return;
+        }
         if (thread == null) {
             stopped.run();
         } else {
@@ -199,12 +209,12 @@ final class EventDispatcher {
     }
 
     void schedule(String name, Duration delay, Runnable callback, boolean repeat) {
-        Runnable fire = () -> {
+        Runnable fire = Failures.guardTimer(stream, name, () -> {
             if (!repeat) {
                 schedules.remove(name);
             }
             enqueue(new TaskEntry(name, callback, System.nanoTime()));
-        };
+        });
         ScheduledFuture<?> future = repeat ? config.scheduler().scheduleRepeating(fire, delay, delay)
                 : config.scheduler().schedule(fire, delay);
         ScheduledFuture<?> previous = schedules.put(name, future);
@@ -221,24 +231,40 @@ final class EventDispatcher {
     // =================================================================== dispatching (event thread)
 
     private void loop() {
+        boolean stopping = false;
         try {
-            while (true) {
-                queue.drainTo(batch, 256);
-                if (dispatchBatch()) {
-                    dispatchStragglers();
-                    return;
+            while (!stopping) {
+                try {
+                    if (batch.isEmpty()) { // else what a failure interrupted comes first
+                        queue.drainTo(batch, 256);
+                    }
+                    if (dispatchBatch()) {
+                        stopping = true;
+                        dispatchStragglers();
+                    }
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable t) {
+                    // An Error a handler let through (handler exceptions are reported where they run): the
+                    // connection ends, so that recovery starts, and this thread goes on, since the stream's
+                    // recovery (its events, the next connection's handlers) needs it.
+                    Failures.failed(stream, "the event thread", t);
                 }
             }
         } catch (InterruptedException e) {
+            // Stopping without being asked: nobody would dispatch for the connection any more, so it ends too.
+            stream.abort("the event thread was interrupted");
             Thread.currentThread().interrupt();
         } finally {
             stopped.run();
         }
     }
 
-    /** Dispatches what the event thread has taken; returns whether a stop entry was among it. */
+    /**
+     * Dispatches what the event thread has taken; returns whether a stop entry was among it (or among what an
+     * earlier call took before a failure cut it short).
+     */
     private boolean dispatchBatch() {
-        boolean stop = false;
         Entry entry;
         while ((entry = batch.poll()) != null) {
             batchSize = batch.size();
@@ -246,12 +272,12 @@ final class EventDispatcher {
                 inboundRoom.release();
             }
             if (entry instanceof StopEntry) {
-                stop = true;
+                stopTaken = true;
             } else {
                 dispatch(entry);
             }
         }
-        return stop;
+        return stopTaken;
     }
 
     /**

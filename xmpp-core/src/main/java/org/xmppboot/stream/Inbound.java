@@ -69,13 +69,13 @@ final class Inbound {
     CompletableFuture<StanzaBase> waitFor(Matcher matcher, Duration timeout) {
         Waiter waiter = new Waiter(matcher, stream.newFuture());
         waiters.add(waiter);
-        ScheduledFuture<?> timer = config.scheduler().schedule(() -> {
+        ScheduledFuture<?> timer = config.scheduler().schedule(Failures.guardTimer(stream, "waiter", () -> {
             if (waiters.remove(waiter)) {
                 // Not on the scheduler thread (shared by every stream) nor behind a busy event thread.
                 StreamThreads.runDetached(config.virtualThreads(), () -> waiter.future.completeExceptionally(
                         new TimeoutException("No matching stanza within " + timeout.toMillis() + " ms: " + matcher)));
             }
-        }, timeout);
+        }), timeout);
         waiter.future.whenComplete((s, e) -> timer.cancel(false));
         return waiter.future;
     }
@@ -127,8 +127,9 @@ final class Inbound {
         }
         List<StreamHandler> matched = null;
         boolean anyInStream = false;
+        boolean fromSelf = stream.isFromSelf(stanza);
         for (StreamHandler handler : handlers) {
-            if (handler.matcher().matches(stanza) && handler.claim()) {
+            if ((!fromSelf || handler.acceptsOwnMessages()) && handler.matcher().matches(stanza) && handler.claim()) {
                 if (handler.isOnce()) {
                     handlers.remove(handler);
                 }
@@ -140,7 +141,12 @@ final class Inbound {
             }
         }
         if (matched == null) {
-            stream.unhandled(stanza);
+            if (fromSelf) {
+                log.debug("[{}] a message from our own address reached no handler: {}", config.name(),
+                        stanza.xml().attribute("from"));
+            } else {
+                stream.unhandled(stanza);
+            }
             return;
         }
         List<StreamHandler> queued = matched;

@@ -19,7 +19,12 @@ import org.xmppboot.xml.XmlLimits;
  * @param keepaliveInterval send a whitespace keepalive after this long with nothing sent; zero for never
  * @param slowHandlerThreshold log a handler that holds the event thread longer than this, with its stack
  * @param iqTimeout how long {@code Iq.send()} waits for the response by default
- * @param closeTimeout how long {@code disconnect()} waits for the peer to close its side of the stream
+ * @param closeTimeout how long a connection may stay open once its stream is over (after our closing tag or
+ *     stream error, or the peer's stream error), whatever the peer does: {@code disconnect()} waits this long for
+ *     the peer to close its side, and a write the peer never reads holds the connection no longer than this
+ * @param negotiationTimeout how long a connection may take from its start to an open session (TLS, SASL,
+ *     binding; a component's handshake); a peer that takes longer gets {@code <connection-timeout/>}, and what
+ *     follows is up to the reconnect policy
  * @param maxQueuedOutbound how many sent stanzas may wait for the session (while it is down, reconnecting, or
  *     still being negotiated) before {@code send} refuses more with an {@link OutboundQueueFullException}
  * @param scheduler the timer thread; {@link Scheduler#shared()} serves every stream
@@ -34,6 +39,7 @@ public record StreamConfig(
         Duration slowHandlerThreshold,
         Duration iqTimeout,
         Duration closeTimeout,
+        Duration negotiationTimeout,
         int maxQueuedOutbound,
         Scheduler scheduler) {
 
@@ -46,11 +52,12 @@ public record StreamConfig(
         }
         requirePositive("slowHandlerThreshold", slowHandlerThreshold);
         requirePositive("iqTimeout", iqTimeout);
-        if (keepaliveInterval.isNegative()) {
-            throw new IllegalArgumentException("keepaliveInterval cannot be negative");
-        }
+        requirePositive("negotiationTimeout", negotiationTimeout);
         if (maxQueuedOutbound < 1) {
             throw new IllegalArgumentException("maxQueuedOutbound must be positive, was " + maxQueuedOutbound);
+        }
+        if (keepaliveInterval.isNegative()) {
+            throw new IllegalArgumentException("keepaliveInterval cannot be negative");
         }
         if (closeTimeout.isNegative()) {
             throw new IllegalArgumentException("closeTimeout cannot be negative");
@@ -65,61 +72,72 @@ public record StreamConfig(
 
     public static StreamConfig defaults() {
         return new StreamConfig("xmpp", 10_000, XmlLimits.DEFAULTS, null, false, Duration.ofSeconds(60),
-                Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2), 10_000, Scheduler.shared());
+                Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(30),
+                10_000, Scheduler.shared());
     }
 
     public StreamConfig withName(String name) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
+                scheduler);
     }
 
     public StreamConfig withEventQueueCapacity(int capacity) {
         return new StreamConfig(name, capacity, xmlLimits, handlerExecutor, virtualThreads, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
+                slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withXmlLimits(XmlLimits limits) {
         return new StreamConfig(name, eventQueueCapacity, limits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
+                scheduler);
     }
 
     public StreamConfig withHandlerExecutor(@Nullable Executor executor) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, executor, virtualThreads, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
+                slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withVirtualThreads(boolean virtual) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtual, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
+                slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withKeepaliveInterval(Duration interval) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads, interval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
+                slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withSlowHandlerThreshold(Duration threshold) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, threshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
+                keepaliveInterval, threshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withIqTimeout(Duration timeout) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, timeout, closeTimeout, maxQueuedOutbound, scheduler);
+                keepaliveInterval, slowHandlerThreshold, timeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
+                scheduler);
     }
 
     public StreamConfig withCloseTimeout(Duration timeout) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, timeout, maxQueuedOutbound, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, timeout, negotiationTimeout, maxQueuedOutbound,
+                scheduler);
+    }
+
+    public StreamConfig withNegotiationTimeout(Duration timeout) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, timeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withMaxQueuedOutbound(int max) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, max, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, max, scheduler);
     }
 
     public StreamConfig withScheduler(Scheduler scheduler) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
+                scheduler);
     }
 }

@@ -144,6 +144,9 @@ public abstract class XMLStream implements StanzaSender {
         }
         events.start();
         Connection c = new Connection(this, transport, streamHeader());
+        if (!isSessionOpen()) {
+            c.limitNegotiation(config.negotiationTimeout());
+        }
         connection = c;
         c.start();
         outbound.connected();
@@ -183,11 +186,13 @@ public abstract class XMLStream implements StanzaSender {
     public CompletableFuture<Void> disconnect() {
         closed = true;
         Connection c = connection;
-        if (c == null || c.isEnded()) {
+        if (c == null || c.isEndReported()) {
             events.stop();
-        } else {
+        } else if (!c.isEnded()) {
             c.close("disconnect requested");
         }
+        // Else the connection is ending on another thread right now: stopping here could stop the event thread
+        // before that end's 'disconnected' is queued. The ending thread stops the stream once it has reported it.
         return terminated;
     }
 
@@ -250,6 +255,20 @@ public abstract class XMLStream implements StanzaSender {
      * @param requested whether {@link #disconnect()} asked for it
      */
     protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
+        closed = true;
+        events.stop();
+    }
+
+    /**
+     * {@link #connectionEnded} threw: a bug in a subclass, or no memory left. What it was to do is unknown, so the
+     * stream stops for good rather than hang half-recovered; {@link #terminated()} still completes.
+     */
+    void recoveryFailed(Throwable failure) {
+        try {
+            log.error("[{}] recovering from the end of a connection failed; the stream stops", config.name(), failure);
+        } catch (Throwable ignored) {
+            // out of memory: stopping matters more
+        }
         closed = true;
         events.stop();
     }
@@ -574,6 +593,15 @@ public abstract class XMLStream implements StanzaSender {
      * {@code BaseXMPP} completes iq responses here; an override calls {@code super} first.
      */
     protected boolean interceptInbound(StanzaBase stanza) {
+        return false;
+    }
+
+    /**
+     * Whether a stanza received in the open session comes from this stream's own address: stream handlers see it only
+     * if they {@linkplain StreamHandler#acceptOwnMessages() accept own messages}. Called for every stanza on the read
+     * thread, so it must be cheap. {@code BaseXMPP} says so of a message from its bound JID.
+     */
+    protected boolean isFromSelf(StanzaBase stanza) {
         return false;
     }
 

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * complete depth-1 element, and a stream end. Built on aalto-xml's non-blocking reader, so chunk boundaries
  * (even inside a multi-byte UTF-8 character) never change the result.
  *
+ * <p>The bytes must be well-formed UTF-8 (RFC 6120 §11.6), checked before aalto sees them ({@link Utf8Check}):
+ * anything else ends the stream with {@code not-well-formed}.
+ *
  * <p>RFC 6120 §11.1 restricted XML is enforced: a DTD, comment, processing instruction or entity reference
  * other than the five predefined ones ends the stream with {@code restricted-xml}; nothing is ever expanded
  * or fetched. Size, depth and attribute limits ({@link XmlLimits}) bound what a peer can make us hold: the
@@ -57,6 +60,7 @@ public final class XmlStreamParser {
 
     private final XmlLimits limits;
     private final Listener listener;
+    private final Utf8Check utf8 = new Utf8Check();
 
     private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
     /** Bytes fed to the current reader before the current chunk. */
@@ -110,11 +114,16 @@ public final class XmlStreamParser {
         }
         int position = offset;
         int end = offset + length;
-        while (position < end) {
+        // What aalto is given stops before the first byte that breaks UTF-8 (see Utf8Check); the error comes after
+        // what precedes it has been parsed, unless that was dropped with the rest of a layer.
+        int invalid = utf8.firstInvalid(bytes, offset, end);
+        int limit = invalid < 0 ? end : invalid;
+        boolean dropped = false;
+        while (position < limit) {
             chunkStart = fed;
-            int n = end - position;
+            int n = limit - position;
             if (depth == 0 && !ended && prolog.length() < PROLOG_KEPT) {
-                for (int i = position; i < end && prolog.length() < PROLOG_KEPT; i++) {
+                for (int i = position; i < limit && prolog.length() < PROLOG_KEPT; i++) {
                     prolog.append((char) (bytes[i] & 0xFF));
                 }
             }
@@ -136,14 +145,24 @@ public final class XmlStreamParser {
                 throw notWellFormed(e);
             }
             if (consumed < 0) {
-                position = end;
+                position = limit;
             } else {
                 // A reset was requested after an element: what follows it belongs to a new document (RFC 6120
                 // §4.3.3), even within this chunk, so it is fed again, from the byte after the element, to a
                 // new reader; unless it came before a new layer (TLS) and must be dropped.
-                position = discardRest ? end : position + consumed;
+                if (discardRest) {
+                    dropped = true;
+                    position = limit;
+                    utf8.reset();
+                } else {
+                    position += consumed;
+                }
                 restart();
             }
+        }
+        if (invalid >= 0 && !dropped) {
+            throw new XmlStreamException("not-well-formed",
+                    String.format("Invalid UTF-8: byte 0x%02X (RFC 3629)", bytes[invalid] & 0xFF));
         }
     }
 
@@ -167,6 +186,7 @@ public final class XmlStreamParser {
 
     /** Forgets everything parsed so far; the next bytes start a new document. */
     public void reset() {
+        utf8.reset();
         restart();
     }
 

@@ -167,6 +167,57 @@ public final class XmlWriter {
         out.append(s, start, s.length());
     }
 
+    /**
+     * Text that came from the peer (or may hold some of it), made fit to quote in our own output: a stream error's
+     * text, a log line. A character XML 1.0 cannot carry, or any other control character, is written by number
+     * ({@code \\uD800}); tab, CR and LF become spaces, so a quote stays on one line; beyond {@code maxChars} the
+     * text is cut, never inside a surrogate pair, and ends with an ellipsis. The result always passes
+     * {@link #escapeText} and can never forge a log line.
+     */
+    public static String quotable(String text, int maxChars) {
+        int n = text.length();
+        int end = Math.min(n, Math.max(0, maxChars));
+        if (end < n && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never cut a pair in two
+        }
+        int i = 0;
+        while (i < end && isQuotable(text, i)) {
+            i += Character.isHighSurrogate(text.charAt(i)) ? 2 : 1;
+        }
+        StringBuilder out = null;
+        if (i < end) {
+            out = new StringBuilder(end + 16).append(text, 0, i);
+            while (i < end) {
+                char c = text.charAt(i);
+                if (isQuotable(text, i)) {
+                    out.append(c);
+                    if (Character.isHighSurrogate(c)) {
+                        out.append(text.charAt(++i));
+                    }
+                } else if (c == '\t' || c == '\n' || c == '\r') {
+                    out.append(' ');
+                } else {
+                    out.append(String.format("\\u%04X", (int) c));
+                }
+                i++;
+            }
+        }
+        String quoted = out != null ? out.toString() : end == n ? text : text.substring(0, end);
+        return end < n ? quoted + "\u2026" : quoted;
+    }
+
+    /** Printable and carried by XML 1.0 as it is: no control character, and a surrogate only as a pair. */
+    private static boolean isQuotable(String s, int i) {
+        char c = s.charAt(i);
+        if (c < 0xA0) {
+            return c >= 0x20 && c < 0x7F;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return !Character.isLowSurrogate(c) && c != '\uFFFE' && c != '\uFFFF';
+    }
+
     /** For a char at or above U+D800: a well-formed surrogate pair or a BMP character other than U+FFFE/U+FFFF. */
     private static boolean isAllowedHigh(String s, int i) {
         char c = s.charAt(i);

@@ -154,7 +154,8 @@ class ReconnectTest {
 
     @Test
     void aServerThatNeverAnswersIsGivenUpOnAfterTheNegotiationTimeoutAndRetried() throws Exception {
-        client = new ScriptedClient(config(fast()).negotiationTimeout(Duration.ofMillis(300)).build());
+        client = new ScriptedClient(config(fast()).stream(StreamConfig.defaults().withName("silent")
+                .withNegotiationTimeout(Duration.ofMillis(300))).build());
         InMemoryTransport silent = new InMemoryTransport().secure();
         InMemoryTransport good = new InMemoryTransport().secure();
         client.outcomes.add(silent);
@@ -165,7 +166,7 @@ class ReconnectTest {
 
         assertThat(session.get(5, TimeUnit.SECONDS)).isEqualTo(Jid.of("bot@example.com/r1"));
         assertThat(silent.isClosed()).isTrue();
-        assertThat(client.reconnecting.get(0).reason()).contains("not established within");
+        assertThat(client.reconnecting.get(0).reason()).contains("connection-timeout").contains("not established within 300 ms");
     }
 
     @Test

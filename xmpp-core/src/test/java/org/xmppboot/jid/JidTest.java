@@ -33,6 +33,27 @@ class JidTest {
     }
 
     @Test
+    void anySpellingThatNormalisesToTheJidIsRecognisedAsIt() {
+        Jid own = Jid.of("bot@example.com/Res");
+        for (String same : new String[] {"bot@example.com/Res", "BOT@Example.COM/Res", "bot@example.com./Res",
+                "bot@EXAMPLE.com./Res"}) {
+            assertThat(own.isSpelledBy(same)).as(same).isTrue();
+        }
+        for (String other : new String[] {"bot@example.com/res", "bot@example.com", "bot@example.com/Res2",
+                "bot@example.org/Res", "b@example.com/Res", "example.com/Res", "bot@example.com/Res/", "",
+                "bot@example.com..", "bot@example.com/Re\u017F"}) {
+            assertThat(own.isSpelledBy(other)).as(other).isFalse();
+        }
+        // Non-ASCII spellings are parsed: U+212A KELVIN SIGN is K in NFC; 'ſ' (U+017F) is not 's'.
+        assertThat(Jid.of("bot@example.com/K").isSpelledBy("bot@example.com/\u212A")).isTrue();
+        assertThat(Jid.of("\u017Fam@example.com").isSpelledBy("sam@example.com")).isFalse();
+        assertThat(Jid.of("sam@example.com").isSpelledBy("SAM@example.com")).isTrue();
+        assertThat(Jid.of("caf\u00E9@example.com/x").isSpelledBy("CAFE\u0301@example.com/x")).isTrue();
+        assertThat(Jid.of("component.example.com").isSpelledBy("Component.Example.com")).isTrue();
+        assertThat(Jid.of("component.example.com").isSpelledBy("component.example.com/r")).isFalse();
+    }
+
+    @Test
     void equalityIsOnTheNormalizedForm() {
         assertThat(Jid.of("Juliet@Example.COM/Balcony")).isEqualTo(Jid.of("juliet@example.com/Balcony"))
                 .hasSameHashCodeAs(Jid.of("juliet@example.com/Balcony"));

@@ -7,21 +7,11 @@ import static org.xmppboot.stream.ServerIdentityTest.SRV;
 import static org.xmppboot.stream.ServerIdentityTest.XMPP_ADDR;
 
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -63,6 +53,24 @@ class SocketTransportTest {
                 .contains("PKIX path");
     }
 
+    @Test
+    void aServerThatStopsMidHandshakeIsGivenUpOnWithinTheConnectTimeout() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SocketTransport transport = SocketTransport.connect("127.0.0.1", server.getLocalPort(),
+                    Duration.ofMillis(300));
+            try (java.net.Socket accepted = server.accept()) {
+                // The server reads the ClientHello and answers nothing.
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> transport.startTls(Tls.systemDefault(), "example.org", null))
+                        .hasMessageContaining("not finished within 300 ms");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                assertThat(transport.socket().isClosed()).isTrue();
+            } finally {
+                transport.close();
+            }
+        }
+    }
+
     private static String handshake(Path certificate) throws Exception {
         return handshake(certificate, certificate);
     }
@@ -72,7 +80,7 @@ class SocketTransportTest {
      * trusting exactly {@code trusted}. "secure", or the client's exception and what the server then read.
      */
     private static String handshake(Path certificate, Path trusted) throws Exception {
-        try (SSLServerSocket server = (SSLServerSocket) serverContext(certificate).getServerSocketFactory()
+        try (SSLServerSocket server = (SSLServerSocket) TestTls.serverContext(certificate).getServerSocketFactory()
                 .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> {
                 try (SSLSocket accepted = (SSLSocket) server.accept()) {
@@ -97,20 +105,5 @@ class SocketTransportTest {
                 transport.close();
             }
         }
-    }
-
-    private static SSLContext serverContext(Path certificate) throws Exception {
-        String pem = Files.readString(Path.of(certificate.toString().replace(".crt", ".key")),
-                StandardCharsets.US_ASCII);
-        byte[] pkcs8 = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", key, new char[0], new Certificate[] {ServerIdentityTest.load(certificate)});
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, new char[0]);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
     }
 }

@@ -86,7 +86,7 @@ class ComponentIntegrationTest {
     void aWrongSecretFailsWithAClearError(LocalServer server) throws Exception {
         ComponentConfig right = server.componentConfig();
         ComponentXMPP component = new ComponentXMPP(new ComponentConfig(right.domain(), "not-the-secret",
-                right.host(), right.port(), right.connectTimeout(), right.negotiationTimeout(), right.reconnect(),
+                right.host(), right.port(), right.connectTimeout(), right.reconnect(),
                 right.stream()));
 
         assertThatThrownBy(() -> component.connect().get(15, TimeUnit.SECONDS)).cause()

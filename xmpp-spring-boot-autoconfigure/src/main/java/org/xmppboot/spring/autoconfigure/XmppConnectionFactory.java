@@ -47,7 +47,6 @@ final class XmppConnectionFactory {
                 .retryWithoutChannelBinding(properties.getSasl().isRetryWithoutChannelBinding())
                 .tls(properties.getTls().getMode())
                 .connectTimeout(positive("xmpp.connect-timeout", properties.getConnectTimeout()))
-                .negotiationTimeout(positive("xmpp.negotiation-timeout", properties.getNegotiationTimeout()))
                 .reconnect(reconnect())
                 .stream(stream(jid.bare().toString()))
                 .host(client.getHost(), client.getPort());
@@ -63,8 +62,7 @@ final class XmppConnectionFactory {
         XmppConnectionDetails.Component component = details.getComponent();
         return customized(new ComponentXMPP(new ComponentConfig(component.getDomain(), component.getSecret(),
                 component.getHost(), component.getPort(),
-                positive("xmpp.connect-timeout", properties.getConnectTimeout()),
-                positive("xmpp.negotiation-timeout", properties.getNegotiationTimeout()), reconnect(),
+                positive("xmpp.connect-timeout", properties.getConnectTimeout()), reconnect(),
                 stream(component.getDomain().toString()))));
     }
 
@@ -136,6 +134,7 @@ final class XmppConnectionFactory {
         return StreamConfig.defaults()
                 .withName(name)
                 .withMaxQueuedOutbound(maxQueued)
+                .withNegotiationTimeout(positive("xmpp.negotiation-timeout", properties.getNegotiationTimeout()))
                 .withEventQueueCapacity(queue.getCapacity())
                 .withSlowHandlerThreshold(queue.getSlowHandlerThreshold())
                 .withVirtualThreads(properties.getHandlerExecutor().isVirtualThreads())

@@ -73,7 +73,7 @@ class XmppAutoConfigurationTest {
                     assertThat(client.clientConfig().reconnect()).isEqualTo(new ReconnectPolicy(true,
                             Duration.ofMillis(250), Duration.ofSeconds(10), 7));
                     assertThat(client.clientConfig().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
-                    assertThat(client.clientConfig().negotiationTimeout()).isEqualTo(Duration.ofSeconds(12));
+                    assertThat(client.config().negotiationTimeout()).isEqualTo(Duration.ofSeconds(12));
                     assertThat(client.config().maxQueuedOutbound()).isEqualTo(42);
                 });
         runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
@@ -81,7 +81,7 @@ class XmppAutoConfigurationTest {
                 .run(context -> {
                     ComponentConfig config = context.getBean(ComponentXMPP.class).componentConfig();
                     assertThat(config.reconnect().maxAttempts()).isEqualTo(7);
-                    assertThat(config.negotiationTimeout()).isEqualTo(Duration.ofSeconds(12));
+                    assertThat(config.stream().negotiationTimeout()).isEqualTo(Duration.ofSeconds(12));
                 });
     }
 
