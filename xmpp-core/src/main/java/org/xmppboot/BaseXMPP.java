@@ -58,7 +58,11 @@ public class BaseXMPP extends XMLStream {
         registry.register(defaultNamespace, Iq.SCHEMA);
         registerHandler(StreamHandler.of("base:message", Matcher.stanzaPath("message"), this::handleMessage));
         registerHandler(StreamHandler.of("base:presence", Matcher.stanzaPath("presence"), this::handlePresence));
-        addEventHandler("disconnected", reason -> presences.clear());
+        addEventHandler("disconnected", reason -> {
+            if (!sessionMayResume()) {
+                presences.clear();
+            }
+        });
     }
 
     /** Initialises plugins, then connects. */
@@ -76,6 +80,14 @@ public class BaseXMPP extends XMLStream {
 
     public @Nullable Jid boundJid() {
         return boundJid;
+    }
+
+    /**
+     * Whether the session can go on over the next connection (a client's stream management resumption): then what
+     * is known of contacts' presence is kept when the connection is lost, since the server will not send it again.
+     */
+    protected boolean sessionMayResume() {
+        return false;
     }
 
     /**

@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.sm.StreamManagementConfig;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.Tls;
 
@@ -30,6 +31,7 @@ import org.xmppboot.stream.Tls;
  * @param fetchRoster whether to fetch the roster before {@code session_start}
  * @param sendInitialPresence whether to send available presence before {@code session_start}
  * @param reconnect whether and how to reconnect after losing an established session
+ * @param streamManagement whether and how to use stream management (XEP-0198), resumption included
  * @param stream the stream's threads, queue and limits
  */
 public record ClientConfig(
@@ -45,6 +47,7 @@ public record ClientConfig(
         boolean fetchRoster,
         boolean sendInitialPresence,
         Reconnect reconnect,
+        StreamManagementConfig streamManagement,
         StreamConfig stream) {
 
     /**
@@ -72,6 +75,7 @@ public record ClientConfig(
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(sslContext, "sslContext");
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(streamManagement, "streamManagement");
         Objects.requireNonNull(stream, "stream");
         mechanisms = List.copyOf(mechanisms);
         for (String mechanism : mechanisms) {
@@ -99,7 +103,8 @@ public record ClientConfig(
     @Override
     public String toString() {
         return "ClientConfig[jid=" + jid + ", password=" + (password == null ? "none" : "******") + ", host=" + host
-                + ", port=" + port + ", tls=" + tls + ", mechanisms=" + mechanisms + ", reconnect=" + reconnect + "]";
+                + ", port=" + port + ", tls=" + tls + ", mechanisms=" + mechanisms + ", reconnect=" + reconnect
+                + ", streamManagement=" + streamManagement + "]";
     }
 
     /** Builds a {@link ClientConfig}; every setting but the account has a default. */
@@ -116,6 +121,7 @@ public record ClientConfig(
         private boolean fetchRoster = true;
         private boolean sendInitialPresence = true;
         private Reconnect reconnect = Reconnect.DEFAULT;
+        private StreamManagementConfig streamManagement = StreamManagementConfig.DEFAULT;
         private @Nullable StreamConfig stream;
 
         private Builder(Jid jid, @Nullable String password) {
@@ -170,6 +176,12 @@ public record ClientConfig(
             return this;
         }
 
+        /** See {@link StreamManagementConfig}; on, with resumption, by default. */
+        public Builder streamManagement(StreamManagementConfig streamManagement) {
+            this.streamManagement = streamManagement;
+            return this;
+        }
+
         public Builder stream(StreamConfig stream) {
             this.stream = stream;
             return this;
@@ -179,7 +191,7 @@ public record ClientConfig(
             return new ClientConfig(jid, password, host, port, tls,
                     sslContext != null ? sslContext : Tls.systemDefault(), connectTimeout, mechanisms,
                     retryWithoutChannelBinding, fetchRoster,
-                    sendInitialPresence, reconnect,
+                    sendInitialPresence, reconnect, streamManagement,
                     stream != null ? stream : StreamConfig.defaults().withName(jid.bare().toString()));
         }
     }
