@@ -490,8 +490,8 @@ public final class StreamManagement implements InboundTracker, OutboundTracker {
         return SmElements.request();
     }
 
-    /** Asks the server for its count now. */
-    private void requestAck() {
+    /** Asks the server for its count now ({@code <r/>}); its answer drops what it acknowledges. */
+    public void requestAck() {
         synchronized (this) {
             if (!tracking) {
                 return;
