@@ -31,6 +31,7 @@ import org.xmppboot.jid.Jid;
 import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.sasl.SaslException;
 import org.xmppboot.sm.EnableFeature;
+import org.xmppboot.sm.ManagedClient;
 import org.xmppboot.sm.ResumeFeature;
 import org.xmppboot.sm.StreamManagement;
 import org.xmppboot.sm.StreamManagementConfig;
@@ -120,8 +121,8 @@ public class ClientXMPP extends BaseXMPP {
             streamManagement = new StreamManagement(sm, new StreamManagementLink(), NAMESPACE);
             features.register(new ResumeFeature(streamManagement));
             features.register(new EnableFeature(streamManagement));
-            trackInbound(streamManagement);
-            trackOutbound(streamManagement);
+            trackInbound(streamManagement.inboundTracker());
+            trackOutbound(streamManagement.outboundTracker());
         } else {
             streamManagement = null;
         }
@@ -539,7 +540,7 @@ public class ClientXMPP extends BaseXMPP {
     }
 
     /** What stream management may do with this client. */
-    private final class StreamManagementLink implements StreamManagement.Link {
+    private final class StreamManagementLink implements ManagedClient {
 
         @Override
         public String name() {
