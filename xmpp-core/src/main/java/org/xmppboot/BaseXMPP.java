@@ -70,7 +70,11 @@ public class BaseXMPP extends XMLStream {
         registry.register(defaultNamespace, Iq.SCHEMA);
         registerHandler(StreamHandler.of("base:message", Matcher.stanzaPath("message"), this::handleMessage));
         registerHandler(StreamHandler.of("base:presence", Matcher.stanzaPath("presence"), this::handlePresence));
-        addEventHandler("disconnected", reason -> presences.clear());
+        addEventHandler("disconnected", reason -> {
+            if (!sessionMayResume()) {
+                presences.clear();
+            }
+        });
     }
 
     /**
@@ -154,6 +158,14 @@ public class BaseXMPP extends XMLStream {
     /** Subclasses call this when the session is established: the session future completes. */
     protected final void sessionEstablished(Jid address) {
         supervisor.established(address);
+    }
+
+    /**
+     * Whether the session can go on over the next connection (a client's stream management resumption): then what
+     * is known of contacts' presence is kept when the connection is lost, since the server will not send it again.
+     */
+    protected boolean sessionMayResume() {
+        return false;
     }
 
     /**

@@ -186,15 +186,19 @@ final class ConnectionSupervisor {
 
     // Called with the lock held.
     private boolean retryOrGiveUp(@Nullable Throwable failure, String why, @Nullable StreamError streamError) {
-        if (!supervising) {
-            // Handed a transport (tests, custom transports): there is no way to open another one.
-            log.info("[{}] {}", name, why);
-            state = ConnectionState.of(Phase.FAILED, why);
-            session.completeExceptionally(failure != null ? failure : new ConnectException(why));
-            return false;
-        }
         ReconnectPolicy policy = xmpp.reconnectPolicy();
         String finalReason = finalReason(failure, streamError);
+        if (!supervising) {
+            // Handed a transport (tests, custom transports): we cannot open another one, but the application may
+            // hand over the next, with the session (and stream management's state) kept meanwhile.
+            boolean waits = finalReason == null && policy.enabled();
+            log.info("[{}] {}{}", name, why, waits ? "; the next transport is up to the application" : "");
+            state = ConnectionState.of(waits ? Phase.RECONNECTING : Phase.FAILED, why);
+            if (!waits) {
+                session.completeExceptionally(failure != null ? failure : new ConnectException(why));
+            }
+            return waits;
+        }
         if (finalReason == null && !policy.allowsRetry(failures)) {
             finalReason = policy.enabled() ? "gave up after " + failures + " failed attempts" : "reconnection is off";
         }

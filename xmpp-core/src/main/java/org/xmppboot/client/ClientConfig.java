@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.reconnect.ReconnectPolicy;
+import org.xmppboot.sm.StreamManagementConfig;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.Tls;
 
@@ -31,6 +32,7 @@ import org.xmppboot.stream.Tls;
  * @param fetchRoster whether to fetch the roster before {@code session_start}
  * @param sendInitialPresence whether to send available presence before {@code session_start}
  * @param reconnect when to try again after a failed attempt or a lost session
+ * @param streamManagement whether and how to use stream management (XEP-0198), resumption included
  * @param stream the stream's threads, queue and limits
  */
 public record ClientConfig(
@@ -46,6 +48,7 @@ public record ClientConfig(
         boolean fetchRoster,
         boolean sendInitialPresence,
         ReconnectPolicy reconnect,
+        StreamManagementConfig streamManagement,
         StreamConfig stream) {
 
     /** The SASL mechanisms this client implements, strongest first. */
@@ -57,6 +60,7 @@ public record ClientConfig(
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(sslContext, "sslContext");
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(streamManagement, "streamManagement");
         Objects.requireNonNull(stream, "stream");
         mechanisms = List.copyOf(mechanisms);
         for (String mechanism : mechanisms) {
@@ -85,7 +89,8 @@ public record ClientConfig(
     @Override
     public String toString() {
         return "ClientConfig[jid=" + jid + ", password=" + (password == null ? "none" : "******") + ", host=" + host
-                + ", port=" + port + ", tls=" + tls + ", mechanisms=" + mechanisms + ", reconnect=" + reconnect + "]";
+                + ", port=" + port + ", tls=" + tls + ", mechanisms=" + mechanisms + ", reconnect=" + reconnect
+                + ", streamManagement=" + streamManagement + "]";
     }
 
     /** Builds a {@link ClientConfig}; every setting but the account has a default. */
@@ -102,6 +107,7 @@ public record ClientConfig(
         private boolean fetchRoster = true;
         private boolean sendInitialPresence = true;
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private StreamManagementConfig streamManagement = StreamManagementConfig.DEFAULT;
         private @Nullable StreamConfig stream;
 
         private Builder(Jid jid, @Nullable String password) {
@@ -157,6 +163,12 @@ public record ClientConfig(
             return this;
         }
 
+        /** See {@link StreamManagementConfig}; on, with resumption, by default. */
+        public Builder streamManagement(StreamManagementConfig streamManagement) {
+            this.streamManagement = streamManagement;
+            return this;
+        }
+
         public Builder stream(StreamConfig stream) {
             this.stream = stream;
             return this;
@@ -166,7 +178,7 @@ public record ClientConfig(
             return new ClientConfig(jid, password, host, port, tls,
                     sslContext != null ? sslContext : Tls.systemDefault(), connectTimeout, mechanisms,
                     retryWithoutChannelBinding, fetchRoster,
-                    sendInitialPresence, reconnect,
+                    sendInitialPresence, reconnect, streamManagement,
                     stream != null ? stream : StreamConfig.defaults().withName(jid.bare().toString()));
         }
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -28,9 +29,17 @@ import org.xmppboot.jid.Jid;
 import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.sasl.SaslException;
+import org.xmppboot.sm.EnableFeature;
+import org.xmppboot.sm.ManagedClient;
+import org.xmppboot.sm.ResumeFeature;
+import org.xmppboot.sm.StreamManagement;
+import org.xmppboot.sm.StreamManagementConfig;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.stanza.StreamError;
+import org.xmppboot.stream.Scheduler;
 import org.xmppboot.stream.SocketTransport;
+import org.xmppboot.stream.StreamClosedException;
 import org.xmppboot.stream.Transport;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
@@ -47,10 +56,15 @@ import org.xmppboot.xml.XmlElement;
  *
  * <p>Events: {@code connected}, {@code session_start} (the bound JID), {@code roster_update} (the roster
  * result), {@code failed_auth} (a {@link SaslException}), {@code stream_error}, {@code session_end},
- * {@code reconnecting} (a {@link org.xmppboot.reconnect.Reconnecting}), {@code disconnected}.
+ * {@code reconnecting} (a {@link org.xmppboot.reconnect.Reconnecting}), {@code disconnected}; with stream
+ * management, {@code session_resumed} (the bound JID) instead of {@code session_start} when a lost session was
+ * resumed, and {@value StreamManagement#RESUMPTION_FAILED_EVENT} and {@value StreamManagement#RESEND_EVENT} when
+ * it could not be.
  *
  * <p>A failed connect, a failed negotiation and a lost session are all followed by another attempt under
- * {@link ClientConfig#reconnect()}, but for what retrying cannot cure (see {@link BaseXMPP}).
+ * {@link ClientConfig#reconnect()}, but for what retrying cannot cure (see {@link BaseXMPP}). With stream
+ * management (XEP-0198, on by default where the server offers it; see {@link StreamManagement}) the reconnect
+ * resumes the session: no stanza lost or repeated either way, no new presence or roster fetch.
  */
 public class ClientXMPP extends BaseXMPP {
 
@@ -66,10 +80,12 @@ public class ClientXMPP extends BaseXMPP {
 
     private final FeatureNegotiator features;
     private final Negotiation negotiation = new ClientNegotiation();
+    private final @Nullable StreamManagement streamManagement;
 
     // Negotiation state: written on the read thread, read anywhere.
     private volatile @Nullable String mechanism;
     private volatile boolean bound;
+    private volatile boolean resumed;
     private volatile boolean sessionEstablished;
     private final Set<String> negotiationIds = ConcurrentHashMap.newKeySet();
 
@@ -94,6 +110,16 @@ public class ClientXMPP extends BaseXMPP {
             features.register(new RosterRequestFeature(versioning -> new XmlElement("query", ROSTER_NS),
                     result -> event("roster_update", result)));
         }
+        StreamManagementConfig sm = config.streamManagement();
+        if (sm.enabled()) {
+            streamManagement = new StreamManagement(sm, new StreamManagementLink(), NAMESPACE);
+            features.register(new ResumeFeature(streamManagement));
+            features.register(new EnableFeature(streamManagement));
+            trackInbound(streamManagement.inboundTracker());
+            trackOutbound(streamManagement.outboundTracker());
+        } else {
+            streamManagement = null;
+        }
         registerHandler(StreamHandler.of("client:features", Matcher.xpath(FEATURES_PATH),
                 s -> {
                     if (features.onFeatures(s.xml(), negotiation)) {
@@ -116,6 +142,11 @@ public class ClientXMPP extends BaseXMPP {
         return clientConfig;
     }
 
+    /** Stream management (XEP-0198), for its state and counts; null when {@link ClientConfig} turns it off. */
+    public @Nullable StreamManagement streamManagement() {
+        return streamManagement;
+    }
+
     // =================================================================== connecting
 
     /** Negotiates a session over an already connected transport (tests, custom transports). */
@@ -123,6 +154,7 @@ public class ClientXMPP extends BaseXMPP {
     public void connect(Transport transport) {
         mechanism = null;
         bound = false;
+        resumed = false;
         sessionEstablished = false;
         features.reset();
         negotiationIds.clear();
@@ -239,15 +271,22 @@ public class ClientXMPP extends BaseXMPP {
     }
 
     private void establish() {
-        if (clientConfig.sendInitialPresence()) {
-            sendNegotiation(new XmlElement("presence", NAMESPACE));
+        boolean resumedSession = resumed;
+        if (!resumedSession) {
+            // What was kept of contacts' presence for a resumption that did not happen is stale: the new session
+            // learns it afresh. Queued ahead of the new session's stanzas and after the last connection's events.
+            runOnEventThread("client:presences", presences()::clear);
+            if (clientConfig.sendInitialPresence()) {
+                sendNegotiation(new XmlElement("presence", NAMESPACE));
+            }
         }
         Jid bound = boundJid;
         sessionEstablished = true;
         sessionSince = Instant.now();
         releaseStanzas();
-        log.info("[{}] session started as {} over {}", config().name(), bound, transportDescription());
-        event("session_start", bound);
+        log.info("[{}] session {} as {} over {}", config().name(), resumedSession ? "resumed" : "started", bound,
+                transportDescription());
+        event(resumedSession ? "session_resumed" : "session_start", bound);
         sessionEstablished(bound);
     }
 
@@ -307,6 +346,11 @@ public class ClientXMPP extends BaseXMPP {
         }
 
         @Override
+        public boolean isResumed() {
+            return resumed;
+        }
+
+        @Override
         public void send(XmlElement element) {
             sendNegotiation(element);
         }
@@ -336,6 +380,13 @@ public class ClientXMPP extends BaseXMPP {
         public void bound(Jid jid) {
             boundJid = jid;
             bound = true;
+        }
+
+        @Override
+        public void resumed(Jid jid) {
+            boundJid = jid;
+            bound = true;
+            resumed = true;
         }
 
         @Override
@@ -378,6 +429,74 @@ public class ClientXMPP extends BaseXMPP {
         super.connectionEnded(requested, reason, cause);
     }
 
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        StreamManagement sm = streamManagement;
+        if (sm != null && !isClosed()) {
+            sm.closing(); // XEP-0198: our last count and a request for the server's, ahead of the closing tag
+        }
+        return super.disconnect();
+    }
+
+    @Override
+    protected void streamClosed(StreamClosedException cause) {
+        super.streamClosed(cause);
+        if (streamManagement != null) {
+            streamManagement.streamClosed();
+        }
+    }
+
+    /** A lost session that stream management can resume keeps what is known of contacts' presence. */
+    @Override
+    protected boolean sessionMayResume() {
+        StreamManagement sm = streamManagement;
+        return sm != null && sm.isResumable() && !isClosed();
+    }
+
+    /** What stream management may do with this client. */
+    private final class StreamManagementLink implements ManagedClient {
+
+        @Override
+        public String name() {
+            return config().name();
+        }
+
+        @Override
+        public @Nullable Jid boundJid() {
+            return boundJid;
+        }
+
+        @Override
+        public void write(XmlElement element) {
+            sendNegotiation(element);
+        }
+
+        @Override
+        public void resend(List<byte[]> stanzas) {
+            ClientXMPP.this.resend(stanzas);
+        }
+
+        @Override
+        public void failStream(String text) {
+            ClientXMPP.this.failStream(StreamError.Condition.UNDEFINED_CONDITION, text);
+        }
+
+        @Override
+        public void abort(String reason) {
+            ClientXMPP.this.abort(reason);
+        }
+
+        @Override
+        public void event(String name, @Nullable Object data) {
+            ClientXMPP.this.event(name, data);
+        }
+
+        @Override
+        public Scheduler scheduler() {
+            return config().scheduler();
+        }
+    }
+
     // =================================================================== state, for health and diagnostics
 
     @Override
@@ -395,6 +514,10 @@ public class ClientXMPP extends BaseXMPP {
         Instant since = sessionSince;
         if (since != null) {
             details.put("connectedSince", since.toString());
+        }
+        StreamManagement sm = streamManagement;
+        if (sm != null) {
+            details.put("streamManagement", !sm.isEnabled() ? "off" : sm.isResumable() ? "resumable" : "on");
         }
         return details;
     }

@@ -31,8 +31,14 @@ public interface Negotiation {
     /** Whether SASL has succeeded on this connection. */
     boolean isAuthenticated();
 
-    /** Whether a resource is bound on this connection. */
+    /** Whether a resource is bound on this connection, by binding or by resuming a session. */
     boolean isBound();
+
+    /**
+     * Whether this connection resumed an earlier session (XEP-0198 §5) instead of binding a new one: then the rest
+     * of the session set-up (the legacy session, the roster get, initial presence) is not done again.
+     */
+    boolean isResumed();
 
     /** Writes a negotiation element now, ahead of any held application stanzas. */
     void send(XmlElement element);
@@ -54,6 +60,9 @@ public interface Negotiation {
 
     /** The server bound this full JID to the stream. */
     void bound(Jid jid);
+
+    /** The server resumed the earlier session, bound to this full JID, over this stream (XEP-0198 §5). */
+    void resumed(Jid jid);
 
     /** A {@link StreamFeature.Outcome#PENDING} feature is done: go on with the next one. */
     void proceed();

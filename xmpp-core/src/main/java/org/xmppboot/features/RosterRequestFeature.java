@@ -42,7 +42,8 @@ public final class RosterRequestFeature implements StreamFeature {
 
     @Override
     public Outcome negotiate(XmlElement features, Negotiation negotiation) {
-        if (!negotiation.isBound()) {
+        // XEP-0198 §5: a resumed session gets the roster pushes it missed; it does not ask again.
+        if (!negotiation.isBound() || negotiation.isResumed()) {
             return Outcome.SKIPPED;
         }
         boolean versioning = features.element("ver", VERSIONING_NAMESPACE) != null;

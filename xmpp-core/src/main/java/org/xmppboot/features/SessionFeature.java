@@ -24,7 +24,7 @@ public final class SessionFeature implements StreamFeature {
     @Override
     public Outcome negotiate(XmlElement features, Negotiation negotiation) {
         XmlElement session = features.element("session", NAMESPACE);
-        if (!negotiation.isBound() || session == null || session.element("optional", NAMESPACE) != null) {
+        if (!negotiation.isBound() || negotiation.isResumed() || session == null || session.element("optional", NAMESPACE) != null) {
             return Outcome.SKIPPED;
         }
         negotiation.sendIq("session", Iq.Type.SET, new XmlElement("session", NAMESPACE), result -> negotiation.proceed());

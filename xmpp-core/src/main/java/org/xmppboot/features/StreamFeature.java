@@ -31,7 +31,10 @@ public interface StreamFeature {
     /** A short name for logs and for replacing a built-in feature: {@code starttls}, {@code sasl}, ... */
     String name();
 
-    /** Where it runs among the features: lower first. The built-in ones use 100 (TLS) to 400 (session). */
+    /**
+     * Where it runs among the features: lower first. The built-in ones use 100 (TLS), 200 (SASL), 250 (stream
+     * management resumption), 300 (bind), 400 (session), 500 (roster) and 600 (enabling stream management).
+     */
     int order();
 
     /**

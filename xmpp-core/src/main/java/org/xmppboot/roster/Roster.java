@@ -85,6 +85,7 @@ public final class Roster implements XmppPlugin {
     private final RosterSync sync;
     private final EventHandler onSessionStart = data -> sessionStarted();
     private final EventHandler onSessionEnd = data -> sessionEnded();
+    private final EventHandler onSessionResumed = data -> sessionResumed();
 
     private volatile @Nullable BaseXMPP xmpp;
     private volatile boolean versioningOffered;
@@ -145,6 +146,7 @@ public final class Roster implements XmppPlugin {
         }
         connection.addEventHandler("session_start", onSessionStart);
         connection.addEventHandler("session_end", onSessionEnd);
+        connection.addEventHandler("session_resumed", onSessionResumed);
         if (connection.isSessionEstablished()) {
             sessionStarted();
         }
@@ -158,6 +160,7 @@ public final class Roster implements XmppPlugin {
             connection.removeHandler(PRESENCE_HANDLER);
             connection.removeEventHandler("session_start", onSessionStart);
             connection.removeEventHandler("session_end", onSessionEnd);
+            connection.removeEventHandler("session_resumed", onSessionResumed);
         }
         sync.unload();
     }
@@ -358,6 +361,10 @@ public final class Roster implements XmppPlugin {
                 log.warn("[{}] the roster request failed: {}", sync.name(), failure.getMessage());
             }
         });
+    }
+
+    private void sessionResumed() {
+        sync.resumed();
     }
 
     private void sessionEnded() {

@@ -23,6 +23,8 @@ final class RosterSync {
     private final RosterState state;
     private volatile @Nullable BaseXMPP xmpp;
     private volatile boolean loaded;
+    /** Whether the last session had its roster when its connection was lost: a resumption keeps it. */
+    private volatile boolean loadedWhenLost;
     /** The id of the last result applied, so that the {@code roster_update} raised for it is not applied again. */
     private volatile @Nullable String lastResultId;
 
@@ -39,9 +41,20 @@ final class RosterSync {
         return loaded;
     }
 
-    /** The session ended: the next one loads the roster again. */
+    /** The session ended: the next one loads the roster again, unless it resumes this one. */
     void unload() {
+        if (loaded) {
+            loadedWhenLost = true; // unload() runs twice per loss: plugin shutdown, then session_end
+        }
         loaded = false;
+    }
+
+    /**
+     * The lost session was resumed (XEP-0198 §5): the roster it had is still current, since the server sends the
+     * pushes it missed, and it is not requested again.
+     */
+    void resumed() {
+        loaded = loadedWhenLost;
     }
 
     /**
@@ -57,6 +70,7 @@ final class RosterSync {
         List<RosterChange> changes = query == null ? List.of()
                 : state.replaceAll(query.getVersion(), query.getItems());
         loaded = true;
+        loadedWhenLost = false;
         RosterState.Snapshot now = state.snapshot();
         log.debug("[{}] roster {} ({} items, version {})", name(), query == null ? "unchanged" : "received",
                 now.items().size(), now.version());

@@ -30,7 +30,7 @@ import org.xmppboot.xml.XmlWriter;
  * parsing). Keeping this state here, and nothing of it on the stream, is what lets that late thread clean up
  * after its own connection without touching the next one's.
  */
-final class Connection implements XmlStreamParser.Listener {
+final class Connection implements XmlStreamParser.Listener, InboundTracker.Source {
 
     // The stream's logger: what a connection logs is the stream's story, and logging is configured by that name.
     private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
@@ -94,7 +94,8 @@ final class Connection implements XmlStreamParser.Listener {
         readThread.start();
     }
 
-    boolean isEnded() {
+    @Override
+    public boolean isEnded() {
         return ended.get();
     }
 

@@ -3,6 +3,7 @@ package org.xmppboot.stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -18,7 +19,8 @@ import org.xmppboot.xml.XmlElement;
 
 /**
  * The inbound path of an {@link XMLStream}, run by a connection's read thread for every received stanza: the
- * gate that lets only negotiation through before the session ({@link XMLStream#isSessionOpen()}), the inbound
+ * {@link InboundTracker} (stream management's counting), the gate that lets only negotiation through before the
+ * session ({@link XMLStream#isSessionOpen()}), the inbound
  * filters, the stream's {@link XMLStream#interceptInbound} hook, waiters, and matching against the stream
  * handlers. In-stream handlers run at once; what matched the others goes into that connection's read batch as
  * one entry for the event thread.
@@ -41,6 +43,7 @@ final class Inbound {
     final FilterChain filters = new FilterChain();
     private final CopyOnWriteArrayList<StreamHandler> handlers = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Waiter> waiters = new CopyOnWriteArrayList<>();
+    private volatile InboundTracker tracker = InboundTracker.NONE;
 
     Inbound(XMLStream stream, EventDispatcher events, String defaultNamespace) {
         this.stream = stream;
@@ -87,10 +90,18 @@ final class Inbound {
         }
     }
 
+    void track(InboundTracker tracker) {
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
+    }
+
     // =================================================================== the read thread's work, per stanza
 
     /** Processes a stanza that {@code connection}'s read thread has just parsed and wrapped. */
     void process(StanzaBase received, Connection connection) {
+        // First of all, before the gate: stream management counts what the peer sent, not what we let through.
+        if (tracker.received(received.xml(), connection)) {
+            return;
+        }
         boolean open = stream.isSessionOpen();
         if (!open && !(received instanceof StreamError) && !stream.isNegotiation(received.xml())) {
             log.debug("[{}] <{}/> in {} received before the session; dropped", config.name(),

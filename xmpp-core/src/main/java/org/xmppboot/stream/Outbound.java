@@ -2,6 +2,7 @@ package org.xmppboot.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -83,13 +84,52 @@ final class Outbound {
     /*
      * ============================================================================================================
      * STREAM MANAGEMENT (XEP-0198) SEAM. Every stanza reaches a connection through this one method, under the
-     * hand-off lock, in wire order; nothing else of ours (negotiation, headers, closing tags, keepalives) does.
-     * The tracker counts and keeps it here; see OutboundTracker for the contract.
+     * hand-off lock, in wire order: those sent, and those written during negotiation (writeNegotiation). Nothing
+     * else of ours does but resend(), whose stanzas the tracker already knows. The tracker counts and keeps each
+     * stanza here; see OutboundTracker for the contract.
      * ============================================================================================================
      */
     private void handOff(Connection c, StanzaBase stanza, byte[] bytes) {
-        tracker.handedOff(stanza, bytes);
+        OutboundTracker t = tracker;
+        t.handedOff(stanza, bytes);
         c.write(bytes);
+        XmlElement follower = t.afterHandOff();
+        if (follower != null) {
+            c.write(toBytes(follower, ""));
+        }
+    }
+
+    /**
+     * Writes a negotiation element now, ahead of held stanzas. A stanza among them (a negotiation iq, the initial
+     * presence) is handed off as any stanza is, so that a peer that counts stanzas (XEP-0198) and our count agree
+     * whatever path a stanza took; other elements go straight to the connection, never waiting for the lock.
+     */
+    void writeNegotiation(Connection c, XmlElement element) {
+        byte[] bytes = toBytes(element, "");
+        if (Inbound.kindOf(element, defaultNamespace).equals("other")) {
+            c.write(bytes);
+            return;
+        }
+        synchronized (held) {
+            handOff(c, stream.registry.wrap(element), bytes);
+        }
+    }
+
+    /**
+     * Writes stanzas that were sent before, byte for byte and in order, to the current connection ahead of held
+     * stanzas, without showing them to the tracker: stream management re-sends what the peer did not acknowledge
+     * and accounts for it itself.
+     */
+    void resend(List<byte[]> stanzas) {
+        synchronized (held) {
+            Connection c = stream.connection;
+            if (c == null || c.isEnded()) {
+                throw new IllegalStateException("Not connected");
+            }
+            for (byte[] bytes : stanzas) {
+                c.write(bytes);
+            }
+        }
     }
 
     void track(OutboundTracker tracker) {

@@ -361,14 +361,24 @@ public abstract class XMLStream implements StanzaSender {
 
     /**
      * Writes an element now, ahead of held stanzas: for stream negotiation (STARTTLS, SASL, bind), which must
-     * go out while user stanzas wait.
+     * go out while user stanzas wait. A stanza written this way (a negotiation iq, the initial presence) still
+     * passes the {@link OutboundTracker}, as every stanza on the wire does.
      */
     protected void sendNegotiation(XmlElement element) {
         Connection c = connection;
         if (c == null || c.isEnded()) {
             throw new IllegalStateException("Not connected");
         }
-        c.write(outbound.toBytes(element, ""));
+        outbound.writeNegotiation(c, element);
+    }
+
+    /**
+     * Writes stanzas sent before, exactly as they were written then, ahead of held stanzas and without the
+     * {@link OutboundTracker} seeing them again: stream management's re-sending of what the peer did not
+     * acknowledge (XEP-0198 §5), which accounts for them itself.
+     */
+    protected void resend(List<byte[]> stanzas) {
+        outbound.resend(stanzas);
     }
 
     /** An action on the transport that may fail with an I/O error. */
@@ -406,6 +416,14 @@ public abstract class XMLStream implements StanzaSender {
      */
     protected void trackOutbound(OutboundTracker tracker) {
         outbound.track(tracker);
+    }
+
+    /**
+     * Sets what sees every element a connection receives, first: stream management's hook for counting received
+     * stanzas and answering ack requests on the read thread (XEP-0198). See {@link InboundTracker}.
+     */
+    protected void trackInbound(InboundTracker tracker) {
+        inbound.track(tracker);
     }
 
     /** How many stanzas wait for the connection. */

@@ -72,7 +72,7 @@ class FeatureNegotiatorTest {
         HelloFeature hello = new HelloFeature();
         client.features().register(hello);
         assertThat(client.features().features()).extracting(StreamFeature::name)
-                .containsExactly("starttls", "sasl", "bind", "hello", "session");
+                .containsExactly("starttls", "sasl", "sm-resume", "bind", "hello", "session", "sm");
 
         InMemoryTransport peer = new InMemoryTransport().secure();
         client.connect(peer);

@@ -19,6 +19,7 @@ import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.sasl.SaslException;
+import org.xmppboot.sm.StreamManagementConfig;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.StanzaError;
@@ -91,8 +92,10 @@ class ClientIntegrationTest {
         Jid jid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         Jid peerJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         ClientXMPP peer = Clients.connected(server, peerJid, PASSWORD);
+        // Without stream management, which would resume the session (see StreamManagementIntegrationTest).
         ClientXMPP client = new ClientXMPP(Clients.config(server, jid, PASSWORD)
                 .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(100), Duration.ofSeconds(1)))
+                .streamManagement(StreamManagementConfig.DISABLED)
                 .build());
         BlockingQueue<Object> sessions = new LinkedBlockingQueue<>();
         client.addEventHandler("session_start", sessions::add);
