@@ -15,6 +15,7 @@ import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.jid.JidFormatException;
 import org.xmppboot.reconnect.ReconnectPolicy;
+import org.xmppboot.sm.StreamManagementConfig;
 import org.xmppboot.stream.StreamConfig;
 
 /**
@@ -48,6 +49,7 @@ final class XmppConnectionFactory {
                 .tls(properties.getTls().getMode())
                 .connectTimeout(positive("xmpp.connect-timeout", properties.getConnectTimeout()))
                 .reconnect(reconnect())
+                .streamManagement(streamManagement())
                 .stream(stream(jid.bare().toString()))
                 .host(client.getHost(), client.getPort());
         SslBundle bundle = client.getSslBundle();
@@ -107,6 +109,27 @@ final class XmppConnectionFactory {
                     + " is negative", "Use 0 to keep trying forever, or a positive number of attempts.");
         }
         return new ReconnectPolicy(r.isEnabled(), r.getInitialDelay(), r.getMaxDelay(), r.getMaxAttempts());
+    }
+
+    private StreamManagementConfig streamManagement() {
+        XmppProperties.StreamManagement sm = properties.getStreamManagement();
+        if (sm.getAckEvery() < 1) {
+            throw new InvalidXmppPropertyException("xmpp.stream-management.ack-every", sm.getAckEvery()
+                    + " is less than 1", "Use a positive number of stanzas (the default is 10).");
+        }
+        positive("xmpp.stream-management.ack-interval", sm.getAckInterval());
+        Duration maxResumption = sm.getMaxResumption();
+        if (maxResumption != null && maxResumption.toSeconds() < 1) {
+            throw new InvalidXmppPropertyException("xmpp.stream-management.max-resumption", "is under a second",
+                    "Use at least 1s (XEP-0198 counts in seconds), or leave it unset for the server's choice.");
+        }
+        if (sm.getMaxUnacked() < sm.getAckEvery()) {
+            throw new InvalidXmppPropertyException("xmpp.stream-management.max-unacked", sm.getMaxUnacked()
+                    + " is below xmpp.stream-management.ack-every", "Allow at least as many as are acknowledged "
+                    + "at once (the default is 5000).");
+        }
+        return new StreamManagementConfig(sm.isEnabled(), sm.getAckEvery(), sm.getAckInterval(), maxResumption,
+                sm.getMaxUnacked());
     }
 
     private static Duration positive(String property, Duration value) {

@@ -72,6 +72,8 @@ public class XmppProperties {
 
     private final Outbound outbound = new Outbound();
 
+    private final StreamManagement streamManagement = new StreamManagement();
+
     private final HandlerExecutor handlerExecutor = new HandlerExecutor();
 
     private final Reconnect reconnect = new Reconnect();
@@ -265,6 +267,75 @@ public class XmppProperties {
 
         public void setSlowHandlerThreshold(Duration slowHandlerThreshold) {
             this.slowHandlerThreshold = slowHandlerThreshold;
+        }
+    }
+
+    /**
+     * Stream management (XEP-0198), where the server offers it (client mode): acknowledgements both ways, and a
+     * lost session resumed after a reconnect with nothing lost or repeated. Its state lives in memory: a JVM
+     * restart starts a new session.
+     */
+    public static class StreamManagement {
+
+        /** Whether to enable it when the server offers it. */
+        private boolean enabled = true;
+
+        /** Ask the server for an acknowledgement once this many stanzas were sent since the last answered ask. */
+        private int ackEvery = 10;
+
+        /** Ask for an acknowledgement this long after a stanza no ask covers yet was sent, however few. */
+        private Duration ackInterval = Duration.ofSeconds(5);
+
+        /**
+         * The longest time to ask the server to keep a lost session resumable (a preference it may lower); unset
+         * to leave it to the server.
+         */
+        private @Nullable Duration maxResumption;
+
+        /**
+         * How many sent stanzas may wait for the server's acknowledgement; reaching it ends the connection as a
+         * network failure would, and they are sent again after the reconnect.
+         */
+        private int maxUnacked = 5_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getAckEvery() {
+            return ackEvery;
+        }
+
+        public void setAckEvery(int ackEvery) {
+            this.ackEvery = ackEvery;
+        }
+
+        public Duration getAckInterval() {
+            return ackInterval;
+        }
+
+        public void setAckInterval(Duration ackInterval) {
+            this.ackInterval = ackInterval;
+        }
+
+        public @Nullable Duration getMaxResumption() {
+            return maxResumption;
+        }
+
+        public void setMaxResumption(@Nullable Duration maxResumption) {
+            this.maxResumption = maxResumption;
+        }
+
+        public int getMaxUnacked() {
+            return maxUnacked;
+        }
+
+        public void setMaxUnacked(int maxUnacked) {
+            this.maxUnacked = maxUnacked;
         }
     }
 
@@ -474,6 +545,10 @@ public class XmppProperties {
 
     public HandlerExecutor getHandlerExecutor() {
         return handlerExecutor;
+    }
+
+    public StreamManagement getStreamManagement() {
+        return streamManagement;
     }
 
     public Outbound getOutbound() {

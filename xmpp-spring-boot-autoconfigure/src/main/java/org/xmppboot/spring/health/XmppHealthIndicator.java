@@ -6,6 +6,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.ConnectionState;
+import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.sm.StreamManagement;
 
 /**
  * {@code xmpp}: UP while a session is established, DOWN while connecting, reconnecting, failed or closed.
@@ -24,7 +26,8 @@ public class XmppHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         xmpp.connectionDetails().forEach(builder::withDetail);
-        builder.withDetail("streamManagement", false);
+        StreamManagement sm = xmpp instanceof ClientXMPP client ? client.streamManagement() : null;
+        builder.withDetail("streamManagement", sm != null && sm.isEnabled());
         if (xmpp.isSessionEstablished()) {
             builder.up();
             return;

@@ -4,11 +4,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.sm.StreamManagement;
 import org.xmppboot.stream.Direction;
 import org.xmppboot.stream.StreamObserver;
 import org.xmppboot.stream.XMLStream;
@@ -17,7 +20,8 @@ import org.xmppboot.stream.XMLStream;
  * Records a connection's event queue, handlers and stanzas in Micrometer. Meter names are part of the
  * contract (dashboards depend on them): {@code xmpp.event.queue.size}, {@code xmpp.event.queue.wait},
  * {@code xmpp.events.dispatched} (kind, name), {@code xmpp.handler.duration} (handler, outcome),
- * {@code xmpp.stanzas} (direction, kind), {@code xmpp.reconnects}, {@code xmpp.outbound.queued}.
+ * {@code xmpp.stanzas} (direction, kind), {@code xmpp.reconnects}, {@code xmpp.outbound.queued}, and for a client
+ * with stream management {@code xmpp.sm.unacked} and {@code xmpp.sm.resent}.
  */
 public class MicrometerStreamObserver implements StreamObserver {
 
@@ -38,6 +42,13 @@ public class MicrometerStreamObserver implements StreamObserver {
                 .description("Entries waiting in the event queue").register(registry);
         Gauge.builder("xmpp.outbound.queued", stream, XMLStream::heldStanzaCount)
                 .description("Sent stanzas waiting for the session").register(registry);
+        StreamManagement sm = stream instanceof ClientXMPP client ? client.streamManagement() : null;
+        if (sm != null) {
+            Gauge.builder("xmpp.sm.unacked", sm, StreamManagement::unackedCount)
+                    .description("Sent stanzas the server has not acknowledged yet").register(registry);
+            FunctionCounter.builder("xmpp.sm.resent", sm, StreamManagement::resentTotal)
+                    .description("Stanzas sent again after a resumption or a new session").register(registry);
+        }
         this.queueWait = Timer.builder("xmpp.event.queue.wait")
                 .description("Time entries waited in the event queue").register(registry);
         this.reconnects = Counter.builder("xmpp.reconnects")

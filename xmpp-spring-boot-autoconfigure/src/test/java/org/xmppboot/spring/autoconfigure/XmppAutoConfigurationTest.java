@@ -28,6 +28,7 @@ import org.xmppboot.jid.Jid;
 import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.roster.Roster;
 import org.xmppboot.roster.SubscriptionPolicy;
+import org.xmppboot.sm.StreamManagementConfig;
 import org.xmppboot.spring.health.XmppHealthIndicator;
 import org.xmppboot.spring.listener.XmppHandlerEndpointRegistry;
 import org.xmppboot.spring.metrics.MicrometerStreamObserver;
@@ -66,7 +67,8 @@ class XmppAutoConfigurationTest {
     void recoverySettingsReachClientsAndComponents() {
         String[] recovery = {"xmpp.reconnect.initial-delay=250ms", "xmpp.reconnect.max-delay=10s",
             "xmpp.reconnect.max-attempts=7", "xmpp.connect-timeout=3s", "xmpp.negotiation-timeout=12s",
-            "xmpp.outbound.max-queued=42"};
+            "xmpp.outbound.max-queued=42", "xmpp.stream-management.ack-every=4",
+            "xmpp.stream-management.ack-interval=2s", "xmpp.stream-management.max-resumption=90s"};
         runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x").withPropertyValues(recovery)
                 .run(context -> {
                     ClientXMPP client = context.getBean(ClientXMPP.class);
@@ -75,6 +77,8 @@ class XmppAutoConfigurationTest {
                     assertThat(client.clientConfig().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(client.config().negotiationTimeout()).isEqualTo(Duration.ofSeconds(12));
                     assertThat(client.config().maxQueuedOutbound()).isEqualTo(42);
+                    assertThat(client.clientConfig().streamManagement()).isEqualTo(new StreamManagementConfig(true, 4,
+                            Duration.ofSeconds(2), Duration.ofSeconds(90), 5_000));
                 });
         runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
                 "xmpp.component.secret=shh").withPropertyValues(recovery)
@@ -267,6 +271,11 @@ class XmppAutoConfigurationTest {
                 "xmpp.outbound.max-queued=0"), "xmpp.outbound.max-queued", "leaves no room");
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
                 "xmpp.plugins=xep_0199,xep_0045"), "xmpp.plugins", "there is no plugin named 'xep_0045'");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.stream-management.ack-every=0"), "xmpp.stream-management.ack-every", "0 is less than 1");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.stream-management.max-resumption=500ms"), "xmpp.stream-management.max-resumption",
+                "is under a second");
         assertFailure(runner.withPropertyValues("xmpp.mode=component"), "xmpp.component.domain", "is required");
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=a@bot.example.org",
                 "xmpp.component.secret=x"), "xmpp.component.domain", "is not a bare domain");
@@ -333,7 +342,11 @@ class XmppAutoConfigurationTest {
             assertThat(context).hasSingleBean(MicrometerStreamObserver.class);
             assertThat(context.getBean(ClientXMPP.class).observer())
                     .isSameAs(context.getBean(MicrometerStreamObserver.class));
-            assertThat(context.getBean(MeterRegistry.class).find("xmpp.event.queue.size").gauge()).isNotNull();
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            for (String gauge : new String[] {"xmpp.event.queue.size", "xmpp.outbound.queued", "xmpp.sm.unacked"}) {
+                assertThat(registry.find(gauge).gauge()).as(gauge).isNotNull();
+            }
+            assertThat(registry.find("xmpp.sm.resent").functionCounter()).isNotNull();
         });
     }
 
