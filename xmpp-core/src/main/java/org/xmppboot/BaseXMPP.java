@@ -1,5 +1,6 @@
 package org.xmppboot;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppboot.client.XmppNegotiationException;
 import org.xmppboot.iq.IqHandler;
 import org.xmppboot.iq.IqResponder;
 import org.xmppboot.iq.IqRoute;
@@ -16,11 +18,13 @@ import org.xmppboot.iq.IqTracker;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.PluginRegistry;
 import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
 import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stanza.StreamError;
 import org.xmppboot.stream.StreamClosedException;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.Transport;
@@ -38,7 +42,14 @@ import org.xmppboot.xml.XmlElement;
  * {@code presence_subscribed}, {@code presence_unsubscribe}, {@code presence_unsubscribed},
  * {@code presence_probe}, {@code presence_error}; {@code got_online} (a contact's first resource came online),
  * {@code got_offline} (its last went offline), {@code changed_status} (a resource's show, status or
- * priority changed). Each carries the stanza.
+ * priority changed). Each carries the stanza. {@code reconnecting} (a
+ * {@link org.xmppboot.reconnect.Reconnecting}) when another connection attempt is scheduled.
+ *
+ * <p><b>Staying connected.</b> {@link #connect()} keeps trying: a failed first connect, a negotiation that fails
+ * or takes longer than {@link #negotiationTimeout()}, and a lost session are all followed by another attempt
+ * under the {@link #reconnectPolicy()}, until a failure that retrying cannot cure (see
+ * {@link #connectionState()}). Subclasses say how to reach their server ({@link #openTransport()}) and report
+ * the session's outcome ({@link #sessionEstablished}, {@link #negotiationFailed}).
  */
 public class BaseXMPP extends XMLStream {
 
@@ -48,6 +59,7 @@ public class BaseXMPP extends XMLStream {
     private final PluginRegistry plugins = new PluginRegistry(this);
     private final IqTracker iqTracker = new IqTracker(this, this::acceptsResponse);
     private final IqResponder iqResponder = new IqResponder(this);
+    private final ConnectionSupervisor supervisor = new ConnectionSupervisor(this, this::closeConnection);
     /** Our own address on the stream: the bound full JID of a client, the domain of a component. */
     protected volatile @Nullable Jid boundJid;
 
@@ -61,33 +73,101 @@ public class BaseXMPP extends XMLStream {
         addEventHandler("disconnected", reason -> presences.clear());
     }
 
-    /** Initialises plugins, then connects. */
+    /** Initialises plugins, then connects; the session is negotiated within {@link #negotiationTimeout()}. */
     @Override
     public void connect(Transport transport) {
         plugins.initAll();
+        supervisor.connectionStarted();
         super.connect(transport);
+    }
+
+    /**
+     * Connects to the server this connection is configured for and negotiates the session in the background,
+     * trying again under the {@link #reconnectPolicy()} whenever an attempt fails or the session is lost.
+     * {@link org.xmppboot.client.ClientXMPP} and {@link org.xmppboot.component.ComponentXMPP} know their server;
+     * a plain BaseXMPP does not, and is connected with {@link #connect(Transport)} instead.
+     *
+     * @return completes with our address once a session is established; fails when no session will be: a
+     *     failure retrying cannot cure (authentication, an untrusted certificate, ...), the policy's attempts
+     *     used up, or {@link #disconnect()}
+     */
+    public CompletableFuture<Jid> connect() {
+        startEventThread(); // so that 'reconnecting' reaches handlers even before a first connection
+        return supervisor.start();
+    }
+
+    /** The future of the current run of attempts: see {@link #connect()}. */
+    public CompletableFuture<Jid> sessionFuture() {
+        return supervisor.session();
+    }
+
+    /** What the connection is doing, since when, and why it is not established. */
+    public ConnectionState connectionState() {
+        return supervisor.state();
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        supervisor.closed();
+        return super.disconnect();
     }
 
     @Override
     protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
+        if (supervisor.connectionEnded(requested, reason, lastStreamError())) {
+            return;
+        }
         super.connectionEnded(requested, reason, cause);
         plugins.shutdownAll();
     }
 
-    public @Nullable Jid boundJid() {
-        return boundJid;
+    // =================================================================== what subclasses tell and are asked
+
+    /**
+     * Opens a transport to the server (resolving it, TCP, direct TLS), for {@link #connect()}.
+     *
+     * @throws IOException when no server could be reached; the reconnect policy decides what follows
+     */
+    protected Transport openTransport() throws IOException {
+        throw new UnsupportedOperationException("A " + getClass().getSimpleName()
+                + " has no server to connect to: use connect(Transport)");
+    }
+
+    /** When to try again; a plain BaseXMPP never does. */
+    protected ReconnectPolicy reconnectPolicy() {
+        return ReconnectPolicy.DISABLED;
+    }
+
+    /** How long a connection may take from TCP to an established session before it is given up on. */
+    protected Duration negotiationTimeout() {
+        return Duration.ofSeconds(30);
+    }
+
+    /** The server, for messages. */
+    protected String serverDescription() {
+        return "the server";
+    }
+
+    /** The failure a stream error from the server means, before the session or as its end. */
+    protected Throwable describeStreamError(StreamError error) {
+        return new XmppNegotiationException("The server ended the stream with " + error);
+    }
+
+    /** Subclasses call this when the session is established: the session future completes. */
+    protected final void sessionEstablished(Jid address) {
+        supervisor.established(address);
     }
 
     /**
-     * Connects to the server this connection is configured for and negotiates the session in the background.
-     * {@link org.xmppboot.client.ClientXMPP} and {@link org.xmppboot.component.ComponentXMPP} know their server;
-     * a plain BaseXMPP does not, and is connected with {@link #connect(Transport)} instead.
-     *
-     * @return completes with our address once the session is established, or fails with the reason it was not
+     * Subclasses call this when negotiation fails on the current connection: it is closed, and the reconnect
+     * policy decides whether another attempt follows (see {@link ConnectionSupervisor} for what is final).
      */
-    public CompletableFuture<Jid> connect() {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("A " + getClass().getSimpleName()
-                + " has no server to connect to: use connect(Transport)"));
+    protected final void negotiationFailed(Throwable failure) {
+        supervisor.negotiationFailed(failure);
+    }
+
+    public @Nullable Jid boundJid() {
+        return boundJid;
     }
 
     /** Whether the session is established now: a client's bound resource, a component's accepted handshake. */

@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.Tls;
 
@@ -29,7 +30,9 @@ import org.xmppboot.stream.Tls;
  *     produce. Off, such a server refuses the login; announced types are never retried either way.
  * @param fetchRoster whether to fetch the roster before {@code session_start}
  * @param sendInitialPresence whether to send available presence before {@code session_start}
- * @param reconnect whether and how to reconnect after losing an established session
+ * @param negotiationTimeout how long a connection may take from TCP to an established session before it is
+ *     given up on (a server that accepts the connection and never answers), and the reconnect policy applies
+ * @param reconnect when to try again after a failed attempt or a lost session
  * @param stream the stream's threads, queue and limits
  */
 public record ClientConfig(
@@ -44,24 +47,9 @@ public record ClientConfig(
         boolean retryWithoutChannelBinding,
         boolean fetchRoster,
         boolean sendInitialPresence,
-        Reconnect reconnect,
+        Duration negotiationTimeout,
+        ReconnectPolicy reconnect,
         StreamConfig stream) {
-
-    /**
-     * Reconnection after an established session is lost (not after {@code disconnect()}, nor after an
-     * authentication failure): exponential back-off from {@code initialDelay} to {@code maxDelay}, with jitter.
-     */
-    public record Reconnect(boolean enabled, Duration initialDelay, Duration maxDelay) {
-
-        public static final Reconnect DEFAULT = new Reconnect(true, Duration.ofSeconds(1), Duration.ofSeconds(60));
-        public static final Reconnect DISABLED = new Reconnect(false, Duration.ofSeconds(1), Duration.ofSeconds(60));
-
-        public Reconnect {
-            if (initialDelay.isNegative() || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0) {
-                throw new IllegalArgumentException("Reconnect delays must be positive with maxDelay >= initialDelay");
-            }
-        }
-    }
 
     /** The SASL mechanisms this client implements, strongest first. */
     public static final List<String> SUPPORTED_MECHANISMS = List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-1-PLUS",
@@ -85,6 +73,9 @@ public record ClientConfig(
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive");
+        }
+        if (negotiationTimeout.isNegative() || negotiationTimeout.isZero()) {
+            throw new IllegalArgumentException("negotiationTimeout must be positive");
         }
     }
 
@@ -115,7 +106,8 @@ public record ClientConfig(
         private boolean retryWithoutChannelBinding = true;
         private boolean fetchRoster = true;
         private boolean sendInitialPresence = true;
-        private Reconnect reconnect = Reconnect.DEFAULT;
+        private Duration negotiationTimeout = Duration.ofSeconds(30);
+        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
         private @Nullable StreamConfig stream;
 
         private Builder(Jid jid, @Nullable String password) {
@@ -165,7 +157,14 @@ public record ClientConfig(
             return this;
         }
 
-        public Builder reconnect(Reconnect reconnect) {
+        /** See {@link ClientConfig#negotiationTimeout()}; 30 s by default. */
+        public Builder negotiationTimeout(Duration timeout) {
+            this.negotiationTimeout = timeout;
+            return this;
+        }
+
+        /** See {@link ClientConfig#reconnect()}; {@link ReconnectPolicy#DEFAULT} by default. */
+        public Builder reconnect(ReconnectPolicy reconnect) {
             this.reconnect = reconnect;
             return this;
         }
@@ -179,7 +178,7 @@ public record ClientConfig(
             return new ClientConfig(jid, password, host, port, tls,
                     sslContext != null ? sslContext : Tls.systemDefault(), connectTimeout, mechanisms,
                     retryWithoutChannelBinding, fetchRoster,
-                    sendInitialPresence, reconnect,
+                    sendInitialPresence, negotiationTimeout, reconnect,
                     stream != null ? stream : StreamConfig.defaults().withName(jid.bare().toString()));
         }
     }

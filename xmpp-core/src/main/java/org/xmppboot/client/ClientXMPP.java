@@ -2,18 +2,15 @@ package org.xmppboot.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,13 +25,12 @@ import org.xmppboot.features.SessionFeature;
 import org.xmppboot.features.StartTlsFeature;
 import org.xmppboot.features.TlsFailures;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.sasl.SaslException;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.StanzaErrorException;
-import org.xmppboot.stanza.StreamError;
 import org.xmppboot.stream.SocketTransport;
-import org.xmppboot.stream.StreamThreads;
 import org.xmppboot.stream.Transport;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
@@ -51,10 +47,10 @@ import org.xmppboot.xml.XmlElement;
  *
  * <p>Events: {@code connected}, {@code session_start} (the bound JID), {@code roster_update} (the roster
  * result), {@code failed_auth} (a {@link SaslException}), {@code stream_error}, {@code session_end},
- * {@code reconnecting} (the delay), {@code disconnected}.
+ * {@code reconnecting} (a {@link org.xmppboot.reconnect.Reconnecting}), {@code disconnected}.
  *
- * <p>After an established session is lost, the client reconnects with back-off
- * ({@link ClientConfig#reconnect()}); negotiation failures (TLS, authentication, binding) are final.
+ * <p>A failed connect, a failed negotiation and a lost session are all followed by another attempt under
+ * {@link ClientConfig#reconnect()}, but for what retrying cannot cure (see {@link BaseXMPP}).
  */
 public class ClientXMPP extends BaseXMPP {
 
@@ -75,15 +71,10 @@ public class ClientXMPP extends BaseXMPP {
     private volatile @Nullable String mechanism;
     private volatile boolean bound;
     private volatile boolean sessionEstablished;
-    private volatile @Nullable Throwable negotiationFailure;
     private final Set<String> negotiationIds = ConcurrentHashMap.newKeySet();
 
-    private volatile CompletableFuture<Jid> session = new CompletableFuture<>();
-    private volatile boolean everEstablished;
     private volatile @Nullable Instant sessionSince;
     private volatile @Nullable HostAddress address;
-    private volatile int reconnectAttempt;
-    private volatile @Nullable ScheduledFuture<?> reconnectTimer;
 
     public ClientXMPP(ClientConfig config) {
         this(config, new SrvResolver());
@@ -127,26 +118,9 @@ public class ClientXMPP extends BaseXMPP {
 
     // =================================================================== connecting
 
-    /**
-     * Connects: resolves the server, opens TCP (and TLS), and negotiates the session in the background.
-     *
-     * @return completes with the bound JID at {@code session_start}; fails with the reason the session could not
-     *     be established ({@link SaslException} for authentication, {@link ConnectException} when no server
-     *     answered, {@link XmppNegotiationException} for TLS and binding problems)
-     */
-    @Override
-    public CompletableFuture<Jid> connect() {
-        CompletableFuture<Jid> attempt = newAttempt();
-        StreamThreads.start(config().name() + "-connect", config().virtualThreads(), this::openConnection);
-        return attempt;
-    }
-
     /** Negotiates a session over an already connected transport (tests, custom transports). */
     @Override
     public void connect(Transport transport) {
-        if (session.isDone()) {
-            newAttempt();
-        }
         mechanism = null;
         bound = false;
         sessionEstablished = false;
@@ -156,65 +130,54 @@ public class ClientXMPP extends BaseXMPP {
         super.connect(transport);
     }
 
-    private CompletableFuture<Jid> newAttempt() {
-        CompletableFuture<Jid> attempt = new CompletableFuture<>();
-        session = attempt;
-        negotiationFailure = null;
-        return attempt;
+    @Override
+    protected ReconnectPolicy reconnectPolicy() {
+        return clientConfig.reconnect();
     }
 
-    /** The session future of the current connection attempt. */
-    public CompletableFuture<Jid> sessionFuture() {
-        return session;
+    @Override
+    protected Duration negotiationTimeout() {
+        return clientConfig.negotiationTimeout();
     }
 
-    private void openConnection() {
-        List<HostAddress> targets;
-        try {
-            targets = targets();
-        } catch (RuntimeException e) {
-            session.completeExceptionally(e);
-            return;
-        }
+    /**
+     * Resolves the server and opens TCP (and direct TLS) to the first address that answers.
+     *
+     * @throws ConnectException naming every address tried and why it failed
+     */
+    @Override
+    protected Transport openTransport() throws IOException {
         List<String> failures = new ArrayList<>();
-        for (HostAddress target : targets) {
-            if (isClosed()) {
-                return;
-            }
+        for (HostAddress target : targets()) {
             SocketTransport transport = null;
             try {
                 transport = SocketTransport.connect(target.host(), target.port(), clientConfig.connectTimeout());
                 if (target.directTls()) {
-                    try {
-                        transport.startTls(clientConfig.sslContext(), domain(), "xmpp-client");
-                    } catch (IOException e) {
-                        throw new IOException(TlsFailures.describe(e), e);
-                    }
+                    startDirectTls(transport);
                 }
                 address = target;
-                connect(transport);
-                return;
+                return transport;
+            } catch (UnknownHostException e) {
+                failures.add(target + ": unknown host");
             } catch (IOException e) {
                 if (transport != null) {
                     transport.close();
                 }
+                if (TlsFailures.isTrustFailure(e)) {
+                    throw e; // every address serves the domain's certificate: the others fail the same way
+                }
                 log.debug("[{}] {} failed: {}", config().name(), target, e.getMessage());
                 failures.add(target + ": " + e.getMessage());
-            } catch (RuntimeException e) {
-                if (transport != null) {
-                    transport.close();
-                }
-                session.completeExceptionally(e);
-                return;
             }
         }
-        ConnectException failure = new ConnectException("Could not connect to " + domain() + ": "
-                + String.join("; ", failures));
-        session.completeExceptionally(failure);
-        if (everEstablished && !isClosed()) {
-            scheduleReconnect();
-        } else {
-            log.warn("[{}] {}", config().name(), failure.getMessage());
+        throw new ConnectException("Could not connect to " + domain() + ": " + String.join("; ", failures));
+    }
+
+    private void startDirectTls(SocketTransport transport) throws IOException {
+        try {
+            transport.startTls(clientConfig.sslContext(), domain(), "xmpp-client");
+        } catch (IOException e) {
+            throw new IOException(TlsFailures.describe(e), e);
         }
     }
 
@@ -247,7 +210,8 @@ public class ClientXMPP extends BaseXMPP {
         return attributes;
     }
 
-    private String describeServer() {
+    @Override
+    protected String serverDescription() {
         HostAddress a = address;
         return domain() + (a == null ? "" : " (" + a + ")");
     }
@@ -261,7 +225,7 @@ public class ClientXMPP extends BaseXMPP {
             negotiationIds.remove(id);
             Iq iq = (Iq) s;
             if (iq.getIqType() == Iq.Type.ERROR) {
-                fail(new XmppNegotiationException(step + " failed: " + new StanzaErrorException(iq).getMessage(),
+                negotiationFailed(new XmppNegotiationException(step + " failed: " + new StanzaErrorException(iq).getMessage(),
                         new StanzaErrorException(iq)));
             } else {
                 onResult.accept(iq);
@@ -284,18 +248,12 @@ public class ClientXMPP extends BaseXMPP {
             sendNegotiation(new XmlElement("presence", NAMESPACE));
         }
         Jid bound = boundJid;
-        boolean reconnected = everEstablished;
         sessionEstablished = true;
-        everEstablished = true;
-        reconnectAttempt = 0;
         sessionSince = Instant.now();
         releaseStanzas();
         log.info("[{}] session started as {} over {}", config().name(), bound, transportDescription());
-        if (reconnected) {
-            observer().reconnected();
-        }
         event("session_start", bound);
-        session.complete(bound);
+        sessionEstablished(bound);
     }
 
     private String transportDescription() {
@@ -329,7 +287,7 @@ public class ClientXMPP extends BaseXMPP {
 
         @Override
         public String serverDescription() {
-            return describeServer();
+            return ClientXMPP.this.serverDescription();
         }
 
         @Override
@@ -394,25 +352,22 @@ public class ClientXMPP extends BaseXMPP {
 
         @Override
         public void fail(String message, @Nullable Throwable cause) {
-            ClientXMPP.this.fail(new XmppNegotiationException(message, cause));
+            negotiationFailed(new XmppNegotiationException(message, cause));
+        }
+
+        @Override
+        public void failPermanently(String message) {
+            negotiationFailed(new XmppNegotiationException(message, null, true));
         }
 
         @Override
         public void authenticationFailed(SaslException failure) {
             event("failed_auth", failure);
-            ClientXMPP.this.fail(failure);
+            negotiationFailed(failure);
         }
     }
 
-    // =================================================================== failure, end, reconnect
-
-    /** Fails the attempt and closes the stream for good: negotiation failures do not get better by retrying. */
-    private void fail(Throwable failure) {
-        negotiationFailure = failure;
-        log.warn("[{}] {}", config().name(), failure.getMessage());
-        session.completeExceptionally(failure);
-        disconnect();
-    }
+    // =================================================================== failure and end
 
     @Override
     protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
@@ -425,51 +380,7 @@ public class ClientXMPP extends BaseXMPP {
         if (hadSession) {
             event("session_end", reason);
         }
-        CompletableFuture<Jid> attempt = session;
-        if (!attempt.isDone()) {
-            StreamError streamError = lastStreamError();
-            attempt.completeExceptionally(streamError != null
-                    ? new XmppNegotiationException("The server ended the stream with " + streamError)
-                    : new ConnectException("The connection ended before the session started: " + reason));
-        }
-        if (!requested && !isClosed() && negotiationFailure == null && everEstablished
-                && clientConfig.reconnect().enabled()) {
-            holdStanzas();
-            scheduleReconnect();
-            return;
-        }
-        cancelReconnect();
         super.connectionEnded(requested, reason, cause);
-    }
-
-    private void scheduleReconnect() {
-        int attempt = reconnectAttempt++;
-        ClientConfig.Reconnect policy = clientConfig.reconnect();
-        long base = policy.initialDelay().toMillis() << Math.min(attempt, 20);
-        long capped = Math.min(base, policy.maxDelay().toMillis());
-        // Jitter between half and all of the delay, so many clients dropped at once do not return at once.
-        Duration delay = Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-        log.info("[{}] reconnecting in {} ms (attempt {})", config().name(), delay.toMillis(), attempt + 1);
-        event("reconnecting", delay);
-        reconnectTimer = config().scheduler().schedule(() -> {
-            if (!isClosed()) {
-                newAttempt();
-                StreamThreads.start(config().name() + "-connect", config().virtualThreads(), this::openConnection);
-            }
-        }, delay);
-    }
-
-    private void cancelReconnect() {
-        ScheduledFuture<?> timer = reconnectTimer;
-        if (timer != null) {
-            timer.cancel(false);
-        }
-    }
-
-    @Override
-    public CompletableFuture<Void> disconnect() {
-        cancelReconnect();
-        return super.disconnect();
     }
 
     // =================================================================== state, for health and diagnostics

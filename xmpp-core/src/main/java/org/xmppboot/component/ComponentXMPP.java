@@ -2,12 +2,13 @@ package org.xmppboot.component;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,11 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.XmppNegotiationException;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StreamError;
 import org.xmppboot.stream.Direction;
 import org.xmppboot.stream.SocketTransport;
-import org.xmppboot.stream.StreamThreads;
 import org.xmppboot.stream.Transport;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
@@ -31,7 +32,8 @@ import org.xmppboot.xml.XmlElement;
  * {@code from} get the component's domain.
  *
  * <p>Events: {@code connected}, {@code session_start} (the domain), {@code stream_error}, {@code session_end},
- * {@code disconnected}.
+ * {@code reconnecting}, {@code disconnected}. Like a client, it reconnects under its
+ * {@link ComponentConfig#reconnect()} policy after a failed attempt or a lost connection.
  */
 public class ComponentXMPP extends BaseXMPP {
 
@@ -40,7 +42,6 @@ public class ComponentXMPP extends BaseXMPP {
     private static final Logger log = LoggerFactory.getLogger(ComponentXMPP.class);
 
     private final ComponentConfig componentConfig;
-    private volatile CompletableFuture<Jid> session = new CompletableFuture<>();
     private volatile boolean established;
 
     public ComponentXMPP(ComponentConfig config) {
@@ -51,46 +52,51 @@ public class ComponentXMPP extends BaseXMPP {
         addFilter(Direction.OUT, this::defaultFrom, Integer.MAX_VALUE);
     }
 
-    /**
-     * Connects to the server's component port and performs the handshake in the background.
-     *
-     * @return completes with the domain once the server accepts the handshake; fails with
-     *     {@link XmppNegotiationException} when it does not (a wrong secret, an unknown domain)
-     */
+    /** Opens TCP to the server's component port; the handshake follows in the background. */
     @Override
-    public CompletableFuture<Jid> connect() {
-        CompletableFuture<Jid> attempt = new CompletableFuture<>();
-        session = attempt;
-        StreamThreads.start(config().name() + "-connect", config().virtualThreads(), () -> {
-            try {
-                connect(SocketTransport.connect(componentConfig.host(), componentConfig.port(),
-                        componentConfig.connectTimeout()));
-            } catch (IOException e) {
-                attempt.completeExceptionally(new ConnectException("Could not connect to "
-                        + componentConfig.host() + ":" + componentConfig.port() + ": " + e.getMessage()));
-            } catch (RuntimeException e) {
-                attempt.completeExceptionally(e);
-            }
-        });
-        return attempt;
+    protected Transport openTransport() throws IOException {
+        try {
+            return SocketTransport.connect(componentConfig.host(), componentConfig.port(),
+                    componentConfig.connectTimeout());
+        } catch (UnknownHostException e) {
+            throw new ConnectException("Could not connect to " + serverDescription() + ": unknown host");
+        } catch (IOException e) {
+            throw new ConnectException("Could not connect to " + serverDescription() + ": " + e.getMessage());
+        }
     }
 
     @Override
     public void connect(Transport transport) {
-        if (session.isDone()) {
-            session = new CompletableFuture<>();
-        }
         established = false;
         holdStanzas();
         super.connect(transport);
     }
 
-    public ComponentConfig componentConfig() {
-        return componentConfig;
+    @Override
+    protected ReconnectPolicy reconnectPolicy() {
+        return componentConfig.reconnect();
     }
 
-    public CompletableFuture<Jid> sessionFuture() {
-        return session;
+    @Override
+    protected Duration negotiationTimeout() {
+        return componentConfig.negotiationTimeout();
+    }
+
+    @Override
+    protected String serverDescription() {
+        return componentConfig.host() + ":" + componentConfig.port();
+    }
+
+    /** XEP-0114 §3: {@code not-authorized} is the server's answer to a wrong secret or an unknown domain. */
+    @Override
+    protected Throwable describeStreamError(StreamError error) {
+        return new XmppNegotiationException("The server refused the component " + componentConfig.domain() + ": "
+                + error + (error.getCondition() == StreamError.Condition.NOT_AUTHORIZED
+                        ? " (wrong secret, or a domain the server does not know?)" : ""));
+    }
+
+    public ComponentConfig componentConfig() {
+        return componentConfig;
     }
 
     @Override
@@ -140,7 +146,7 @@ public class ComponentXMPP extends BaseXMPP {
         releaseStanzas();
         log.info("[{}] component session started", config().name());
         event("session_start", boundJid);
-        session.complete(componentConfig.domain());
+        sessionEstablished(componentConfig.domain());
     }
 
     @Override
@@ -167,13 +173,6 @@ public class ComponentXMPP extends BaseXMPP {
         established = false;
         if (had) {
             event("session_end", reason);
-        }
-        if (!session.isDone()) {
-            StreamError error = lastStreamError();
-            session.completeExceptionally(new XmppNegotiationException(error != null
-                    ? "The server refused the component " + componentConfig.domain() + ": " + error
-                            + (error.getCondition() == StreamError.Condition.NOT_AUTHORIZED ? " (wrong secret?)" : "")
-                    : "The connection ended before the handshake completed: " + reason));
         }
         super.connectionEnded(requested, reason, cause);
     }

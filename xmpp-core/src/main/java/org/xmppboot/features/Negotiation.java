@@ -61,6 +61,12 @@ public interface Negotiation {
     /** Negotiation failed for good: the attempt fails with the message, and the stream closes. */
     void fail(String message, @Nullable Throwable cause);
 
+    /**
+     * Negotiation failed in a way that retrying cannot cure (our settings and the server's disagree): as
+     * {@link #fail}, and the client does not reconnect.
+     */
+    void failPermanently(String message);
+
     /** Authentication failed for good: raises {@code failed_auth}, fails the attempt, and closes the stream. */
     void authenticationFailed(SaslException failure);
 }

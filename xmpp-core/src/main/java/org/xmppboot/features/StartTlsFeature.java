@@ -45,9 +45,9 @@ public final class StartTlsFeature implements StreamFeature {
             return Outcome.PENDING;
         }
         if (required) {
-            negotiation.fail("The server at " + negotiation.serverDescription() + " does not offer STARTTLS, and "
-                    + "TLS is required. Only for a server you control on a trusted network, allow plaintext with "
-                    + "TlsMode.OPTIONAL.", null);
+            negotiation.failPermanently("The server at " + negotiation.serverDescription() + " does not offer "
+                    + "STARTTLS, and TLS is required. Only for a server you control on a trusted network, allow "
+                    + "plaintext with TlsMode.OPTIONAL.");
             return Outcome.PENDING;
         }
         return Outcome.SKIPPED;

@@ -1,9 +1,28 @@
 package org.xmppboot.features;
 
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import org.jspecify.annotations.Nullable;
+
 /** Turns the usual TLS failures, which JSSE reports in its own terms, into messages that say what to do. */
 public final class TlsFailures {
 
     private TlsFailures() {
+    }
+
+    /**
+     * Whether the failure is the peer's certificate being rejected (untrusted, or not naming the domain) anywhere
+     * in its causes: a failure that trying again cannot cure.
+     */
+    public static boolean isTrustFailure(@Nullable Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The failure's message, with advice when it is one of the usual ones. */

@@ -51,6 +51,15 @@ public final class PluginRegistry {
         }
     }
 
+    /** The names of the plugins {@link #register(String)} can find on the class path. */
+    public static List<String> availableNames() {
+        List<String> names = new ArrayList<>();
+        for (XmppPlugin candidate : ServiceLoader.load(XmppPlugin.class)) {
+            names.add(candidate.name());
+        }
+        return names;
+    }
+
     private static XmppPlugin load(String name) {
         List<String> available = new ArrayList<>();
         for (XmppPlugin candidate : ServiceLoader.load(XmppPlugin.class)) {

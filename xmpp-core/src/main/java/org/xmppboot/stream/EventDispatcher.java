@@ -338,9 +338,13 @@ final class EventDispatcher {
                 currentHandler = null;
             }
         }
+        // Counted, then observed, then raised: whoever learns of the failure finds it counted and timed.
+        if (failure != null) {
+            handlerFailures.incrementAndGet();
+        }
         stream.observer().handlerCompleted(name, System.nanoTime() - start, failure);
         if (failure != null) {
-            reportFailure(name, failure, data, isExceptionHandler);
+            logAndRaise(name, failure, data, isExceptionHandler);
         }
         return failure;
     }
@@ -348,6 +352,10 @@ final class EventDispatcher {
     /** A handler's failure, wherever it surfaced: counted, logged and raised as the {@code exception} event. */
     void reportFailure(String name, Throwable failure, @Nullable Object data, boolean isExceptionHandler) {
         handlerFailures.incrementAndGet();
+        logAndRaise(name, failure, data, isExceptionHandler);
+    }
+
+    private void logAndRaise(String name, Throwable failure, @Nullable Object data, boolean isExceptionHandler) {
         log.error("[{}] handler '{}' failed", config.name(), name, failure);
         if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
             throw vme;

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.xml.XmlElement;
 import org.xmppboot.xml.XmlWriter;
@@ -19,6 +21,9 @@ import org.xmppboot.xml.XmlWriter;
  * asked for it rather than the send thread. The send thread itself (batching, keepalives) is the connection's.
  */
 final class Outbound {
+
+    // The stream's logger, as for everything the stream does.
+    private static final Logger log = LoggerFactory.getLogger(XMLStream.class);
 
     /** A stanza waiting for a connection: the object for the tracker, the bytes for the wire. */
     private record Held(StanzaBase stanza, byte[] bytes) {
@@ -41,6 +46,9 @@ final class Outbound {
     /**
      * Filters, serialises and hands off (or holds) a stanza; returns what was sent, or null if a filter dropped
      * it.
+     *
+     * @throws OutboundQueueFullException when it would have to wait and {@link StreamConfig#maxQueuedOutbound()}
+     *     stanzas already do
      */
     @Nullable StanzaBase send(StanzaBase stanza) {
         StanzaBase filtered = filters.apply(stanza);
@@ -52,9 +60,20 @@ final class Outbound {
             // Read under the lock: connect() installs a connection and then releases under it, so a stanza is
             // either handed to the new connection here or held and released there, never stranded.
             Connection c = stream.connection;
-            if (released && held.isEmpty() && c != null && !c.isEnded()) {
+            boolean live = c != null && !c.isEnded();
+            if (released && held.isEmpty() && live) {
                 handOff(c, filtered, bytes);
             } else {
+                int max = stream.config.maxQueuedOutbound();
+                if (held.size() >= max) {
+                    throw new OutboundQueueFullException("Not sent: " + max + " stanzas already wait for the "
+                            + (live ? "session to be negotiated" : "connection to come back")
+                            + " (StreamConfig.maxQueuedOutbound)");
+                }
+                if (held.isEmpty() && !live) {
+                    log.info("[{}] not connected: stanzas wait for the session (at most {})", stream.config.name(),
+                            max);
+                }
                 held.add(new Held(filtered, bytes));
             }
         }
@@ -106,6 +125,15 @@ final class Outbound {
             if (released) {
                 release();
             }
+        }
+    }
+
+    /** The stream has closed for good: what still waits will never go out. */
+    int discardHeld() {
+        synchronized (held) {
+            int count = held.size();
+            held.clear();
+            return count;
         }
     }
 

@@ -20,6 +20,8 @@ import org.xmppboot.xml.XmlLimits;
  * @param slowHandlerThreshold log a handler that holds the event thread longer than this, with its stack
  * @param iqTimeout how long {@code Iq.send()} waits for the response by default
  * @param closeTimeout how long {@code disconnect()} waits for the peer to close its side of the stream
+ * @param maxQueuedOutbound how many sent stanzas may wait for the session (while it is down, reconnecting, or
+ *     still being negotiated) before {@code send} refuses more with an {@link OutboundQueueFullException}
  * @param scheduler the timer thread; {@link Scheduler#shared()} serves every stream
  */
 public record StreamConfig(
@@ -32,6 +34,7 @@ public record StreamConfig(
         Duration slowHandlerThreshold,
         Duration iqTimeout,
         Duration closeTimeout,
+        int maxQueuedOutbound,
         Scheduler scheduler) {
 
     public StreamConfig {
@@ -46,6 +49,9 @@ public record StreamConfig(
         if (keepaliveInterval.isNegative()) {
             throw new IllegalArgumentException("keepaliveInterval cannot be negative");
         }
+        if (maxQueuedOutbound < 1) {
+            throw new IllegalArgumentException("maxQueuedOutbound must be positive, was " + maxQueuedOutbound);
+        }
         if (closeTimeout.isNegative()) {
             throw new IllegalArgumentException("closeTimeout cannot be negative");
         }
@@ -59,56 +65,61 @@ public record StreamConfig(
 
     public static StreamConfig defaults() {
         return new StreamConfig("xmpp", 10_000, XmlLimits.DEFAULTS, null, false, Duration.ofSeconds(60),
-                Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2), Scheduler.shared());
+                Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2), 10_000, Scheduler.shared());
     }
 
     public StreamConfig withName(String name) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withEventQueueCapacity(int capacity) {
         return new StreamConfig(name, capacity, xmlLimits, handlerExecutor, virtualThreads, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+                slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withXmlLimits(XmlLimits limits) {
         return new StreamConfig(name, eventQueueCapacity, limits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withHandlerExecutor(@Nullable Executor executor) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, executor, virtualThreads, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+                slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withVirtualThreads(boolean virtual) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtual, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+                slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withKeepaliveInterval(Duration interval) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads, interval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+                slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withSlowHandlerThreshold(Duration threshold) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, threshold, iqTimeout, closeTimeout, scheduler);
+                keepaliveInterval, threshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withIqTimeout(Duration timeout) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, timeout, closeTimeout, scheduler);
+                keepaliveInterval, slowHandlerThreshold, timeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withCloseTimeout(Duration timeout) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, timeout, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, timeout, maxQueuedOutbound, scheduler);
+    }
+
+    public StreamConfig withMaxQueuedOutbound(int max) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, max, scheduler);
     }
 
     public StreamConfig withScheduler(Scheduler scheduler) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, scheduler);
+                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, maxQueuedOutbound, scheduler);
     }
 }

@@ -191,6 +191,25 @@ public abstract class XMLStream implements StanzaSender {
         return terminated;
     }
 
+    /**
+     * Closes the current connection cleanly (our {@code </stream:stream>}, then the transport once the peer has
+     * closed or {@link StreamConfig#closeTimeout()} has passed) without closing the stream: what follows is up to
+     * {@link #connectionEnded}, as for a connection the peer ended.
+     */
+    protected void closeConnection(String reason) {
+        Connection c = connection;
+        if (c != null) {
+            c.close(reason);
+        }
+    }
+
+    /** Starts the event thread ahead of a first connection, so that events raised while connecting run. */
+    protected final void startEventThread() {
+        if (!closed) {
+            events.start();
+        }
+    }
+
     /** Ends the connection at once, without closing the stream (as if the network failed). */
     public void abort(String reason) {
         Connection c = connection;
@@ -238,6 +257,11 @@ public abstract class XMLStream implements StanzaSender {
     /** Once the event thread has stopped: fails what waits, lets go of the stream's threads, says so. */
     private void finishTermination() {
         events.cancelTimers();
+        int unsent = outbound.discardHeld();
+        if (unsent > 0) {
+            log.warn("[{}] closed with {} stanzas never sent: they waited for a session that did not come back",
+                    config.name(), unsent);
+        }
         StreamClosedException closedCause = new StreamClosedException("Stream " + config.name() + " closed");
         inbound.failWaiters(closedCause);
         try {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.sasl.ChannelBinding;
 import org.xmppboot.sasl.ChannelBindings;
 import org.xmppboot.stanza.Iq;
@@ -65,7 +66,7 @@ class ClientNegotiationTest {
 
     private static ClientConfig.Builder config() {
         return ClientConfig.builder("bot@example.com", "pw").fetchRoster(false).sendInitialPresence(false)
-                .reconnect(ClientConfig.Reconnect.DISABLED).stream(StreamConfig.defaults().withName("neg"));
+                .reconnect(ReconnectPolicy.DISABLED).stream(StreamConfig.defaults().withName("neg"));
     }
 
     private XmlElement nextSent() throws InterruptedException {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.xmppboot.client.ClientConfig;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stream.InMemoryTransport;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.xml.XmlElement;
@@ -66,7 +67,7 @@ class FeatureNegotiatorTest {
     @Test
     void theBuiltInsRunInOrderAndAnAddedFeatureHoldsTheSessionUntilItProceeds() throws Exception {
         ClientXMPP client = new ClientXMPP(ClientConfig.builder("bot@example.com", "pw").fetchRoster(false)
-                .sendInitialPresence(false).reconnect(ClientConfig.Reconnect.DISABLED)
+                .sendInitialPresence(false).reconnect(ReconnectPolicy.DISABLED)
                 .stream(StreamConfig.defaults().withName("features")).build());
         HelloFeature hello = new HelloFeature();
         client.features().register(hello);

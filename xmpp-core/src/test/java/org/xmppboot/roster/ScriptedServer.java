@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.xmppboot.client.ClientConfig;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stream.InMemoryTransport;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.xml.XmlElement;
@@ -47,7 +48,7 @@ final class ScriptedServer implements AutoCloseable {
     /** The account juliet@example.com: no roster fetch by the client, no initial presence, no reconnection. */
     static ClientConfig.Builder config() {
         return ClientConfig.builder(ACCOUNT, "pw").fetchRoster(false).sendInitialPresence(false)
-                .reconnect(ClientConfig.Reconnect.DISABLED).stream(StreamConfig.defaults().withName("roster"));
+                .reconnect(ReconnectPolicy.DISABLED).stream(StreamConfig.defaults().withName("roster"));
     }
 
     /** Records these events of the client, as {@code name payload}, for {@link #nextEvent}. */

@@ -60,4 +60,23 @@ class OutboundTest {
             assertThat(tracked).isEmpty();
         }
     }
+
+    @Test
+    void whileThereIsNoSessionSendsWaitUpToTheBoundThenFailLoudlyAndThoseWaitingGoOutInOrder() throws Exception {
+        try (StreamHarness h = new StreamHarness(StreamConfig.defaults().withName("bounded").withMaxQueuedOutbound(3))) {
+            for (int i = 1; i <= 3; i++) {
+                h.xmpp.sendMessage(TO, "m" + i, null);
+            }
+            assertThatThrownBy(() -> h.xmpp.sendMessage(TO, "m4", null))
+                    .isInstanceOf(OutboundQueueFullException.class).hasMessageContaining("3 stanzas already wait");
+            assertThat(h.xmpp.heldStanzaCount()).isEqualTo(3);
+
+            h.start();
+            for (int i = 1; i <= 3; i++) {
+                assertThat(h.nextSent().toXml()).contains("m" + i);
+            }
+            h.xmpp.sendMessage(TO, "m5", null);
+            assertThat(h.nextSent().toXml()).contains("m5");
+        }
+    }
 }

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.xmppboot.client.ClientConfig;
 import org.xmppboot.component.ComponentConfig;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.Tls;
 
@@ -323,7 +324,7 @@ public final class LocalEjabberd implements LocalServer {
     public ClientConfig.Builder clientConfig(Jid jid, @Nullable String password) {
         return ClientConfig.builder(jid, password)
                 .host(host(), ports.c2s())
-                .reconnect(ClientConfig.Reconnect.DISABLED)
+                .reconnect(ReconnectPolicy.DISABLED)
                 .sslContext(sslContext());
     }
 

@@ -15,6 +15,7 @@ import org.xmppboot.client.ClientConfig;
 import org.xmppboot.client.TlsMode;
 import org.xmppboot.component.ComponentConfig;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.Tls;
 
@@ -261,7 +262,7 @@ public final class LocalProsody implements LocalServer {
     public ClientConfig.Builder clientConfig(Jid jid, @Nullable String password) {
         ClientConfig.Builder builder = ClientConfig.builder(jid, password)
                 .host("127.0.0.1", c2sPort)
-                .reconnect(ClientConfig.Reconnect.DISABLED);
+                .reconnect(ReconnectPolicy.DISABLED);
         return tls ? builder.sslContext(sslContext()) : builder.tls(TlsMode.OPTIONAL);
     }
 

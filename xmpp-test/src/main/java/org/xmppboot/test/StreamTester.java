@@ -16,6 +16,7 @@ import org.xmppboot.component.ComponentConfig;
 import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stanza.ElementBase;
 import org.xmppboot.stanza.Schema;
 import org.xmppboot.stream.InMemoryTransport;
@@ -74,7 +75,7 @@ public final class StreamTester implements AutoCloseable {
         ClientConfig config = ClientConfig.builder(full.bare(), "password")
                 .fetchRoster(false)
                 .sendInitialPresence(false)
-                .reconnect(ClientConfig.Reconnect.DISABLED)
+                .reconnect(ReconnectPolicy.DISABLED)
                 .stream(StreamConfig.defaults().withName("tester"))
                 .build();
         return client(config, full.resource() == null ? "tester" : full.resource(), plugins);

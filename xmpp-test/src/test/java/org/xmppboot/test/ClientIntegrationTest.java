@@ -17,6 +17,7 @@ import org.xmppboot.client.XmppNegotiationException;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.plugins.xep0199.Ping;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.sasl.SaslException;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
@@ -91,7 +92,7 @@ class ClientIntegrationTest {
         Jid peerJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         ClientXMPP peer = Clients.connected(server, peerJid, PASSWORD);
         ClientXMPP client = new ClientXMPP(Clients.config(server, jid, PASSWORD)
-                .reconnect(new ClientConfig.Reconnect(true, Duration.ofMillis(100), Duration.ofSeconds(1)))
+                .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(100), Duration.ofSeconds(1)))
                 .build());
         BlockingQueue<Object> sessions = new LinkedBlockingQueue<>();
         client.addEventHandler("session_start", sessions::add);

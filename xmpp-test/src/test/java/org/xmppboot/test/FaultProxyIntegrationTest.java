@@ -9,9 +9,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.xmppboot.client.ClientConfig;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stanza.Message;
 
 /** A ClientXMPP reaching Prosody through a {@link FaultProxy}: TLS end to end, and reconnection after a cut. */
@@ -19,8 +19,7 @@ import org.xmppboot.stanza.Message;
 class FaultProxyIntegrationTest {
 
     private static final String PASSWORD = "through the proxy";
-    private static final ClientConfig.Reconnect QUICKLY =
-            new ClientConfig.Reconnect(true, Duration.ofMillis(100), Duration.ofMillis(400));
+    private static final ReconnectPolicy QUICKLY = ReconnectPolicy.backoff(Duration.ofMillis(100), Duration.ofMillis(400));
 
     @Test
     void aCutEndsTheSessionAndTheClientReconnectsThroughTheProxy(LocalProsody server) throws Exception {

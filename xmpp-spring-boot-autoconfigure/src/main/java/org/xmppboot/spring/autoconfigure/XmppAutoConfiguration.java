@@ -1,5 +1,6 @@
 package org.xmppboot.spring.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,9 +13,12 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.component.ComponentXMPP;
+import org.xmppboot.plugin.PluginRegistry;
 import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.spring.listener.XmppHandlerAnnotationBeanPostProcessor;
 import org.xmppboot.spring.listener.XmppHandlerEndpointRegistry;
@@ -68,10 +72,26 @@ public final class XmppAutoConfiguration {
         return factory.component();
     }
 
+    /** An {@code xmpp.mode} that is neither: start-up fails naming the property, before anything needs the bean. */
+    @Bean
+    @ConditionalOnMissingBean(BaseXMPP.class)
+    @Conditional(UnknownModeCondition.class)
+    BaseXMPP xmppUnknownMode(Environment environment) {
+        throw new InvalidXmppPropertyException("xmpp.mode", "'" + environment.getProperty("xmpp.mode")
+                + "' is not a connection mode", "Use client (an account) or component (XEP-0114).");
+    }
+
     @Bean
     @ConditionalOnMissingBean
     XmppConnectionLifecycle xmppConnectionLifecycle(BaseXMPP xmpp, XmppProperties properties,
             ObjectProvider<XmppPlugin> plugins) {
+        List<String> available = PluginRegistry.availableNames();
+        for (String name : properties.getPlugins()) {
+            if (!available.contains(name.strip())) {
+                throw new InvalidXmppPropertyException("xmpp.plugins", "there is no plugin named '" + name
+                        + "' on the class path", "Use some of " + String.join(", ", available) + ".");
+            }
+        }
         return new XmppConnectionLifecycle(xmpp, plugins.orderedStream().toList(), properties.getPlugins(),
                 properties.isAutoStartup());
     }

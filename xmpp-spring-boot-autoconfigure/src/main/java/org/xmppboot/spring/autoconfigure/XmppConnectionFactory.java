@@ -14,6 +14,7 @@ import org.xmppboot.component.ComponentConfig;
 import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.jid.JidFormatException;
+import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.stream.StreamConfig;
 
 /**
@@ -45,6 +46,8 @@ final class XmppConnectionFactory {
                 .mechanisms(mechanisms())
                 .retryWithoutChannelBinding(properties.getSasl().isRetryWithoutChannelBinding())
                 .tls(properties.getTls().getMode())
+                .connectTimeout(positive("xmpp.connect-timeout", properties.getConnectTimeout()))
+                .negotiationTimeout(positive("xmpp.negotiation-timeout", properties.getNegotiationTimeout()))
                 .reconnect(reconnect())
                 .stream(stream(jid.bare().toString()))
                 .host(client.getHost(), client.getPort());
@@ -59,7 +62,9 @@ final class XmppConnectionFactory {
     ComponentXMPP component() {
         XmppConnectionDetails.Component component = details.getComponent();
         return customized(new ComponentXMPP(new ComponentConfig(component.getDomain(), component.getSecret(),
-                component.getHost(), component.getPort(), Duration.ofSeconds(10),
+                component.getHost(), component.getPort(),
+                positive("xmpp.connect-timeout", properties.getConnectTimeout()),
+                positive("xmpp.negotiation-timeout", properties.getNegotiationTimeout()), reconnect(),
                 stream(component.getDomain().toString()))));
     }
 
@@ -92,17 +97,25 @@ final class XmppConnectionFactory {
         return names.toArray(String[]::new);
     }
 
-    private ClientConfig.Reconnect reconnect() {
+    private ReconnectPolicy reconnect() {
         XmppProperties.Reconnect r = properties.getReconnect();
-        if (r.getInitialDelay().isNegative() || r.getInitialDelay().isZero()) {
-            throw new InvalidXmppPropertyException("xmpp.reconnect.initial-delay", "must be positive",
-                    "Use a duration such as 1s.");
-        }
+        positive("xmpp.reconnect.initial-delay", r.getInitialDelay());
         if (r.getMaxDelay().compareTo(r.getInitialDelay()) < 0) {
             throw new InvalidXmppPropertyException("xmpp.reconnect.max-delay", "is shorter than the initial delay",
                     "Make xmpp.reconnect.max-delay at least xmpp.reconnect.initial-delay.");
         }
-        return new ClientConfig.Reconnect(r.isEnabled(), r.getInitialDelay(), r.getMaxDelay());
+        if (r.getMaxAttempts() < 0) {
+            throw new InvalidXmppPropertyException("xmpp.reconnect.max-attempts", r.getMaxAttempts()
+                    + " is negative", "Use 0 to keep trying forever, or a positive number of attempts.");
+        }
+        return new ReconnectPolicy(r.isEnabled(), r.getInitialDelay(), r.getMaxDelay(), r.getMaxAttempts());
+    }
+
+    private static Duration positive(String property, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidXmppPropertyException(property, "must be positive", "Use a duration such as 10s.");
+        }
+        return value;
     }
 
     private StreamConfig stream(String name) {
@@ -115,8 +128,14 @@ final class XmppConnectionFactory {
             throw new InvalidXmppPropertyException("xmpp.event-queue.slow-handler-threshold", "must be positive",
                     "Use a duration such as 2s.");
         }
+        int maxQueued = properties.getOutbound().getMaxQueued();
+        if (maxQueued < 1) {
+            throw new InvalidXmppPropertyException("xmpp.outbound.max-queued", maxQueued + " leaves no room",
+                    "Use a positive number (the default is 10000).");
+        }
         return StreamConfig.defaults()
                 .withName(name)
+                .withMaxQueuedOutbound(maxQueued)
                 .withEventQueueCapacity(queue.getCapacity())
                 .withSlowHandlerThreshold(queue.getSlowHandlerThreshold())
                 .withVirtualThreads(properties.getHandlerExecutor().isVirtualThreads())

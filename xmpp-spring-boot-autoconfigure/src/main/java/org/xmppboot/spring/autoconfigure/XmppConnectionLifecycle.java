@@ -2,13 +2,18 @@ package org.xmppboot.spring.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.xmppboot.BaseXMPP;
+import org.xmppboot.features.TlsFailures;
 import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.sasl.SaslException;
 
 /**
  * Connects when the application starts (unless {@code xmpp.auto-startup=false}) and, on shutdown, closes the
@@ -18,6 +23,10 @@ import org.xmppboot.plugin.XmppPlugin;
  * <p>Start-up does not wait for the session: a server that is down does not keep the application from
  * starting (the health indicator says DOWN, and the client keeps trying). Plugins (every {@link XmppPlugin}
  * bean, in order, and the names in {@code xmpp.plugins}) are registered just before connecting.
+ *
+ * <p>While it runs, a non-daemon thread keeps the JVM alive: the connection's own threads are daemons (a library
+ * must never keep a JVM from exiting), so an application with no web server would otherwise end right after
+ * start-up. Stopping the context ends it, as a listener container's threads do for a messaging application.
  */
 public class XmppConnectionLifecycle implements SmartLifecycle {
 
@@ -29,6 +38,7 @@ public class XmppConnectionLifecycle implements SmartLifecycle {
     private final List<String> pluginNames;
     private final boolean autoStartup;
     private volatile boolean running;
+    private volatile CountDownLatch stopped = new CountDownLatch(0);
 
     public XmppConnectionLifecycle(BaseXMPP xmpp, List<XmppPlugin> plugins, List<String> pluginNames,
             boolean autoStartup) {
@@ -42,13 +52,41 @@ public class XmppConnectionLifecycle implements SmartLifecycle {
     public void start() {
         plugins.forEach(xmpp::registerPlugin);
         pluginNames.forEach(xmpp::registerPlugin);
+        running = true;
         CompletableFuture<?> session = xmpp.connect();
         session.whenComplete((jid, failure) -> {
-            if (failure != null) {
-                log.error("XMPP session not established: {}", failure.getMessage());
+            // The connection logged the failure itself; here only what to change in a Spring application.
+            String hint = failure == null || !running ? null : hint(failure);
+            if (hint != null) {
+                log.error("XMPP gave up connecting: {}", hint);
             }
         });
-        running = true;
+        CountDownLatch latch = new CountDownLatch(1);
+        stopped = latch;
+        Thread keepAlive = new Thread(() -> awaitStop(latch), "xmpp-keep-alive");
+        keepAlive.setDaemon(false);
+        keepAlive.start();
+    }
+
+    private static @Nullable String hint(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof SaslException) {
+            return "the server refused the login (" + cause.getMessage() + "): check xmpp.jid and xmpp.password.";
+        }
+        if (TlsFailures.isTrustFailure(cause)) {
+            return "the server's certificate is not trusted: name an SSL bundle that trusts it in xmpp.tls.bundle "
+                    + "(spring.ssl.bundle.pem.<name>.truststore.certificate=<its PEM file>).";
+        }
+        return null;
+    }
+
+    private static void awaitStop(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -61,6 +99,7 @@ public class XmppConnectionLifecycle implements SmartLifecycle {
             log.warn("The XMPP connection did not close within {} s: {}", STOP_TIMEOUT_SECONDS, e.toString());
         } finally {
             running = false;
+            stopped.countDown();
         }
     }
 

@@ -48,6 +48,15 @@ public class XmppProperties {
     /** Whether to connect when the application starts. */
     private boolean autoStartup = true;
 
+    /** How long one TCP connect may take. */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /**
+     * How long a connection may take from TCP to an established session (TLS, authentication, binding, or a
+     * component's handshake) before it is given up on and the reconnect policy applies.
+     */
+    private Duration negotiationTimeout = Duration.ofSeconds(30);
+
     /** Names of plugins to enable that are found on the class path, such as {@code xep_0199}. */
     private List<String> plugins = new ArrayList<>();
 
@@ -60,6 +69,8 @@ public class XmppProperties {
     private final Component component = new Component();
 
     private final EventQueue eventQueue = new EventQueue();
+
+    private final Outbound outbound = new Outbound();
 
     private final HandlerExecutor handlerExecutor = new HandlerExecutor();
 
@@ -257,6 +268,25 @@ public class XmppProperties {
         }
     }
 
+    /** Stanzas sent while there is no session. */
+    public static class Outbound {
+
+        /**
+         * How many sent stanzas may wait for the session (while the connection is down or being negotiated). They
+         * go out in order once it is back; beyond this, sending fails with an {@code OutboundQueueFullException}
+         * instead of using memory without bound.
+         */
+        private int maxQueued = 10_000;
+
+        public int getMaxQueued() {
+            return maxQueued;
+        }
+
+        public void setMaxQueued(int maxQueued) {
+            this.maxQueued = maxQueued;
+        }
+    }
+
     /** Where threaded handlers run. */
     public static class HandlerExecutor {
 
@@ -287,17 +317,35 @@ public class XmppProperties {
         }
     }
 
-    /** Reconnection after an established session is lost. */
+    /**
+     * Trying again after a failed connection attempt (the first one included) or a lost session. Never after an
+     * authentication failure, an untrusted certificate, a component's rejected secret, or {@code conflict} twice
+     * in a row.
+     */
     public static class Reconnect {
 
-        /** Whether to reconnect (never after an authentication failure). */
+        /** Whether to try again at all. */
         private boolean enabled = true;
 
-        /** The first delay; each failed attempt doubles it, with jitter. */
-        private Duration initialDelay = Duration.ofSeconds(1);
+        /**
+         * The bound of the first delay; each further failed attempt doubles it. The delay is random between zero
+         * and the bound (full jitter).
+         */
+        private Duration initialDelay = Duration.ofMillis(500);
 
-        /** The longest delay between attempts. */
+        /** The largest bound of a delay between attempts. */
         private Duration maxDelay = Duration.ofSeconds(60);
+
+        /** How many failed attempts in a row before giving up; 0 to keep trying forever. */
+        private int maxAttempts;
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
 
         public boolean isEnabled() {
             return enabled;
@@ -372,6 +420,22 @@ public class XmppProperties {
         this.resource = resource;
     }
 
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getNegotiationTimeout() {
+        return negotiationTimeout;
+    }
+
+    public void setNegotiationTimeout(Duration negotiationTimeout) {
+        this.negotiationTimeout = negotiationTimeout;
+    }
+
     public boolean isAutoStartup() {
         return autoStartup;
     }
@@ -410,6 +474,10 @@ public class XmppProperties {
 
     public HandlerExecutor getHandlerExecutor() {
         return handlerExecutor;
+    }
+
+    public Outbound getOutbound() {
+        return outbound;
     }
 
     public Reconnect getReconnect() {

@@ -1,13 +1,16 @@
 package org.xmppboot.spring.health;
 
+import java.util.Locale;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.xmppboot.BaseXMPP;
+import org.xmppboot.ConnectionState;
 
 /**
- * {@code xmpp}: UP while a session is established, DOWN while disconnected or reconnecting. Details: the bare
- * JID, the server, whether TLS is on, the SASL mechanism, stream management, and since when. Never a secret.
+ * {@code xmpp}: UP while a session is established, DOWN while connecting, reconnecting, failed or closed.
+ * Details: the bare JID, the server, whether TLS is on, the SASL mechanism, stream management, since when, and
+ * while DOWN the connection's state and why it is not established (the last failure). Never a secret.
  */
 public class XmppHealthIndicator extends AbstractHealthIndicator {
 
@@ -24,8 +27,13 @@ public class XmppHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("streamManagement", false);
         if (xmpp.isSessionEstablished()) {
             builder.up();
-        } else {
-            builder.down();
+            return;
+        }
+        ConnectionState state = xmpp.connectionState();
+        builder.down().withDetail("state", state.phase().name().toLowerCase(Locale.ROOT))
+                .withDetail("stateSince", state.since().toString());
+        if (state.reason() != null) {
+            builder.withDetail("reason", state.reason());
         }
     }
 }

@@ -17,7 +17,7 @@ import org.xmppboot.stream.XMLStream;
  * Records a connection's event queue, handlers and stanzas in Micrometer. Meter names are part of the
  * contract (dashboards depend on them): {@code xmpp.event.queue.size}, {@code xmpp.event.queue.wait},
  * {@code xmpp.events.dispatched} (kind, name), {@code xmpp.handler.duration} (handler, outcome),
- * {@code xmpp.stanzas} (direction, kind), {@code xmpp.reconnects}.
+ * {@code xmpp.stanzas} (direction, kind), {@code xmpp.reconnects}, {@code xmpp.outbound.queued}.
  */
 public class MicrometerStreamObserver implements StreamObserver {
 
@@ -36,6 +36,8 @@ public class MicrometerStreamObserver implements StreamObserver {
         this.registry = registry;
         Gauge.builder("xmpp.event.queue.size", stream, XMLStream::eventQueueSize)
                 .description("Entries waiting in the event queue").register(registry);
+        Gauge.builder("xmpp.outbound.queued", stream, XMLStream::heldStanzaCount)
+                .description("Sent stanzas waiting for the session").register(registry);
         this.queueWait = Timer.builder("xmpp.event.queue.wait")
                 .description("Time entries waited in the event queue").register(registry);
         this.reconnects = Counter.builder("xmpp.reconnects")

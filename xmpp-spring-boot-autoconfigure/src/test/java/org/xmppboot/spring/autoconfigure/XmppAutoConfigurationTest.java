@@ -2,6 +2,7 @@ package org.xmppboot.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,10 +22,12 @@ import org.springframework.context.annotation.Configuration;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.client.TlsMode;
-import org.xmppboot.roster.Roster;
-import org.xmppboot.roster.SubscriptionPolicy;
+import org.xmppboot.component.ComponentConfig;
 import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.reconnect.ReconnectPolicy;
+import org.xmppboot.roster.Roster;
+import org.xmppboot.roster.SubscriptionPolicy;
 import org.xmppboot.spring.health.XmppHealthIndicator;
 import org.xmppboot.spring.listener.XmppHandlerEndpointRegistry;
 import org.xmppboot.spring.metrics.MicrometerStreamObserver;
@@ -56,6 +59,29 @@ class XmppAutoConfigurationTest {
                     assertThat(client.clientConfig().mechanisms()).containsExactly("SCRAM-SHA-256", "SCRAM-SHA-1");
                     assertThat(client.clientConfig().retryWithoutChannelBinding()).isFalse();
                     assertThat(client.isConnected()).as("auto-startup=false").isFalse();
+                });
+    }
+
+    @Test
+    void recoverySettingsReachClientsAndComponents() {
+        String[] recovery = {"xmpp.reconnect.initial-delay=250ms", "xmpp.reconnect.max-delay=10s",
+            "xmpp.reconnect.max-attempts=7", "xmpp.connect-timeout=3s", "xmpp.negotiation-timeout=12s",
+            "xmpp.outbound.max-queued=42"};
+        runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x").withPropertyValues(recovery)
+                .run(context -> {
+                    ClientXMPP client = context.getBean(ClientXMPP.class);
+                    assertThat(client.clientConfig().reconnect()).isEqualTo(new ReconnectPolicy(true,
+                            Duration.ofMillis(250), Duration.ofSeconds(10), 7));
+                    assertThat(client.clientConfig().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(client.clientConfig().negotiationTimeout()).isEqualTo(Duration.ofSeconds(12));
+                    assertThat(client.config().maxQueuedOutbound()).isEqualTo(42);
+                });
+        runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
+                "xmpp.component.secret=shh").withPropertyValues(recovery)
+                .run(context -> {
+                    ComponentConfig config = context.getBean(ComponentXMPP.class).componentConfig();
+                    assertThat(config.reconnect().maxAttempts()).isEqualTo(7);
+                    assertThat(config.negotiationTimeout()).isEqualTo(Duration.ofSeconds(12));
                 });
     }
 
@@ -230,6 +256,17 @@ class XmppAutoConfigurationTest {
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org",
                 "xmpp.component.secret=${BOT_SECRET}"), "xmpp.component.secret",
                 "is the unresolved placeholder ${BOT_SECRET}");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.reconnect.max-attempts=-1"), "xmpp.reconnect.max-attempts", "-1 is negative");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.reconnect.initial-delay=2s", "xmpp.reconnect.max-delay=1s"), "xmpp.reconnect.max-delay",
+                "is shorter than the initial delay");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.negotiation-timeout=0s"), "xmpp.negotiation-timeout", "must be positive");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.outbound.max-queued=0"), "xmpp.outbound.max-queued", "leaves no room");
+        assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
+                "xmpp.plugins=xep_0199,xep_0045"), "xmpp.plugins", "there is no plugin named 'xep_0045'");
         assertFailure(runner.withPropertyValues("xmpp.mode=component"), "xmpp.component.domain", "is required");
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=a@bot.example.org",
                 "xmpp.component.secret=x"), "xmpp.component.domain", "is not a bare domain");
@@ -237,6 +274,24 @@ class XmppAutoConfigurationTest {
                 "xmpp.component.secret=x", "xmpp.component.port=0"), "xmpp.component.port", "0 is not a port");
         assertFailure(runner.withPropertyValues("xmpp.mode=component", "xmpp.component.domain=bot.example.org"),
                 "xmpp.component.secret", "is required");
+    }
+
+    @Test
+    void anUnknownModeFailsStartupNamingThePropertyWhateverNeedsTheConnectionFirst() {
+        // A bean that needs the connection before the properties are bound finds one that fails naming
+        // xmpp.mode; otherwise binding fails on the property itself, listing the valid values.
+        runner.withPropertyValues("xmpp.mode=server").withBean("early", Object.class,
+                () -> new Object(), bd -> bd.setDependsOn("xmppUnknownMode")).run(context -> {
+                    InvalidXmppPropertyException cause = findCause(context.getStartupFailure());
+                    assertThat(cause).isNotNull();
+                    assertThat(cause.property()).isEqualTo("xmpp.mode");
+                    assertThat(cause.getMessage()).contains("'server' is not a connection mode");
+                });
+        runner.withPropertyValues("xmpp.mode=server").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("server");
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("xmpp.mode");
+        });
     }
 
     private static void assertFailure(ApplicationContextRunner runner, String property, String problem) {
@@ -287,7 +342,9 @@ class XmppAutoConfigurationTest {
         ApplicationContextRunner client = runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x");
         client.run(context -> {
             assertThat(context).hasSingleBean(XmppHealthIndicator.class);
-            assertThat(context.getBean(XmppHealthIndicator.class).health().getStatus().getCode()).isEqualTo("DOWN");
+            var health = context.getBean(XmppHealthIndicator.class).health();
+            assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+            assertThat(health.getDetails()).containsEntry("state", "idle");
         });
         client.withPropertyValues("management.health.xmpp.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(XmppHealthIndicator.class));
