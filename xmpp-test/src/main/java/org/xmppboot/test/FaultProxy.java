@@ -60,18 +60,15 @@ public final class FaultProxy implements AutoCloseable {
     private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private volatile int port;
 
-    /** Guards the listener, the open connections and the stall; {@link #changed} signals every change of them. */
+    /** Guards the listener and the open connections; {@link #changed} signals every change of them. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private @Nullable ServerSocket listener;
     private @Nullable Thread acceptor;
     private final Set<ProxyLink> links = new LinkedHashSet<>();
-    private boolean stalled;
-    private long resumeAt; // System.nanoTime() at which a timed stall ends
-    private boolean stallTimed;
     private boolean closed;
 
-    private volatile long delayNanos;
+    final ProxyFlow flow = new ProxyFlow();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong cuts = new AtomicLong();
     final AtomicLong toTarget = new AtomicLong();
@@ -128,39 +125,22 @@ public final class FaultProxy implements AutoCloseable {
      * proxy; everything is delivered, in order, after {@link #resume()}.
      */
     public void stall() {
-        setStall(true, false, 0);
+        flow.stall(false, 0);
     }
 
     /** {@link #stall()} for {@code duration}, then forwarding resumes by itself (unless stalled again). */
     public void stall(Duration duration) {
-        setStall(true, true, System.nanoTime() + duration.toNanos());
+        flow.stall(true, System.nanoTime() + duration.toNanos());
     }
 
     /** Ends a {@link #stall()}: what is buffered flows again, in order. */
     public void resume() {
-        setStall(false, false, 0);
+        flow.resume();
     }
 
     /** Whether forwarding is stalled now. */
     public boolean isStalled() {
-        lock.lock();
-        try {
-            return stalled && (!stallTimed || resumeAt - System.nanoTime() > 0);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void setStall(boolean stall, boolean timed, long until) {
-        lock.lock();
-        try {
-            stalled = stall;
-            stallTimed = timed;
-            resumeAt = until;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        return flow.isStalled();
     }
 
     /**
@@ -172,7 +152,7 @@ public final class FaultProxy implements AutoCloseable {
         if (latency.isNegative()) {
             throw new IllegalArgumentException("A delay cannot be negative: " + latency);
         }
-        delayNanos = latency.toNanos();
+        flow.delayNanos(latency.toNanos());
     }
 
     /**
@@ -371,32 +351,6 @@ public final class FaultProxy implements AutoCloseable {
             }
             link.start();
         }
-    }
-
-    /** Returns when bytes may flow; interrupted when the connection closes. */
-    void awaitFlowing() throws InterruptedException {
-        lock.lock();
-        try {
-            while (stalled) {
-                if (stallTimed) {
-                    long left = resumeAt - System.nanoTime();
-                    if (left <= 0) {
-                        stalled = false;
-                        changed.signalAll();
-                        return;
-                    }
-                    changed.awaitNanos(left);
-                } else {
-                    changed.await();
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    long delayNanos() {
-        return delayNanos;
     }
 
     void closed(ProxyLink link) {

@@ -25,8 +25,9 @@ import org.xmppboot.stream.Tls;
  * folder deleted) by {@link #close()}.
  *
  * <p>Virtual hosts: {@link LocalServer#DOMAIN} (SCRAM-SHA-1 and PLAIN), {@link LocalServer#SHA256_DOMAIN}
- * (stores SHA-256 hashes, so it offers SCRAM-SHA-256), {@link LocalServer#ANONYMOUS_DOMAIN} (SASL ANONYMOUS),
- * {@link LocalServer#PERF_DOMAIN} (no archive, carbons or offline storage, for throughput work). Components: a
+ * (stores SHA-256 hashes, so it offers SCRAM-SHA-256), {@link LocalServer#ANONYMOUS_DOMAIN} (SASL ANONYMOUS,
+ * for many-connection tests) and {@link LocalServer#PERF_DOMAIN} (for throughput work), both without archive,
+ * carbons or offline storage. Its listen backlog takes a thousand connects at once. Components: a
  * MUC service at {@link LocalServer#MUC_DOMAIN}, pubsub, HTTP file upload at {@link #UPLOAD_DOMAIN}, and an
  * external component slot at {@link LocalServer#COMPONENT_DOMAIN} with {@link #componentSecret()}. Encryption
  * is required on c2s unless {@link Options#withoutTls()}; there are no rate limits. {@link LocalEjabberd} is

@@ -115,13 +115,13 @@ final class ProxyLink {
                 InputStream in = from.getInputStream();
                 while (true) {
                     // Not reading while stalled is what makes the back-pressure: the kernel buffers fill.
-                    proxy.awaitFlowing();
+                    proxy.flow.awaitFlowing();
                     int n = in.read(buffer);
                     if (n < 0) {
                         chunks.put(END);
                         return;
                     }
-                    chunks.put(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime() + proxy.delayNanos()));
+                    chunks.put(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime() + proxy.flow.delayNanos()));
                 }
             } catch (InterruptedException e) {
                 // the link has ended
@@ -140,7 +140,7 @@ final class ProxyLink {
                         return;
                     }
                     FaultProxy.sleepNanos(chunk.due - System.nanoTime());
-                    proxy.awaitFlowing();
+                    proxy.flow.awaitFlowing();
                     out.write(chunk.bytes);
                     forwarded.addAndGet(chunk.bytes.length);
                 }
