@@ -1,10 +1,6 @@
 package org.xmppboot.sm;
 
-import java.util.Objects;
-import java.util.Set;
-
 import org.xmppboot.features.Negotiation;
-import org.xmppboot.features.StreamFeature;
 import org.xmppboot.xml.XmlElement;
 
 /**
@@ -15,35 +11,13 @@ import org.xmppboot.xml.XmlElement;
  *
  * <p>It shares its {@link StreamManagement} with the {@link ResumeFeature}.
  */
-public final class EnableFeature implements StreamFeature {
+public final class EnableFeature extends SmFeature {
 
     public static final String NAME = "sm";
     public static final int ORDER = 600;
 
-    private final StreamManagement sm;
-
     public EnableFeature(StreamManagement sm) {
-        this.sm = Objects.requireNonNull(sm, "sm");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int order() {
-        return ORDER;
-    }
-
-    @Override
-    public Set<String> namespaces() {
-        return Set.of(SmElements.NAMESPACE);
-    }
-
-    @Override
-    public void reset() {
-        sm.connectionStarting();
+        super(sm, NAME, ORDER);
     }
 
     @Override
@@ -57,10 +31,5 @@ public final class EnableFeature implements StreamFeature {
         }
         sm.startEnable(negotiation);
         return Outcome.PENDING;
-    }
-
-    @Override
-    public void receive(XmlElement element, Negotiation negotiation) {
-        sm.receive(element, negotiation);
     }
 }

@@ -1,10 +1,6 @@
 package org.xmppboot.sm;
 
-import java.util.Objects;
-import java.util.Set;
-
 import org.xmppboot.features.Negotiation;
-import org.xmppboot.features.StreamFeature;
 import org.xmppboot.xml.XmlElement;
 
 /**
@@ -16,35 +12,13 @@ import org.xmppboot.xml.XmlElement;
  * <p>It shares its {@link StreamManagement} with the {@link EnableFeature}, and takes every stream management
  * element of the negotiation for it (both features declare the namespace; the first in order receives it).
  */
-public final class ResumeFeature implements StreamFeature {
+public final class ResumeFeature extends SmFeature {
 
     public static final String NAME = "sm-resume";
     public static final int ORDER = 250;
 
-    private final StreamManagement sm;
-
     public ResumeFeature(StreamManagement sm) {
-        this.sm = Objects.requireNonNull(sm, "sm");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int order() {
-        return ORDER;
-    }
-
-    @Override
-    public Set<String> namespaces() {
-        return Set.of(SmElements.NAMESPACE);
-    }
-
-    @Override
-    public void reset() {
-        sm.connectionStarting();
+        super(sm, NAME, ORDER);
     }
 
     @Override
@@ -58,10 +32,5 @@ public final class ResumeFeature implements StreamFeature {
         }
         sm.startResume(negotiation);
         return Outcome.PENDING;
-    }
-
-    @Override
-    public void receive(XmlElement element, Negotiation negotiation) {
-        sm.receive(element, negotiation);
     }
 }
