@@ -34,9 +34,9 @@ import org.xmppboot.stanza.Message;
  * what it never learned we had handled. So duplicates are allowed only in a run where a resumption failed, and
  * counted.
  *
- * <p>Prosody only: on ejabberd 23.01 the same run loses a few requests in some runs (and the bot receives some
- * twice), after cuts that fall while a resumption is being negotiated; that is not explained yet (see
- * BENCHMARKS.md), so it is measured, not promised.
+ * <p>Prosody only: on ejabberd 23.01, on a busy machine, the same run loses some of the requests sent while the
+ * bot's session waits to be resumed; that is not explained yet (see BENCHMARKS.md), so it is measured, not
+ * promised.
  *
  * <p>The default run is short; {@code -Dxmpp.reliability.messages=10000 -Dxmpp.reliability.cuts=100} (the
  * {@code reliability} Maven profile) is the full one. Both print the tally: lost, duplicated, out of order, and
