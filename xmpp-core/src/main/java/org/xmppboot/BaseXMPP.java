@@ -56,7 +56,7 @@ public class BaseXMPP extends XMLStream {
     private static final Logger log = LoggerFactory.getLogger(BaseXMPP.class);
 
     private final PresenceView presences = new PresenceView();
-    private final PluginRegistry plugins = new PluginRegistry(this);
+    private final PluginRegistry plugins = new PluginRegistry(plugin -> new PluginScope(this));
     private final IqTracker iqTracker = new IqTracker(this, this::acceptsResponse);
     private final IqResponder iqResponder = new IqResponder(this);
     private final ConnectionSupervisor supervisor = new ConnectionSupervisor(this, this::closeConnection);

@@ -7,28 +7,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppboot.BaseXMPP;
 
 /**
  * The plugins of one connection: registered by instance or by name, initialised in dependency order.
  * Registering by name (or needing a dependency nobody registered) loads the plugin through
- * {@link ServiceLoader}. Thread-safe.
+ * {@link ServiceLoader}. Each plugin is initialised with a context of its own, closed (so that what the plugin
+ * registered is removed) when the plugin shuts down. Thread-safe.
  */
 public final class PluginRegistry {
 
+    /**
+     * What a bot usually wants, and what {@link #registerDefaults()} (or Spring's default {@code xmpp.plugins})
+     * switches on: discovery, data forms, capabilities, ping, version, delayed delivery, receipts, chat states,
+     * markers, forwarding, stanza ids and processing hints.
+     */
+    public static final List<String> DEFAULTS = List.of("xep_0030", "xep_0004", "xep_0115", "xep_0199", "xep_0092",
+            "xep_0203", "xep_0184", "xep_0085", "xep_0333", "xep_0297", "xep_0359", "xep_0334");
+
     private static final Logger log = LoggerFactory.getLogger(PluginRegistry.class);
 
-    private final BaseXMPP xmpp;
+    private final Function<XmppPlugin, PluginContext> contexts;
     private final Map<String, XmppPlugin> plugins = new LinkedHashMap<>();
     private final List<XmppPlugin> initialised = new ArrayList<>();
+    private final Map<XmppPlugin, PluginContext> openContexts = new LinkedHashMap<>();
+    private final List<Consumer<XmppPlugin>> customizers = new CopyOnWriteArrayList<>();
     private boolean started;
 
-    public PluginRegistry(BaseXMPP xmpp) {
-        this.xmpp = xmpp;
+    /** @param contexts makes each plugin's context; one that is {@link AutoCloseable} is closed at shutdown */
+    public PluginRegistry(Function<XmppPlugin, PluginContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * Adds a step run on every plugin just before each {@code init}, including plugins loaded as
+     * dependencies: where configuration from outside (Spring properties, say) is applied.
+     */
+    public void addCustomizer(Consumer<XmppPlugin> customizer) {
+        customizers.add(customizer);
+    }
+
+    /** Registers the {@link #DEFAULTS} that are on the class path. */
+    public synchronized void registerDefaults() {
+        List<String> available = availableNames();
+        for (String name : DEFAULTS) {
+            if (available.contains(name)) {
+                register(name);
+            }
+        }
     }
 
     /** Registers a plugin instance; after {@link #initAll()}, it is initialised at once. */
@@ -47,7 +79,7 @@ public final class PluginRegistry {
     /** Registers the plugin of this name found by {@link ServiceLoader}. */
     public synchronized void register(String name) {
         if (!plugins.containsKey(name)) {
-            register(load(name));
+            register(create(name));
         }
     }
 
@@ -60,7 +92,8 @@ public final class PluginRegistry {
         return names;
     }
 
-    private static XmppPlugin load(String name) {
+    /** A new instance of the plugin of this name found by {@link ServiceLoader}. */
+    public static XmppPlugin create(String name) {
         List<String> available = new ArrayList<>();
         for (XmppPlugin candidate : ServiceLoader.load(XmppPlugin.class)) {
             if (candidate.name().equals(name)) {
@@ -105,12 +138,16 @@ public final class PluginRegistry {
             visit(name, done, new LinkedHashSet<>(), order, null);
         }
         for (XmppPlugin plugin : order) {
+            PluginContext context = contexts.apply(plugin);
             try {
-                plugin.init(xmpp);
+                customizers.forEach(c -> c.accept(plugin));
+                plugin.init(context);
             } catch (RuntimeException e) {
+                close(context);
                 throw new PluginException("Plugin '" + plugin.name() + "' failed to initialise: " + e.getMessage(), e);
             }
             initialised.add(plugin);
+            openContexts.put(plugin, context);
             log.debug("Initialised plugin {}", plugin.name());
         }
     }
@@ -128,7 +165,7 @@ public final class PluginRegistry {
         XmppPlugin plugin = plugins.get(name);
         if (plugin == null) {
             try {
-                plugin = load(name);
+                plugin = create(name);
             } catch (PluginException e) {
                 throw new PluginException("Plugin '" + requiredBy + "' depends on '" + name
                         + "', which is not registered and cannot be loaded: " + e.getMessage(), e);
@@ -152,8 +189,22 @@ public final class PluginRegistry {
             } catch (RuntimeException e) {
                 log.warn("Plugin '{}' failed to shut down", plugin.name(), e);
             }
+            PluginContext context = openContexts.remove(plugin);
+            if (context != null) {
+                close(context);
+            }
         }
         initialised.clear();
         started = false;
+    }
+
+    private static void close(PluginContext context) {
+        if (context instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("Removing a plugin's registrations failed", e);
+            }
+        }
     }
 }

@@ -13,11 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.features.RosterRequestFeature;
-import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Presence;
@@ -87,7 +86,7 @@ public final class Roster implements XmppPlugin {
     private final EventHandler onSessionEnd = data -> sessionEnded();
     private final EventHandler onSessionResumed = data -> sessionResumed();
 
-    private volatile @Nullable BaseXMPP xmpp;
+    private volatile @Nullable PluginContext xmpp;
     private volatile boolean versioningOffered;
 
     /** A roster kept in memory, approving every subscription request: what registering by name gives. */
@@ -127,8 +126,8 @@ public final class Roster implements XmppPlugin {
     }
 
     @Override
-    public void init(BaseXMPP connection) {
-        if (connection instanceof ComponentXMPP) {
+    public void init(PluginContext connection) {
+        if (connection.isComponent()) {
             throw new IllegalArgumentException("A component has no roster (RFC 6121 rosters belong to accounts)");
         }
         xmpp = connection;
@@ -137,7 +136,8 @@ public final class Roster implements XmppPlugin {
                 Matcher.stanzaPath("iq@type=set/{" + NAMESPACE + "}query"), s -> sync.pushed((Iq) s)));
         connection.registerHandler(StreamHandler.of(PRESENCE_HANDLER, Roster::isSubscriptionPresence,
                 s -> subscriptions.received(connection, (Presence) s)));
-        if (connection instanceof ClientXMPP client) {
+        ClientXMPP client = connection.unwrap(ClientXMPP.class);
+        if (client != null) {
             // The roster get of the session set-up (before initial presence, §2.2), with the cached version.
             client.features().register(new RosterRequestFeature(versioning -> {
                 versioningOffered = versioning;
@@ -154,14 +154,6 @@ public final class Roster implements XmppPlugin {
 
     @Override
     public void shutdown() {
-        BaseXMPP connection = xmpp;
-        if (connection != null) {
-            connection.removeHandler(PUSH_HANDLER);
-            connection.removeHandler(PRESENCE_HANDLER);
-            connection.removeEventHandler("session_start", onSessionStart);
-            connection.removeEventHandler("session_end", onSessionEnd);
-            connection.removeEventHandler("session_resumed", onSessionResumed);
-        }
         sync.unload();
     }
 
@@ -263,7 +255,7 @@ public final class Roster implements XmppPlugin {
         XmlElement query = new XmlElement("query", NAMESPACE);
         query.addChild(item);
         // No 'to': a roster set is addressed to the account, which the server answers for (§2.1.5).
-        return connection().makeIqSet(query, null).send().thenApply(result -> null);
+        return connection().makeIq(Iq.Type.SET, null).setPayload(query).send().thenApply(result -> null);
     }
 
     // =================================================================== subscriptions (RFC 6121 §3)
@@ -374,8 +366,8 @@ public final class Roster implements XmppPlugin {
 
     // =================================================================== helpers
 
-    private BaseXMPP connection() {
-        BaseXMPP connection = xmpp;
+    private PluginContext connection() {
+        PluginContext connection = xmpp;
         if (connection == null) {
             throw new IllegalStateException("The roster is not attached to a connection: Roster.attach(client)");
         }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.xml.XmlElement;
@@ -21,7 +21,7 @@ final class RosterSync {
 
     private final Roster roster;
     private final RosterState state;
-    private volatile @Nullable BaseXMPP xmpp;
+    private volatile @Nullable PluginContext xmpp;
     private volatile boolean loaded;
     /** Whether the last session had its roster when its connection was lost: a resumption keeps it. */
     private volatile boolean loadedWhenLost;
@@ -33,7 +33,7 @@ final class RosterSync {
         this.state = state;
     }
 
-    void bind(@Nullable BaseXMPP connection) {
+    void bind(@Nullable PluginContext connection) {
         xmpp = connection;
     }
 
@@ -127,7 +127,7 @@ final class RosterSync {
         if (from == null) {
             return true;
         }
-        BaseXMPP connection = xmpp;
+        PluginContext connection = xmpp;
         Jid own = connection == null ? null : connection.boundJid();
         return own != null && from.equals(own.bare());
     }
@@ -139,14 +139,14 @@ final class RosterSync {
     }
 
     void event(String name, Object data) {
-        BaseXMPP connection = xmpp;
+        PluginContext connection = xmpp;
         if (connection != null) {
             connection.event(name, data);
         }
     }
 
     String name() {
-        BaseXMPP connection = xmpp;
-        return connection == null ? "roster" : connection.config().name();
+        PluginContext connection = xmpp;
+        return connection == null ? "roster" : connection.connectionName();
     }
 }

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.stanza.Presence;
 
 /**
@@ -46,7 +46,7 @@ final class Subscriptions {
     }
 
     /** A subscription presence from a contact (on the event thread). */
-    void received(BaseXMPP xmpp, Presence presence) {
+    void received(PluginContext xmpp, Presence presence) {
         Jid contact = contactOf(xmpp, presence);
         Presence.Type type = presence.getPresenceType();
         if (contact == null || type == null) {
@@ -57,11 +57,11 @@ final class Subscriptions {
             // §3.3.3 (and a request withdrawn before it was answered): nothing left to approve.
             case UNSUBSCRIBE -> forget(contact);
             default -> log.debug("[{}] {} from {}: the server pushes the new subscription state",
-                    xmpp.config().name(), type.value(), contact);
+                    xmpp.connectionName(), type.value(), contact);
         }
     }
 
-    private void requested(BaseXMPP xmpp, Jid contact, Presence request) {
+    private void requested(PluginContext xmpp, Jid contact, Presence request) {
         RosterItem item = roster.get(contact);
         SubscriptionPolicy.Decision decision;
         try {
@@ -69,10 +69,10 @@ final class Subscriptions {
         } catch (RuntimeException e) {
             // Unanswered, the request stays with the server, which delivers it again at the next login (§3.1.3).
             log.warn("[{}] the subscription policy failed on the request from {}; left unanswered",
-                    xmpp.config().name(), contact, e);
+                    xmpp.connectionName(), contact, e);
             return;
         }
-        log.debug("[{}] subscription request from {}: {}", xmpp.config().name(), contact, decision);
+        log.debug("[{}] subscription request from {}: {}", xmpp.connectionName(), contact, decision);
         switch (decision) {
             case ACCEPT -> approve(xmpp, contact);
             case ACCEPT_AND_SUBSCRIBE -> {
@@ -90,23 +90,23 @@ final class Subscriptions {
     }
 
     /** §3.1.4: approving sends {@code subscribed} to the contact's bare JID. */
-    void approve(BaseXMPP xmpp, Jid contact) {
+    void approve(PluginContext xmpp, Jid contact) {
         forget(contact.bare());
         send(xmpp, contact, Presence.Type.SUBSCRIBED);
     }
 
     /** §3.1.4 (deny a request) and §3.2.1 (cancel a granted subscription): {@code unsubscribed}. */
-    void deny(BaseXMPP xmpp, Jid contact) {
+    void deny(PluginContext xmpp, Jid contact) {
         forget(contact.bare());
         send(xmpp, contact, Presence.Type.UNSUBSCRIBED);
     }
 
     /** Sends a subscription presence to the contact's bare JID (§3.1.1, §3.1.4, §3.2.1, §3.3.1). */
-    static void send(BaseXMPP xmpp, Jid contact, Presence.Type type) {
+    static void send(PluginContext xmpp, Jid contact, Presence.Type type) {
         xmpp.send(xmpp.makePresence(contact.bare(), null, null, type));
     }
 
-    private static @Nullable Jid contactOf(BaseXMPP xmpp, Presence presence) {
+    private static @Nullable Jid contactOf(PluginContext xmpp, Presence presence) {
         Jid from;
         try {
             from = presence.getFrom();

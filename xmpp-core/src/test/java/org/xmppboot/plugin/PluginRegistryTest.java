@@ -3,13 +3,20 @@ package org.xmppboot.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.xmppboot.BaseXMPP;
+import org.xmppboot.iq.IqRoute;
+import org.xmppboot.stream.Direction;
+import org.xmppboot.stream.EventHandler;
+import org.xmppboot.stream.StanzaFilter;
 import org.xmppboot.stream.StreamConfig;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.stream.matcher.Matcher;
 
 class PluginRegistryTest {
 
@@ -17,7 +24,7 @@ class PluginRegistryTest {
 
     record TestPlugin(String name, Set<String> dependencies) implements XmppPlugin {
         @Override
-        public void init(BaseXMPP xmpp) {
+        public void init(PluginContext context) {
             EVENTS.add("init " + name);
         }
 
@@ -35,12 +42,13 @@ class PluginRegistryTest {
         }
 
         @Override
-        public void init(BaseXMPP xmpp) {
+        public void init(PluginContext context) {
             EVENTS.add("init test_loadable");
         }
     }
 
-    private final PluginRegistry registry = new PluginRegistry(new BaseXMPP("jabber:client", StreamConfig.defaults()));
+    private final BaseXMPP xmpp = new BaseXMPP("jabber:client", StreamConfig.defaults());
+    private final PluginRegistry registry = xmpp.plugins();
 
     PluginRegistryTest() {
         EVENTS.clear();
@@ -102,5 +110,82 @@ class PluginRegistryTest {
         assertThatThrownBy(() -> registry.register(new TestPlugin("a", Set.of("x"))))
                 .isInstanceOf(PluginException.class).hasMessageContaining("already registered");
         assertThatThrownBy(() -> registry.register("no_such_plugin")).hasMessageContaining("No plugin named");
+    }
+
+    /** Registers one of everything through its context, and nothing in shutdown. */
+    static final class RegisteringPlugin extends BasePlugin {
+        final EventHandler onEvent = data -> EVENTS.add("event " + data);
+        final StanzaFilter filter = stanza -> stanza;
+
+        RegisteringPlugin() {
+            super("test_registering");
+        }
+
+        @Override
+        protected void start(PluginContext context) {
+            context.registerHandler(StreamHandler.of("test:handler", Matcher.stanzaPath("message"), s -> { }));
+            context.registerIqHandler("test:iq", IqRoute.get("urn:test", "query"), iq -> null);
+            context.addEventHandler("test_event", onEvent);
+            context.addFilter(Direction.OUT, filter, 0);
+            context.schedule("test:timer", Duration.ofHours(1), () -> { }, true);
+        }
+    }
+
+    @Test
+    void shutdownRemovesWhatAPluginRegisteredThroughItsContext() {
+        RegisteringPlugin plugin = new RegisteringPlugin();
+        registry.register(plugin);
+        registry.initAll();
+        assertThat(xmpp.handlers()).extracting(StreamHandler::name).contains("test:handler");
+        assertThat(xmpp.iqHandlerFor(IqRoute.get("urn:test", "query"))).isEqualTo("test:iq");
+        assertThat(xmpp.eventHandlerCount("test_event")).isEqualTo(1);
+
+        registry.shutdownAll();
+
+        assertThat(xmpp.handlers()).extracting(StreamHandler::name).doesNotContain("test:handler");
+        assertThat(xmpp.iqHandlerFor(IqRoute.get("urn:test", "query"))).isNull();
+        assertThat(xmpp.eventHandlerCount("test_event")).isZero();
+        assertThat(xmpp.removeFilter(Direction.OUT, plugin.filter)).isFalse();
+        assertThat(xmpp.cancelSchedule("test:timer")).isFalse();
+    }
+
+    @Test
+    void aPluginThatFailsToStartLeavesNothingRegistered() {
+        registry.register(new BasePlugin("test_failing") {
+            @Override
+            protected void start(PluginContext context) {
+                context.registerHandler(StreamHandler.of("test:half", Matcher.stanzaPath("message"), s -> { }));
+                throw new IllegalStateException("boom");
+            }
+        });
+
+        assertThatThrownBy(registry::initAll).isInstanceOf(PluginException.class)
+                .hasMessage("Plugin 'test_failing' failed to initialise: boom");
+        assertThat(xmpp.handlers()).extracting(StreamHandler::name).doesNotContain("test:half");
+    }
+
+    @Test
+    void customizersSeeEveryPluginBeforeItsInitIncludingLoadedDependencies() {
+        registry.addCustomizer(plugin -> EVENTS.add("customize " + plugin.name()));
+        registry.register(new TestPlugin("a", Set.of("test_loadable")));
+        registry.initAll();
+
+        assertThat(EVENTS).containsExactly("customize test_loadable", "init test_loadable", "customize a", "init a");
+    }
+
+    @Test
+    void aPluginContextKnowsTheConnectionKindAndUnwrapsIt() {
+        PluginContext[] seen = new PluginContext[1];
+        registry.register(new BasePlugin("test_context") {
+            @Override
+            protected void start(PluginContext context) {
+                seen[0] = context;
+            }
+        });
+        registry.initAll();
+
+        assertThat(seen[0].isComponent()).isFalse();
+        assertThat(seen[0].unwrap(BaseXMPP.class)).isSameAs(xmpp);
+        assertThat(seen[0].unwrap(String.class)).isNull();
     }
 }

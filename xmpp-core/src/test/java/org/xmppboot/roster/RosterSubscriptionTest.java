@@ -168,10 +168,18 @@ class RosterSubscriptionTest {
         Subscriptions subscriptions = new Subscriptions(new Roster(), SubscriptionPolicy.MANUAL);
         org.xmppboot.BaseXMPP xmpp = new org.xmppboot.BaseXMPP("jabber:client",
                 org.xmppboot.stream.StreamConfig.defaults().withName("bounded"));
+        org.xmppboot.plugin.PluginContext[] context = new org.xmppboot.plugin.PluginContext[1];
+        xmpp.registerPlugin(new org.xmppboot.plugin.BasePlugin("test_context") {
+            @Override
+            protected void start(org.xmppboot.plugin.PluginContext c) {
+                context[0] = c;
+            }
+        });
+        xmpp.plugins().initAll();
         for (int i = 0; i <= Subscriptions.MAX_PENDING; i++) {
             Presence request = xmpp.makePresence(null, null, null, Presence.Type.SUBSCRIBE);
             request.setFrom(Jid.of("user" + i + "@example.net"));
-            subscriptions.received(xmpp, request);
+            subscriptions.received(context[0], request);
         }
         assertThat(subscriptions.pending()).hasSize(Subscriptions.MAX_PENDING)
                 .doesNotContain(Jid.of("user0@example.net"))

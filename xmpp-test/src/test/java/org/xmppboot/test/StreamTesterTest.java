@@ -16,6 +16,7 @@ import org.xmppboot.client.ClientConfig;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.client.XmppNegotiationException;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.sasl.SaslException;
 import org.xmppboot.stanza.Iq;
@@ -37,8 +38,8 @@ class StreamTesterTest {
         }
 
         @Override
-        public void init(BaseXMPP xmpp) {
-            xmpp.registerHandler(StreamHandler.of("ping", Matcher.stanzaPath("iq@type=get/{urn:xmpp:ping}ping"),
+        public void init(PluginContext context) {
+            context.registerHandler(StreamHandler.of("ping", Matcher.stanzaPath("iq@type=get/{urn:xmpp:ping}ping"),
                     s -> ((Iq) s).reply().sendResponse()));
         }
     }

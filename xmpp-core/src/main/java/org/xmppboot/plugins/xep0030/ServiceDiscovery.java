@@ -10,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
-import org.xmppboot.BaseXMPP;
 import org.xmppboot.iq.IqRoute;
 import org.xmppboot.jid.Jid;
-import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.plugin.BasePlugin;
+import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.stanza.StanzaErrorException;
@@ -23,7 +23,7 @@ import org.xmppboot.xml.XmlElement;
  * XEP-0030: answers {@code disco#info} with this entity's identities and features (other plugins add theirs)
  * and {@code disco#items} with its items, and asks other entities the same.
  */
-public class ServiceDiscovery implements XmppPlugin {
+public class ServiceDiscovery extends BasePlugin {
 
     public static final String NAME = "xep_0030";
     public static final String INFO = "http://jabber.org/protocol/disco#info";
@@ -42,34 +42,21 @@ public class ServiceDiscovery implements XmppPlugin {
     private final SortedSet<String> features = Collections.synchronizedSortedSet(new TreeSet<>());
     private final List<Item> items = new CopyOnWriteArrayList<>();
     private volatile boolean customIdentities;
-    private static final String COMPONENT_NAMESPACE = "jabber:component:accept";
 
-    private @Nullable BaseXMPP xmpp;
-
-    @Override
-    public String name() {
-        return NAME;
+    public ServiceDiscovery() {
+        super(NAME);
     }
 
     @Override
-    public void init(BaseXMPP xmpp) {
-        this.xmpp = xmpp;
+    protected void start(PluginContext context) {
         if (!customIdentities) {
             identities.clear();
-            identities.add(defaultIdentity(xmpp));
+            identities.add(defaultIdentity(context));
         }
         features.add(INFO);
         features.add(ITEMS);
-        xmpp.registerIqHandler("xep_0030:info", IqRoute.get(INFO, "query"), this::answerInfo);
-        xmpp.registerIqHandler("xep_0030:items", IqRoute.get(ITEMS, "query"), this::answerItems);
-    }
-
-    @Override
-    public void shutdown() {
-        if (xmpp != null) {
-            xmpp.removeIqHandler("xep_0030:info");
-            xmpp.removeIqHandler("xep_0030:items");
-        }
+        context.registerIqHandler("xep_0030:info", IqRoute.get(INFO, "query"), this::answerInfo);
+        context.registerIqHandler("xep_0030:items", IqRoute.get(ITEMS, "query"), this::answerItems);
     }
 
     public void addFeature(String feature) {
@@ -92,8 +79,8 @@ public class ServiceDiscovery implements XmppPlugin {
      * identities). The stream says it: on an external component's stream ({@code jabber:component:accept},
      * XEP-0114) a {@code component/generic}, on any other a {@code client/bot}.
      */
-    static Identity defaultIdentity(BaseXMPP xmpp) {
-        return COMPONENT_NAMESPACE.equals(xmpp.defaultNamespace()) ? new Identity("component", "generic", null)
+    static Identity defaultIdentity(PluginContext context) {
+        return context.isComponent() ? new Identity("component", "generic", null)
                 : new Identity("client", "bot", null);
     }
 
@@ -151,7 +138,7 @@ public class ServiceDiscovery implements XmppPlugin {
 
     /** Asks an entity what it is and supports; completes with the {@code disco#info} result. */
     public CompletableFuture<Iq> getInfo(Jid to, @Nullable Duration timeout) {
-        return requireXmpp().makeIqGet(INFO, to).send(timeout == null ? requireXmpp().config().iqTimeout() : timeout);
+        return context().sendIq(context().makeIq(Iq.Type.GET, to).setQuery(INFO), timeout);
     }
 
     /** Whether an entity announces a feature. */
@@ -172,7 +159,7 @@ public class ServiceDiscovery implements XmppPlugin {
 
     /** Lists an entity's items. */
     public CompletableFuture<List<Item>> getItems(Jid to) {
-        return requireXmpp().makeIqGet(ITEMS, to).send().thenApply(result -> {
+        return context().makeIq(Iq.Type.GET, to).setQuery(ITEMS).send().thenApply(result -> {
             List<Item> found = new ArrayList<>();
             XmlElement query = result.getPayload();
             if (query != null) {
@@ -185,12 +172,5 @@ public class ServiceDiscovery implements XmppPlugin {
             }
             return found;
         });
-    }
-
-    private BaseXMPP requireXmpp() {
-        if (xmpp == null) {
-            throw new IllegalStateException("xep_0030 is not initialised: register it on a connection first");
-        }
-        return xmpp;
     }
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.plugins.IqFeaturePlugin;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.StanzaErrorException;
@@ -35,19 +35,13 @@ public class Ping extends IqFeaturePlugin {
         return null;
     }
 
-    @Override
-    public void shutdown() {
-        super.shutdown();
-        xmpp().cancelSchedule(KEEPALIVE);
-    }
-
     /**
      * Pings an entity; completes with the round-trip time. An error response still proves the entity is
      * there (XEP-0199 §4.2: {@code service-unavailable} means it is up but does not do pings), so only a
      * timeout or a lost connection fails the future.
      */
     public CompletableFuture<Duration> ping(Jid to, Duration timeout) {
-        BaseXMPP stream = xmpp();
+        PluginContext stream = context();
         Iq iq = stream.makeIq(Iq.Type.GET, to);
         iq.xml().addElement("ping", NAMESPACE);
         long start = System.nanoTime();
@@ -66,7 +60,7 @@ public class Ping extends IqFeaturePlugin {
      * connection as failed.
      */
     public void keepalive(Duration interval, Duration timeout) {
-        BaseXMPP stream = xmpp();
+        PluginContext stream = context();
         stream.schedule(KEEPALIVE, interval, () -> {
             Jid self = stream.boundJid();
             if (self == null || !stream.isConnected()) {
@@ -75,7 +69,7 @@ public class Ping extends IqFeaturePlugin {
             ping(self.domainJid(), timeout).whenComplete((rtt, failure) -> {
                 if (failure != null) {
                     log.warn("[{}] no answer to a keepalive ping within {}; ending the connection",
-                            stream.config().name(), timeout);
+                            stream.connectionName(), timeout);
                     stream.abort("keepalive ping unanswered");
                 }
             });

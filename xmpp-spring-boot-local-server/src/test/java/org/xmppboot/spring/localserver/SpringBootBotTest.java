@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.jid.Jid;
@@ -60,7 +61,7 @@ class SpringBootBotTest {
 
     /** A plugin bean: registered on the connection and initialised before it connects. */
     static class CountingPlugin implements XmppPlugin {
-        volatile BaseXMPP initialisedWith;
+        volatile PluginContext initialisedWith;
 
         @Override
         public String name() {
@@ -68,8 +69,8 @@ class SpringBootBotTest {
         }
 
         @Override
-        public void init(BaseXMPP xmpp) {
-            initialisedWith = xmpp;
+        public void init(PluginContext context) {
+            initialisedWith = context;
         }
     }
 
@@ -147,7 +148,7 @@ class SpringBootBotTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> bot.threadedOn.size() == 3);
             assertThat(bot.threadedOn).as("threaded handlers run on Spring Boot's applicationTaskExecutor")
                     .allMatch(name -> name.startsWith("task-"));
-            assertThat(context.getBean(CountingPlugin.class).initialisedWith).isSameAs(xmpp);
+            assertThat(context.getBean(CountingPlugin.class).initialisedWith.unwrap(BaseXMPP.class)).isSameAs(xmpp);
             assertThat(xmpp.plugin(Ping.class).ping(Jid.of(LocalServer.DOMAIN), Duration.ofSeconds(5))
                     .get(10, TimeUnit.SECONDS)).as("xmpp.plugins=xep_0199").isPositive();
             assertThat(xmpp.plugin("test_counting")).isSameAs(context.getBean(CountingPlugin.class));
