@@ -25,8 +25,34 @@ public class Ping extends IqFeaturePlugin {
     private static final String KEEPALIVE = "xep_0199:keepalive";
     private static final Logger log = LoggerFactory.getLogger(Ping.class);
 
+    private volatile PingConfig config;
+
     public Ping() {
+        this(PingConfig.DEFAULT);
+    }
+
+    public Ping(PingConfig config) {
         super(NAME, NAMESPACE, "ping");
+        this.config = config;
+    }
+
+    /** Replaces the settings; a keepalive set here starts with the next connection. */
+    public Ping configure(PingConfig config) {
+        this.config = config;
+        return this;
+    }
+
+    public PingConfig config() {
+        return config;
+    }
+
+    @Override
+    protected void start(PluginContext context) {
+        super.start(context);
+        Duration interval = config.keepaliveInterval();
+        if (interval != null) {
+            keepalive(interval, config.keepaliveTimeout());
+        }
     }
 
     /** XEP-0199 §4.1: an empty result. */

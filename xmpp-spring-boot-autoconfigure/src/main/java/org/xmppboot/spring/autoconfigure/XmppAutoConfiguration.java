@@ -34,7 +34,7 @@ import org.xmppboot.spring.listener.XmppHandlerEndpointRegistry;
  * exists.
  */
 @AutoConfiguration(after = {TaskExecutionAutoConfiguration.class, SslAutoConfiguration.class})
-@EnableConfigurationProperties(XmppProperties.class)
+@EnableConfigurationProperties({XmppProperties.class, XmppPluginProperties.class})
 public final class XmppAutoConfiguration {
 
     @Bean
@@ -84,7 +84,7 @@ public final class XmppAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     XmppConnectionLifecycle xmppConnectionLifecycle(BaseXMPP xmpp, XmppProperties properties,
-            ObjectProvider<XmppPlugin> plugins) {
+            XmppPluginProperties pluginProperties, ObjectProvider<XmppPlugin> plugins, Environment environment) {
         List<String> available = PluginRegistry.availableNames();
         for (String name : properties.getPlugins()) {
             if (!available.contains(name.strip())) {
@@ -92,8 +92,10 @@ public final class XmppAutoConfiguration {
                         + "' on the class path", "Use some of " + String.join(", ", available) + ".");
             }
         }
-        return new XmppConnectionLifecycle(xmpp, plugins.orderedStream().toList(), properties.getPlugins(),
-                properties.isAutoStartup());
+        List<XmppPlugin> beans = plugins.orderedStream().toList();
+        xmpp.plugins().addCustomizer(new PluginPropertiesCustomizer(pluginProperties,
+                environment.getProperty("spring.application.name", "xmpp-boot"), beans));
+        return new XmppConnectionLifecycle(xmpp, beans, properties.getPlugins(), properties.isAutoStartup());
     }
 
     @Bean

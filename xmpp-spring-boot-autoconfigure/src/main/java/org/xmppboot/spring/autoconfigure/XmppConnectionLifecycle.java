@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.features.TlsFailures;
@@ -22,13 +23,14 @@ import org.xmppboot.sasl.SaslException;
  *
  * <p>Start-up does not wait for the session: a server that is down does not keep the application from
  * starting (the health indicator says DOWN, and the client keeps trying). Plugins (every {@link XmppPlugin}
- * bean, in order, and the names in {@code xmpp.plugins}) are registered just before connecting.
+ * bean, in order, and the names in {@code xmpp.plugins}) are registered once all beans exist, and initialised
+ * when the connection starts.
  *
  * <p>While it runs, a non-daemon thread keeps the JVM alive: the connection's own threads are daemons (a library
  * must never keep a JVM from exiting), so an application with no web server would otherwise end right after
  * start-up. Stopping the context ends it, as a listener container's threads do for a messaging application.
  */
-public class XmppConnectionLifecycle implements SmartLifecycle {
+public class XmppConnectionLifecycle implements SmartLifecycle, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(XmppConnectionLifecycle.class);
     private static final long STOP_TIMEOUT_SECONDS = 15;
@@ -48,10 +50,18 @@ public class XmppConnectionLifecycle implements SmartLifecycle {
         this.autoStartup = autoStartup;
     }
 
+    /**
+     * Registers the plugins once every bean exists, so that they are there to look up
+     * ({@code xmpp.plugin(Ping.class)}) even before the connection starts; they are initialised when it does.
+     */
     @Override
-    public void start() {
+    public void afterSingletonsInstantiated() {
         plugins.forEach(xmpp::registerPlugin);
         pluginNames.forEach(xmpp::registerPlugin);
+    }
+
+    @Override
+    public void start() {
         running = true;
         CompletableFuture<?> session = xmpp.connect();
         session.whenComplete((jid, failure) -> {

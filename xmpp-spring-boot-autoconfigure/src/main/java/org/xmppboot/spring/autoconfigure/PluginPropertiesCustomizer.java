@@ -1,0 +1,43 @@
+package org.xmppboot.spring.autoconfigure;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.plugins.xep0092.SoftwareVersion;
+import org.xmppboot.plugins.xep0199.Ping;
+import org.xmppboot.plugins.xep0199.PingConfig;
+
+/**
+ * Applies {@code xmpp.plugin.*} to each built-in plugin just before it is initialised, unless the application
+ * made the plugin itself as a bean: that one it configured in Java, and the properties' defaults must not undo it.
+ */
+final class PluginPropertiesCustomizer implements Consumer<XmppPlugin> {
+
+    private final XmppPluginProperties properties;
+    private final String applicationName;
+    private final Set<XmppPlugin> beans = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    PluginPropertiesCustomizer(XmppPluginProperties properties, String applicationName, List<XmppPlugin> beans) {
+        this.properties = properties;
+        this.applicationName = applicationName;
+        this.beans.addAll(beans);
+    }
+
+    @Override
+    public void accept(XmppPlugin plugin) {
+        if (beans.contains(plugin)) {
+            return;
+        }
+        if (plugin instanceof SoftwareVersion version) {
+            XmppPluginProperties.SoftwareVersion p = properties.getXep0092();
+            version.set(p.getName() != null ? p.getName() : applicationName, p.getVersion(), p.getOs());
+        } else if (plugin instanceof Ping ping) {
+            XmppPluginProperties.Ping p = properties.getXep0199();
+            ping.configure(new PingConfig(p.getKeepaliveInterval(), p.getKeepaliveTimeout()));
+        }
+    }
+}
