@@ -12,10 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
-import org.xmppboot.plugins.xep0092.SoftwareVersion;
-import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.spring.annotation.StanzaHandler;
 import org.xmppboot.spring.annotation.XmppEvent;
@@ -57,17 +54,8 @@ public class DemoBot {
     }
 
     @XmppEvent("session_start")
-    void sessionStarted(Jid jid, BaseXMPP xmpp) {
+    void sessionStarted(Jid jid) {
         log.info("Demo bot online as {}", jid);
-        SoftwareVersion version = xmpp.plugin(SoftwareVersion.class);
-        if (version != null) {
-            version.set("xmpp-boot demo bot", "0.1.0", null);
-        }
-        Ping ping = xmpp.plugin(Ping.class);
-        if (ping != null) {
-            // Notices a connection that died silently (NAT timeout, sleeping laptop) and lets it reconnect.
-            ping.keepalive(Duration.ofMinutes(1), Duration.ofSeconds(20));
-        }
     }
 
     /** Read from the same meters the actuator exposes at /actuator/metrics. */
