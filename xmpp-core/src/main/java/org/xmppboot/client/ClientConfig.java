@@ -19,8 +19,9 @@ import org.xmppboot.stream.Tls;
  *
  * @param jid the account; its resource, if any, is the one asked for at bind
  * @param password null for mechanisms that need none (ANONYMOUS, EXTERNAL)
- * @param host the server to connect to; null to look it up by DNS SRV
- * @param port the port with {@code host}; 0 for the default (5222, or 5223 for direct TLS)
+ * @param host the server to connect to; null to look it up by DNS SRV (or, with a port, the JID's domain)
+ * @param port the port to connect to, at {@code host} or else the JID's domain (no DNS SRV lookup then); 0 for
+ *     the default (5222, or 5223 for direct TLS, with a host; DNS SRV without)
  * @param tls how to secure the connection
  * @param sslContext the trust (and client keys, for EXTERNAL) for TLS
  * @param connectTimeout how long one TCP connect may take

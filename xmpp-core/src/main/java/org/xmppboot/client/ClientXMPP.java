@@ -210,9 +210,11 @@ public class ClientXMPP extends BaseXMPP {
 
     private List<HostAddress> targets() {
         boolean direct = clientConfig.tls() == TlsMode.DIRECT;
-        if (clientConfig.host() != null) {
+        String host = clientConfig.host();
+        if (host != null || clientConfig.port() != 0) {
+            // A port alone means the JID's domain at that port: whoever names a port has chosen where to go.
             int port = clientConfig.port() != 0 ? clientConfig.port() : direct ? 5223 : 5222;
-            return List.of(new HostAddress(clientConfig.host(), port, direct));
+            return List.of(new HostAddress(host != null ? host : domain(), port, direct));
         }
         List<HostAddress> resolved = resolver.resolve(domain());
         if (direct) {

@@ -39,7 +39,10 @@ public class XmppProperties {
     /** The server to connect to. By default it is found through the DNS SRV records of the JID's domain. */
     private @Nullable String host;
 
-    /** The server's port, used with {@code xmpp.host}. 0 means 5222 (5223 for direct TLS). */
+    /**
+     * The server's port: at xmpp.host, or without it at the JID's domain (no DNS SRV lookup then). 0 means 5222
+     * (5223 for direct TLS) with a host, and the DNS SRV records without one.
+     */
     private int port;
 
     /** The resource to ask the server to bind. By default the server assigns one. */
