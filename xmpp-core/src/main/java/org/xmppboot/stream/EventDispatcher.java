@@ -330,7 +330,9 @@ final class EventDispatcher {
         return data instanceof StanzaBase stanza ? stanza.xml().attribute("from") : null;
     }
 
-    private void runEventHandler(String name, @Nullable Object data, EventRegistration registration) {
+    private void runEventHandler(String event, @Nullable Object data, EventRegistration registration) {
+        String own = registration.handler.name();
+        String name = own != null ? own : event;
         runTimed(name, () -> {
             try {
                 registration.handler.handle(data);
@@ -339,7 +341,7 @@ final class EventDispatcher {
             } catch (Exception e) {
                 throw new HandlerException(name, e, data);
             }
-        }, data, name.equals("exception"));
+        }, data, event.equals("exception"));
     }
 
     /**

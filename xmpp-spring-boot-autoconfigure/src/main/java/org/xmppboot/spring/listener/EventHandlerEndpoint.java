@@ -11,7 +11,8 @@ import org.xmppboot.spring.annotation.XmppEvent;
 
 /**
  * An {@link XmppEvent} method as an event handler on the connection. The connection runs it on the event
- * thread, or for {@code threaded = true} on the handler executor, and times it and reports its failures itself.
+ * thread, or for {@code threaded = true} on the handler executor, and times it and reports its failures itself,
+ * under the endpoint's id ({@code bean.method}) as for a {@code @StanzaHandler}.
  * Per event, the payload's type and the condition (if any) decide, then the {@link HandlerAdapter} calls.
  */
 final class EventHandlerEndpoint extends AbstractXmppHandlerEndpoint {
@@ -42,7 +43,7 @@ final class EventHandlerEndpoint extends AbstractXmppHandlerEndpoint {
         HandlerMethod handlerMethod = HandlerMethod.forEvents(bean, method, xmpp.getClass());
         HandlerCondition condition = HandlerCondition.parse(annotation.condition(), method);
         HandlerAdapter adapter = HandlerAdapter.forEvents(id, handlerMethod, xmpp, errorHandler);
-        EventHandler handler = condition == null
+        EventHandler handler = EventHandler.named(id, condition == null
                 ? data -> {
                     if (handlerMethod.accepts(data)) {
                         adapter.invoke(data);
@@ -53,7 +54,7 @@ final class EventHandlerEndpoint extends AbstractXmppHandlerEndpoint {
                             && condition.test(data, data instanceof StanzaBase s ? s : null, xmpp)) {
                         adapter.invoke(data);
                     }
-                };
+                });
         return new EventHandlerEndpoint(id, annotation, xmpp, handler);
     }
 

@@ -67,6 +67,10 @@ class ThreadedStanzaHandlerTest {
         void failed(HandlerException failure) {
             failures.add(failure);
         }
+
+        @XmppEvent("session_start")
+        void started() {
+        }
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -90,6 +94,20 @@ class ThreadedStanzaHandlerTest {
             assertThat(success.totalTime(TimeUnit.MILLISECONDS)).as("measured around the method")
                     .isGreaterThanOrEqualTo(WORK_MILLIS);
             assertThat(t.client().handlerFailures()).isZero();
+        });
+    }
+
+    @Test
+    void eventMethodsAreTimedUnderTheirIdAsStanzaMethodsAre() {
+        runner.run(context -> {
+            StreamTester t = context.getBean(StreamTester.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            t.client().event("session_start", null);
+            Timer timer = await().atMost(Duration.ofSeconds(5)).until(() -> meters.find("xmpp.handler.duration")
+                    .tag("handler", "slowBot.started").tag("outcome", "success").timer(), found -> found != null);
+            assertThat(timer.count()).isOne();
+            assertThat(meters.find("xmpp.handler.duration").tag("handler", "session_start").timer())
+                    .as("not under the event's name").isNull();
         });
     }
 
