@@ -29,7 +29,7 @@ public class XmppPluginProperties {
 
     public static class SoftwareVersion {
 
-        /** The software's name; {@code spring.application.name} when unset. */
+        /** The software's name; spring.application.name when unset. */
         private @Nullable String name;
 
         /** The software's version. */

@@ -28,7 +28,7 @@ public class XmppProperties {
     private Mode mode = Mode.CLIENT;
 
     /**
-     * The account to log in as, such as {@code bot@example.org}. A JID with no localpart ({@code example.org})
+     * The account to log in as, such as bot@example.org. A JID with no localpart (example.org)
      * logs in anonymously. Required in client mode.
      */
     private @Nullable String jid;
@@ -60,7 +60,7 @@ public class XmppProperties {
      */
     private Duration negotiationTimeout = Duration.ofSeconds(30);
 
-    /** Names of plugins to enable that are found on the class path, such as {@code xep_0199}. */
+    /** Names of plugins to enable that are found on the class path, such as xep_0199. */
     private List<String> plugins = new ArrayList<>();
 
     private final Tls tls = new Tls();
@@ -85,14 +85,14 @@ public class XmppProperties {
     public static class Tls {
 
         /**
-         * How to secure the connection: {@code required} (STARTTLS, and a server without it is refused),
-         * {@code direct} (TLS from the first byte, XEP-0368), or {@code optional} (plaintext allowed when the
+         * How to secure the connection: required (STARTTLS, and a server without it is refused),
+         * direct (TLS from the first byte, XEP-0368), or optional (plaintext allowed when the
          * server offers no STARTTLS; only for servers you control on a trusted network).
          */
         private TlsMode mode = TlsMode.REQUIRED;
 
         /**
-         * Name of an SSL bundle ({@code spring.ssl.bundle.*}) with the trust material (and, for SASL EXTERNAL,
+         * Name of an SSL bundle (spring.ssl.bundle.*) with the trust material (and, for SASL EXTERNAL,
          * the client key). By default the JVM's trust store is used.
          */
         private @Nullable String bundle;
@@ -118,7 +118,7 @@ public class XmppProperties {
     public static class Sasl {
 
         /**
-         * The SASL mechanisms the client may use, strongest first, such as {@code SCRAM-SHA-256, SCRAM-SHA-1}.
+         * The SASL mechanisms the client may use, strongest first, such as SCRAM-SHA-256, SCRAM-SHA-1.
          * Empty for all supported: SCRAM-SHA-256-PLUS, SCRAM-SHA-1-PLUS, SCRAM-SHA-256, SCRAM-SHA-1, PLAIN (over
          * TLS only); EXTERNAL and ANONYMOUS when set here or implied by the JID.
          */
@@ -199,7 +199,7 @@ public class XmppProperties {
     /** External component settings (XEP-0114), used when {@code xmpp.mode=component}. */
     public static class Component {
 
-        /** The component's domain, such as {@code bot.example.org}. */
+        /** The component's domain, such as bot.example.org. */
         private @Nullable String domain;
 
         /** The secret shared with the server for this component. */
@@ -347,7 +347,7 @@ public class XmppProperties {
 
         /**
          * How many sent stanzas may wait for the session (while the connection is down or being negotiated). They
-         * go out in order once it is back; beyond this, sending fails with an {@code OutboundQueueFullException}
+         * go out in order once it is back; beyond this, sending fails with an OutboundQueueFullException
          * instead of using memory without bound.
          */
         private int maxQueued = 10_000;
@@ -365,8 +365,8 @@ public class XmppProperties {
     public static class HandlerExecutor {
 
         /**
-         * Whether threaded handlers run on the application's task executor ({@code applicationTaskExecutor},
-         * virtual threads with {@code spring.threads.virtual.enabled=true}). If false, or if there is none,
+         * Whether threaded handlers run on the application's task executor (applicationTaskExecutor,
+         * virtual threads with spring.threads.virtual.enabled=true). If false, or if there is none,
          * the connection uses a small pool of its own.
          */
         private boolean useApplicationTaskExecutor = true;

@@ -19,8 +19,8 @@ public class XmppLocalServerProperties {
 
     /**
      * Whether to start a throwaway local server, create the configured account on it, and connect to it
-     * instead of {@code xmpp.host}. The JID's domain must be {@code localhost}; a JID with no localpart logs in
-     * anonymously. In component mode the connection takes the server's component slot, {@code bot.localhost}.
+     * instead of xmpp.host. The JID's domain must be localhost; a JID with no localpart logs in
+     * anonymously. In component mode the connection takes the server's component slot, bot.localhost.
      */
     private boolean enabled;
 
