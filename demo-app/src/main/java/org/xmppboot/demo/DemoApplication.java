@@ -1,5 +1,9 @@
 package org.xmppboot.demo;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,7 +11,21 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class DemoApplication {
 
+    static final int DEFAULT_PORT = 8080;
+
     public static void main(String[] args) {
-        SpringApplication.run(DemoApplication.class, args);
+        SpringApplication application = new SpringApplication(DemoApplication.class);
+        // The web port (health, metrics) is 8080 when free and any free port otherwise, so that another web
+        // application does not stop the demo; --server.port=... still decides. The demo prints the one it got.
+        application.setDefaultProperties(Map.of("server.port", isFree(DEFAULT_PORT) ? DEFAULT_PORT : 0));
+        application.run(args);
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

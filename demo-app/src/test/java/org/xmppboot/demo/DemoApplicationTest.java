@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.xmppboot.client.ClientXMPP;
@@ -20,7 +21,7 @@ class DemoApplicationTest {
     @Test
     void answersHelpEchoTimeStatsAndUnknownCommands() throws Exception {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DemoApplication.class)
-                .properties("server.port=0").run()) {
+                .bannerMode(Banner.Mode.OFF).properties("server.port=0").run()) {
             assertThat(context.getBean(DemoVisitor.class).answer().get(30, TimeUnit.SECONDS))
                     .startsWith("Commands:").contains("echo <text>");
 

@@ -18,7 +18,13 @@ import org.junit.jupiter.api.Test;
 
 class KeyedSerialExecutorTest {
 
-    private final ExecutorService pool = Executors.newFixedThreadPool(8);
+    /** Failures the pool's threads saw: the tasks' own, which the executor lets through to the pool. */
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private final ExecutorService pool = Executors.newFixedThreadPool(8, task -> {
+        Thread thread = new Thread(task);
+        thread.setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        return thread;
+    });
     private final KeyedSerialExecutor executor = new KeyedSerialExecutor(pool);
 
     @AfterEach
@@ -79,6 +85,7 @@ class KeyedSerialExecutorTest {
         });
         executor.execute("k", after::countDown);
         assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(uncaught).extracting(Throwable::getMessage).containsExactly("boom (expected by the test)");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
