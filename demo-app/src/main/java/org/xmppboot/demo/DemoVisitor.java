@@ -46,13 +46,15 @@ public class DemoVisitor {
             client.connect().get(15, TimeUnit.SECONDS);
             client.sendMessage(bot.bare(), "help", Message.Type.CHAT);
             String reply = answer.get(15, TimeUnit.SECONDS);
-            Jid human = server.createUser("you", "demo");
+            String human = context.getEnvironment().getProperty("xmpp.local-server.user", "you") + "@"
+                    + LocalServer.DOMAIN;
             System.out.printf("%n%s said \"help\"; %s answered:%n%n%s%n%n"
-                    + "Talk to the bot from any XMPP client: log in as %s with password \"demo\" on server %s, port %d"
-                    + " (STARTTLS, self-signed certificate), and send a chat message to %s.%n"
+                    + "Talk to the bot from any XMPP client: log in as %s with the password of"
+                    + " xmpp.local-server.user-password (\"you\" unless set) on server %s, port %d (STARTTLS,"
+                    + " self-signed certificate), and send a chat message to %s.%n"
                     + "Health: http://localhost:%s/actuator/health    Ctrl-C stops the bot and the server.%n%n",
                     visitor, bot.bare(), reply, human, server.host(), server.c2sPort(), bot.bare(),
-                    context.getEnvironment().getProperty("local.server.port", "8080"));
+                    context.getEnvironment().getProperty("local.server.port"));
         } catch (Exception e) {
             answer.completeExceptionally(e);
             throw e;

@@ -79,6 +79,7 @@ public final class LocalEjabberd implements LocalServer {
         private @Nullable Path ejabberdctl;
         private boolean accountsWithEjabberdctl;
         private Duration startTimeout = Duration.ofSeconds(60);
+        private int preferredClientPort;
 
         /** Where the temporary folder goes (default: {@code target/} when it exists, else the system temp). */
         public Options baseDirectory(Path directory) {
@@ -104,6 +105,18 @@ public final class LocalEjabberd implements LocalServer {
         /** How long to wait for the server (default 60 s: an Erlang VM on a loaded CI machine can be slow). */
         public Options startTimeout(Duration timeout) {
             startTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The client port to use when it is free (say 5222, so that a client configured once keeps working across
+         * runs); when it is taken, or with 0 (the default), any free port.
+         */
+        public Options preferredClientPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            preferredClientPort = port;
             return this;
         }
 
@@ -167,7 +180,8 @@ public final class LocalEjabberd implements LocalServer {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.createDirectories(directory.resolve("spool"));
             Files.createDirectories(directory.resolve("logs"));
-            EjabberdConfig.Ports ports = EjabberdConfig.Ports.of(LocalServerSupport.freePorts(5));
+            EjabberdConfig.Ports ports = EjabberdConfig.Ports.of(
+                    LocalServerSupport.freePorts(5, options.preferredClientPort));
             String secret = LocalServerSupport.randomHex(16);
             String node = "xmppboot-" + LocalServerSupport.randomHex(6) + "@localhost";
             writeFiles(directory, ports, secret, node);

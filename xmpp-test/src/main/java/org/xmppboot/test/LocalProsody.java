@@ -62,6 +62,7 @@ public final class LocalProsody implements LocalServer {
         private boolean tls = true;
         private @Nullable Path baseDirectory;
         private Duration smacksHibernationTime = DEFAULT_SMACKS_HIBERNATION;
+        private int preferredClientPort;
 
         /** A server with no TLS at all (c2s in plaintext): to check that clients refuse it. */
         public Options withoutTls() {
@@ -85,6 +86,18 @@ public final class LocalProsody implements LocalServer {
                 throw new IllegalArgumentException("Prosody counts whole seconds; at least 1 s, was " + time);
             }
             smacksHibernationTime = time;
+            return this;
+        }
+
+        /**
+         * The client port to use when it is free (say 5222, so that a client configured once keeps working across
+         * runs); when it is taken, or with 0 (the default), any free port.
+         */
+        public Options preferredClientPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            preferredClientPort = port;
             return this;
         }
 
@@ -143,7 +156,7 @@ public final class LocalProsody implements LocalServer {
             directory = Files.createTempDirectory(LocalServerSupport.baseDirectory(options.baseDirectory),
                     "prosody-");
             Files.createDirectories(directory.resolve("data"));
-            int[] ports = LocalServerSupport.freePorts(4);
+            int[] ports = LocalServerSupport.freePorts(4, options.preferredClientPort);
             String secret = LocalServerSupport.randomHex(16);
             if (options.tls) {
                 LocalServerSupport.createCertificate(directory, List.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN,

@@ -90,12 +90,27 @@ final class LocalServerSupport {
      * binds it, which is rare enough for tests.
      */
     static int[] freePorts(int n) throws IOException {
+        return freePorts(n, 0);
+    }
+
+    /** {@link #freePorts(int)}, the first being {@code preferredFirst} if that is free (and not 0). */
+    static int[] freePorts(int n, int preferredFirst) throws IOException {
         ServerSocket[] sockets = new ServerSocket[n];
         int[] ports = new int[n];
         try {
             for (int i = 0; i < n; i++) {
                 sockets[i] = new ServerSocket();
-                sockets[i].bind(new InetSocketAddress("127.0.0.1", 0));
+                if (i == 0 && preferredFirst != 0) {
+                    try {
+                        sockets[i].bind(new InetSocketAddress("127.0.0.1", preferredFirst));
+                    } catch (IOException taken) {
+                        sockets[i].close();
+                        sockets[i] = new ServerSocket();
+                    }
+                }
+                if (!sockets[i].isBound()) {
+                    sockets[i].bind(new InetSocketAddress("127.0.0.1", 0));
+                }
                 ports[i] = sockets[i].getLocalPort();
             }
         } finally {

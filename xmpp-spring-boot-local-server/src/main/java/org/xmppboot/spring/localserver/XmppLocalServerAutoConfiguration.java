@@ -24,7 +24,8 @@ import org.xmppboot.test.LocalServer;
  *
  * <p>The beans come up in the order the connection needs: the server starts; then, as the details bean is made,
  * the configured account ({@code xmpp.jid}, {@code xmpp.password}) is created on it; only then is the
- * connection bean built, and it connects when the application starts.
+ * connection bean built, and it connects when the application starts. Once the application is ready, the log
+ * says how a person can log in and talk to the bot ({@link LocalServerGuide}).
  */
 @AutoConfiguration(before = XmppAutoConfiguration.class)
 @ConditionalOnClass(LocalServer.class)
@@ -35,10 +36,17 @@ public final class XmppLocalServerAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     LocalServer xmppLocalServer(XmppLocalServerProperties properties) {
+        int port = properties.getPort();
         return switch (properties.getServer()) {
-            case PROSODY -> LocalProsody.start();
-            case EJABBERD -> LocalEjabberd.start();
+            case PROSODY -> LocalProsody.options().preferredClientPort(port).start();
+            case EJABBERD -> LocalEjabberd.options().preferredClientPort(port).start();
         };
+    }
+
+    @Bean
+    LocalServerGuide xmppLocalServerGuide(LocalServer server, XmppLocalServerProperties properties,
+            XmppProperties xmpp, XmppConnectionDetails details) {
+        return new LocalServerGuide(server, properties, xmpp, details);
     }
 
     @Bean

@@ -27,12 +27,51 @@ public class XmppLocalServerProperties {
     /** Which server to start. */
     private Server server = Server.PROSODY;
 
+    /**
+     * The port for XMPP clients when it is free, so that a client configured once keeps working across runs; any
+     * free port when it is taken (the log says which), or with 0.
+     */
+    private int port = 5222;
+
+    /**
+     * An account for a person to log in with from any XMPP client and talk to the bot (the log says how); empty
+     * for none. A localpart, on the server's domain localhost.
+     */
+    private String user = "you";
+
+    /** The password of that account. The server is local and thrown away with the application. */
+    private String userPassword = "you";
+
     public boolean isEnabled() {
         return enabled;
     }
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getUserPassword() {
+        return userPassword;
+    }
+
+    public void setUserPassword(String userPassword) {
+        this.userPassword = userPassword;
     }
 
     public Server getServer() {

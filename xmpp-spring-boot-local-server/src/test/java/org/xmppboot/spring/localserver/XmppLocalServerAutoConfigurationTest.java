@@ -3,6 +3,8 @@ package org.xmppboot.spring.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,6 +72,41 @@ class XmppLocalServerAutoConfigurationTest {
                         bot.disconnect().get(15, TimeUnit.SECONDS);
                     }
                 });
+    }
+
+    @Test
+    void aPersonGetsAnAccountAndTheClientPortAskedForWhenItIsFree() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        runner.withPropertyValues("xmpp.local-server.enabled=true", "xmpp.jid=devbot@localhost",
+                "xmpp.password=dev-password", "xmpp.local-server.port=" + port, "xmpp.local-server.user=alice",
+                "xmpp.local-server.user-password=alice-password").run(context -> {
+                    LocalServer server = context.getBean(LocalServer.class);
+                    assertThat(server.c2sPort()).isEqualTo(port);
+                    assertThat(context.getBean(LocalServerGuide.class).user()).hasToString("alice@localhost");
+                    ClientXMPP person = new ClientXMPP(server.clientConfig(Jid.of("alice@localhost"),
+                            "alice-password").build());
+                    try {
+                        assertThat(person.connect().get(15, TimeUnit.SECONDS).bare()).hasToString("alice@localhost");
+                    } finally {
+                        person.disconnect().get(15, TimeUnit.SECONDS);
+                    }
+                });
+    }
+
+    @Test
+    void aTakenClientPortGivesAnotherOneAndNoUserMeansNoAccount() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            runner.withPropertyValues("xmpp.local-server.enabled=true", "xmpp.jid=devbot@localhost",
+                    "xmpp.password=dev-password", "xmpp.local-server.port=" + taken.getLocalPort(),
+                    "xmpp.local-server.user=").run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(LocalServer.class).c2sPort()).isNotEqualTo(taken.getLocalPort());
+                        assertThat(context.getBean(LocalServerGuide.class).user()).isNull();
+                    });
+        }
     }
 
     @Test
