@@ -2,9 +2,18 @@ package org.xmppboot.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.Banner;
@@ -47,6 +56,31 @@ class DemoApplicationTest {
             } finally {
                 client.disconnect().get(15, TimeUnit.SECONDS);
             }
+            assertDashboardMetricsExist(context.getEnvironment().getProperty("local.server.port"));
         }
+    }
+
+    /** Every metric the Grafana dashboard queries is in the demo's Prometheus scrape. */
+    private static void assertDashboardMetricsExist(String port) throws Exception {
+        String dashboard = Files.readString(Path.of("../docs/grafana/xmpp-boot-dashboard.json"));
+        Set<String> queried = new TreeSet<>();
+        java.util.regex.Matcher m = Pattern.compile("\\bxmpp_[a-z_]+").matcher(dashboard);
+        while (m.find()) {
+            queried.add(m.group());
+        }
+        assertThat(queried).as("metrics the dashboard queries").hasSizeGreaterThan(8);
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        Set<String> scraped = new TreeSet<>();
+        for (String line : scrape.body().split("\n")) {
+            if (line.startsWith("xmpp_")) {
+                scraped.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        assertThat(scraped).as("what /actuator/prometheus exposes").containsAll(queried);
+        assertThat(scrape.body()).as("the application label the dashboard filters on")
+                .contains("application=\"xmpp-demo-bot\"");
     }
 }
