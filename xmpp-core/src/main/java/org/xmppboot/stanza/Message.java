@@ -142,4 +142,25 @@ public class Message extends StanzaBase {
     public void send() {
         requireSender().send(this);
     }
+
+    // XEP-0184 Message Delivery Receipts
+
+    public boolean isReceiptRequested() {
+        return org.xmppboot.plugins.xep0184.ReceiptRequest.isRequested(this);
+    }
+
+    public Message setReceiptRequested(boolean requested) {
+        org.xmppboot.plugins.xep0184.ReceiptRequest.setRequested(this, requested);
+        return this;
+    }
+
+    public org.xmppboot.plugins.xep0184.@Nullable Receipt getReceipt() {
+        return extension(org.xmppboot.plugins.xep0184.Receipt.SCHEMA);
+    }
+
+    /** Makes this message the receipt for message {@code id}; null removes the receipt. */
+    public Message setReceipt(@Nullable String id) {
+        org.xmppboot.plugins.xep0184.Receipt.set(this, id);
+        return this;
+    }
 }
