@@ -163,4 +163,17 @@ public class Message extends StanzaBase {
         org.xmppboot.plugins.xep0184.Receipt.set(this, id);
         return this;
     }
+
+    // XEP-0085 Chat State Notifications
+
+    /** The chat state this message carries, or null. */
+    public org.xmppboot.plugins.xep0085.@Nullable ChatState getChatState() {
+        return org.xmppboot.plugins.xep0085.ChatStateNotification.of(this);
+    }
+
+    /** Sets the chat state, replacing any other; null removes it. */
+    public Message setChatState(org.xmppboot.plugins.xep0085.@Nullable ChatState state) {
+        org.xmppboot.plugins.xep0085.ChatStateNotification.set(this, state);
+        return this;
+    }
 }
