@@ -176,4 +176,20 @@ public class Message extends StanzaBase {
         org.xmppboot.plugins.xep0085.ChatStateNotification.set(this, state);
         return this;
     }
+
+    // XEP-0333 Chat Markers
+
+    public boolean isMarkable() {
+        return org.xmppboot.plugins.xep0333.Markable.isMarkable(this);
+    }
+
+    public Message setMarkable(boolean markable) {
+        org.xmppboot.plugins.xep0333.Markable.setMarkable(this, markable);
+        return this;
+    }
+
+    /** The chat marker this message carries (received, displayed or acknowledged), or null. */
+    public org.xmppboot.plugins.xep0333.@Nullable ChatMarker getChatMarker() {
+        return org.xmppboot.plugins.xep0333.ChatMarker.of(this);
+    }
 }
