@@ -214,7 +214,7 @@ public class DeliveryReceipts extends BasePlugin {
         Message.Type type = message.getMessageType();
         String id = message.getId();
         return (type == Message.Type.CHAT || type == Message.Type.NORMAL)
-                && message.getBody() != null && id != null && !id.isEmpty() && message.getTo() != null
+                && message.getBody() != null && id != null && !id.isEmpty() && message.xml().attribute("to") != null
                 && !message.hasExtension(ReceiptRequest.SCHEMA) && !message.hasExtension(Receipt.SCHEMA);
     }
 }

@@ -143,8 +143,13 @@ class ChatStatesTest {
     void eventsForEachStateButNotForGoneInRoomsErrorsOrUnknownElements() throws Exception {
         try (StreamHarness h = started(new ChatStates())) {
             BlockingQueue<String> events = events(h);
+            h.xmpp.addEventHandler("exception", e -> events.add("exception " + e));
             h.receive("<message from='coven@chat.shakespeare.lit/firstwitch' type='groupchat'>"
                     + "<gone xmlns='http://jabber.org/protocol/chatstates'/></message>");
+            h.receive("<message from='@@not a jid' type='chat'><body>x</body>"
+                    + "<active xmlns='http://jabber.org/protocol/chatstates'/></message>");
+            assertThat(poll(events)).as("a bad sender does not stop the event").isEqualTo("chatstate ACTIVE");
+            assertThat(poll(events)).isEqualTo("chatstate_active");
             h.receive("<message from='francisco@shakespeare.lit/elsinore' type='error'>"
                     + "<paused xmlns='http://jabber.org/protocol/chatstates'/></message>");
             h.receive("<message from='francisco@shakespeare.lit/elsinore' type='chat'>"

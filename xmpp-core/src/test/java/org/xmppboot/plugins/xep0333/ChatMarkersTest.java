@@ -109,7 +109,12 @@ class ChatMarkersTest {
                 String name = "marker_" + marker.value();
                 h.xmpp.addEventHandler(name, m -> events.add(name));
             }
+            h.xmpp.addEventHandler("exception", e -> events.add("exception " + e));
             h.receive(DISPLAYED.replace(" id='the-msg-1'", ""));
+            h.receive(DISPLAYED.replace("<displayed ", "<markable xmlns='urn:xmpp:chat-markers:0'/><displayed ")
+                    .replace("from='juliet@capulet.let/balcony'", "from='@@not a jid'"));
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("marker_displayed");
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("marker the-msg-1");
             h.receive(DISPLAYED.replace("<message ", "<message type='error' "));
             h.receive(DISPLAYED);
             h.receive(DISPLAYED.replace("displayed", "received"));
