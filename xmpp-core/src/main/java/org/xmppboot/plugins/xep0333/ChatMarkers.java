@@ -79,6 +79,10 @@ public class ChatMarkers extends BasePlugin {
      * advises against markers nobody asked for, and we send none), that is itself a marker (§4.2: no marker
      * answers a marker), an error, our own message (§5), or one without a sender or an id to name.
      *
+     * <p>Markers go out only when the application calls this, never on their own: a marker tells the sender we
+     * are online and reading (§7 advises against sending them to those not allowed to see our presence, §8 asks
+     * for a way to opt out), and only the application knows whom it wants to tell.
+     *
      * <p>A room that does not support XEP-0359 may pass on a {@code <stanza-id/>} forged by an occupant (§4.3);
      * telling such rooms apart needs their disco#info, which is left to the application.
      */
