@@ -32,7 +32,7 @@ class BodylessMessageTest {
             h.receive("<message id='1' from='bernardo@shakespeare.lit/pda' type='chat'>"
                     + "<composing xmlns='http://jabber.org/protocol/chatstates'/></message>");
             h.receive("<message id='2' type='chat'><body>Who's there?</body></message>");
-            // XEP-0184 §5: an ack message.
+            // XEP-0184 §7: an ack message.
             h.receive("<message id='3' from='kingrichard@royalty.england.lit/throne'>"
                     + "<received xmlns='urn:xmpp:receipts' id='richard2-4.1.247'/></message>");
             // XEP-0045 §7.2.15: the room's subject, without a body.

@@ -31,7 +31,7 @@ public final class ChatStateNotification extends ElementBase {
     }
 
     /**
-     * The state a message carries: its first element in the chat states namespace that names a state (§5.5 allows
+     * The state a message carries: its first element in the chat states namespace that names a state (§5.6 allows
      * only one), or null.
      */
     public static @Nullable ChatState of(Message message) {
@@ -46,7 +46,7 @@ public final class ChatStateNotification extends ElementBase {
         return null;
     }
 
-    /** Sets the state a message carries, replacing any other (§5.5: one at most); null removes it. */
+    /** Sets the state a message carries, replacing any other (§5.6: one at most); null removes it. */
     public static void set(Message message, @Nullable ChatState state) {
         for (XmlElement child : message.xml().elements()) {
             if (ChatStates.NAMESPACE.equals(child.namespace())) {

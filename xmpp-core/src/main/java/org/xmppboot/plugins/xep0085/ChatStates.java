@@ -24,7 +24,7 @@ import org.xmppboot.stream.matcher.Matcher;
  *   <li>{@code chatstate_active}, {@code chatstate_composing}, {@code chatstate_paused},
  *       {@code chatstate_inactive}, {@code chatstate_gone}: the same message, by state, right after.</li>
  * </ul>
- * Error messages raise none, and neither does {@code <gone/>} from a room occupant (§5.4: ignored in groupchat).
+ * Error messages raise none, and neither does {@code <gone/>} from a room occupant (§5.5: ignored in groupchat).
  */
 public class ChatStates extends BasePlugin {
 
@@ -72,7 +72,7 @@ public class ChatStates extends BasePlugin {
 
     /**
      * Sends a standalone notification in a one-to-one chat: a body-less chat message carrying only the state
-     * (§5.5). No storage hint is added, since §5.5 allows no other child.
+     * (§5.6). No storage hint is added, since §5.6 allows no other child.
      *
      * @return false, sending nothing, when the contact replied to us without chat states (§5.1 rule 2: we must
      *     not send it any), or when this state is the one last sent to it without a content message since
@@ -84,17 +84,17 @@ public class ChatStates extends BasePlugin {
 
     /**
      * Sends a standalone notification of a given type: {@code chat} for a one-to-one chat, {@code groupchat} to
-     * a room (§5.4; not {@code <gone/>}, which a client should not send there). With a thread, the notification
-     * carries it (§5.6). Returns false as {@link #send(Jid, ChatState)} does.
+     * a room (§5.5; not {@code <gone/>}, which a client should not send there). With a thread, the notification
+     * carries it (§5.7). Returns false as {@link #send(Jid, ChatState)} does.
      *
-     * @throws IllegalArgumentException for a type other than chat or groupchat (§5.3), or gone to a room
+     * @throws IllegalArgumentException for a type other than chat or groupchat (§5.4), or gone to a room
      */
     public boolean send(Jid to, ChatState state, Message.Type type, @Nullable String thread) {
         if (type != Message.Type.CHAT && type != Message.Type.GROUPCHAT) {
             throw new IllegalArgumentException("Chat states go in chat or groupchat messages, not " + type.value());
         }
         if (type == Message.Type.GROUPCHAT && state == ChatState.GONE) {
-            throw new IllegalArgumentException("A client should not send <gone/> to a room (XEP-0085 §5.4)");
+            throw new IllegalArgumentException("A client should not send <gone/> to a room (XEP-0085 §5.5)");
         }
         ChatPartners known = partners;
         if (type == Message.Type.CHAT && !known.mayNotify(to) || !known.standalone(to, state)) {

@@ -33,8 +33,8 @@ import org.xmppboot.stream.matcher.Matcher;
  * A request is answered without an event of its own (a bot that answers by hand turns {@code autoAck} off and
  * handles the stanza path {@code message/request_receipt}).
  *
- * <p>Requests are added without first asking a full JID whether it supports receipts (§4.2 advises asking);
- * nothing here depends on an answer coming, as §4 requires.
+ * <p>Requests are added without first asking a full JID whether it supports receipts (§5.2 advises asking);
+ * nothing here depends on an answer coming, as §5 requires.
  */
 public class DeliveryReceipts extends BasePlugin {
 
@@ -90,13 +90,13 @@ public class DeliveryReceipts extends BasePlugin {
     /**
      * Sends a message with a receipt request and completes the returned future with the receipt. The message
      * gets an id if it has none. The future fails with a {@link java.util.concurrent.TimeoutException} after
-     * {@link ReceiptsConfig#timeout()} (§4: a receipt may never come, even from a client that supports them),
+     * {@link ReceiptsConfig#timeout()} (§5: a receipt may never come, even from a client that supports them),
      * with a {@link StreamClosedException} if the connection ends for good first, and at once, without
      * sending, when {@link ReceiptsConfig#maxPending()} futures already wait. Blocking on it on the event thread
      * fails at once: chain instead.
      *
-     * @throws IllegalArgumentException for a message without a recipient, of type groupchat (§4.3: every
-     *     occupant would answer) or error, or that is itself a receipt (§4.4)
+     * @throws IllegalArgumentException for a message without a recipient, of type groupchat (§5.3: every
+     *     occupant would answer) or error, or that is itself a receipt (§5.4)
      */
     public CompletableFuture<ReceiptReceived> sendWithReceipt(Message message) {
         PluginContext context = context();
@@ -109,7 +109,7 @@ public class DeliveryReceipts extends BasePlugin {
             throw new IllegalArgumentException("No receipt is requested on a " + type.value() + " message");
         }
         if (message.hasExtension(Receipt.SCHEMA)) {
-            throw new IllegalArgumentException("A receipt must not request a receipt (XEP-0184 §4.4)");
+            throw new IllegalArgumentException("A receipt must not request a receipt (XEP-0184 §5.4)");
         }
         if (message.getId() == null || message.getId().isEmpty()) {
             message.setId(context.newId());
@@ -146,7 +146,7 @@ public class DeliveryReceipts extends BasePlugin {
             return false;
         }
         Message.Type type = received.getMessageType();
-        // §5: the same type as the request is good practice; a groupchat receipt goes to the room's bare JID.
+        // §7: the same type as the request is good practice; a groupchat receipt goes to the room's bare JID.
         Message ack = context().makeMessage(type == Message.Type.GROUPCHAT ? from.bare() : from, null, type);
         ack.setId(context().newId());
         Receipt.set(ack, id);
@@ -174,8 +174,8 @@ public class DeliveryReceipts extends BasePlugin {
     }
 
     /**
-     * §5: answered if configured to; only content messages of type chat, normal or headline (§4.3: not in
-     * groupchat; never an error), with an id to echo, that are not receipts themselves (§4.4, no loops).
+     * §7: answered if configured to; only content messages of type chat, normal or headline (§5.3: not in
+     * groupchat; never an error), with an id to echo, that are not receipts themselves (§5.4, no loops).
      */
     private boolean shouldAck(Message message) {
         ReceiptsConfig settings = config;

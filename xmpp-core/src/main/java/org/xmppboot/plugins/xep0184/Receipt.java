@@ -7,7 +7,7 @@ import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * {@code <received xmlns='urn:xmpp:receipts' id='...'/>} (XEP-0184 §5): the receipt for the content message whose
+ * {@code <received xmlns='urn:xmpp:receipts' id='...'/>} (XEP-0184 §7): the receipt for the content message whose
  * id it echoes. Reached on a message as {@code receipt}.
  */
 public final class Receipt extends ElementBase {

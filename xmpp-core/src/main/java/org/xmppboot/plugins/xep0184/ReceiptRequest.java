@@ -6,7 +6,7 @@ import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * {@code <request xmlns='urn:xmpp:receipts'/>} (XEP-0184 §5): the sender of a content message asks for a receipt.
+ * {@code <request xmlns='urn:xmpp:receipts'/>} (XEP-0184 §7): the sender of a content message asks for a receipt.
  * Reached on a message as {@code request_receipt}.
  */
 public final class ReceiptRequest extends ElementBase {

@@ -6,12 +6,12 @@ import java.time.Duration;
  * How {@link DeliveryReceipts} answers and asks for receipts. Immutable; {@link #DEFAULT} answers everyone and
  * asks only through {@link DeliveryReceipts#sendWithReceipt}.
  *
- * @param autoAck answer receipt requests (XEP-0184 §5: a recipient configured to return receipts does so)
+ * @param autoAck answer receipt requests (XEP-0184 §7: a recipient configured to return receipts does so)
  * @param ackTo whom to answer. XEP-0184 §8 advises against answering senders not authorised to see our
  *     presence, since a receipt tells them we are online. A bot is usually meant to be reachable by anyone it
  *     talks to and its presence is rarely a secret, so the default is {@link AckTo#EVERYONE}; a bot whose
  *     online status matters chooses {@link AckTo#PRESENCE_SUBSCRIBERS}
- * @param autoRequest add a request to every outgoing chat or normal message that has a body and an id (§4: the
+ * @param autoRequest add a request to every outgoing chat or normal message that has a body and an id (§7: the
  *     id is what the receipt echoes, so a message without one is left alone)
  * @param timeout how long {@link DeliveryReceipts#sendWithReceipt} waits for the receipt
  * @param maxPending how many {@link DeliveryReceipts#sendWithReceipt} futures may wait at once; beyond it the

@@ -76,7 +76,8 @@ public class ChatMarkers extends BasePlugin {
      * and thread; to a room, to the room's bare JID.
      *
      * <p>Sends nothing, and returns false, for a message that did not ask for markers ({@code <markable/>}: §5
-     * advises against markers nobody asked for, and we send none), that is itself a marker (§4.2: no marker
+     * advises against unrequested markers in one-to-one chats, and though §4.3 allows them in rooms, we send
+     * none there either), that is itself a marker (§4.2: no marker
      * answers a marker), an error, our own message (§5), or one without a sender or an id to name.
      *
      * <p>Markers go out only when the application calls this, never on their own: a marker tells the sender we

@@ -74,7 +74,7 @@ class ChatStatesTest {
             assertThat(poll(events)).isEqualTo("chatstate ACTIVE");
             assertThat(poll(events)).isEqualTo("chatstate_active");
 
-            // Example 5: a standalone <composing/>, with no other child (§5.5).
+            // Example 5: a standalone <composing/>, with no other child (§5.6).
             assertThat(chatStates.send(FRANCISCO.withResource("elsinore"), ChatState.COMPOSING)).isTrue();
             XmlElement composing = h.nextSent();
             assertThat(composing.attribute("type")).isEqualTo("chat");
@@ -197,6 +197,16 @@ class ChatStatesTest {
             XmlElement sent = h.nextSent();
             assertThat(sent.attribute("type")).isEqualTo("groupchat");
             assertThat(sent.childText("thread", "jabber:client")).isEqualTo("Act IV");
+        }
+    }
+
+    @Test
+    void loadsByNameWithServiceDiscovery() throws Exception {
+        try (StreamHarness h = new StreamHarness()) {
+            h.xmpp.registerPlugin(ChatStates.NAME);
+            h.start();
+            assertThat(h.xmpp.plugin(ChatStates.class)).isNotNull();
+            assertThat(h.xmpp.plugin(ServiceDiscovery.class).features()).contains(ChatStates.NAMESPACE);
         }
     }
 }

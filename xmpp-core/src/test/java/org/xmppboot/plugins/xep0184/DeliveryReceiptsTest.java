@@ -202,4 +202,14 @@ class DeliveryReceiptsTest {
         }
         throw new AssertionError("the future completed instead of failing");
     }
+
+    @Test
+    void loadsByNameWithServiceDiscovery() throws Exception {
+        try (StreamHarness h = new StreamHarness()) {
+            h.xmpp.registerPlugin(DeliveryReceipts.NAME);
+            h.start();
+            assertThat(h.xmpp.plugin(DeliveryReceipts.class)).isNotNull();
+            assertThat(h.xmpp.plugin(ServiceDiscovery.class).features()).contains(DeliveryReceipts.NAMESPACE);
+        }
+    }
 }

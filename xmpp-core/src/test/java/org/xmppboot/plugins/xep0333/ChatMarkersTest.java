@@ -161,4 +161,14 @@ class ChatMarkersTest {
             assertThat(displayed.match("message/received")).isFalse();
         }
     }
+
+    @Test
+    void loadsByNameWithServiceDiscovery() throws Exception {
+        try (StreamHarness h = new StreamHarness()) {
+            h.xmpp.registerPlugin(ChatMarkers.NAME);
+            h.start();
+            assertThat(h.xmpp.plugin(ChatMarkers.class)).isNotNull();
+            assertThat(h.xmpp.plugin(ServiceDiscovery.class).features()).contains(ChatMarkers.NAMESPACE);
+        }
+    }
 }
