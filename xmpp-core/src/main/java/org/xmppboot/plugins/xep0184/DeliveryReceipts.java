@@ -48,6 +48,8 @@ public class DeliveryReceipts extends BasePlugin {
 
     private volatile ReceiptsConfig config;
     private final PendingReceipts pending = new PendingReceipts();
+    /** Set when the connection has ended for good, until the plugin starts on a new one. */
+    private volatile boolean ended;
 
     public DeliveryReceipts() {
         this(ReceiptsConfig.DEFAULT);
@@ -70,6 +72,7 @@ public class DeliveryReceipts extends BasePlugin {
 
     @Override
     protected void start(PluginContext context) {
+        ended = false;
         // Registers both extensions on Message, so message.get("receipt") works from here on.
         Objects.requireNonNull(ReceiptRequest.SCHEMA);
         Objects.requireNonNull(Receipt.SCHEMA);
@@ -84,6 +87,7 @@ public class DeliveryReceipts extends BasePlugin {
     /** The connection has ended for good: nobody will receive what is still awaited. */
     @Override
     protected void stop() {
+        ended = true;
         pending.failAll(new StreamClosedException("The connection ended before the receipt arrived"));
     }
 
@@ -122,6 +126,10 @@ public class DeliveryReceipts extends BasePlugin {
             future.completeExceptionally(new IllegalStateException(pending.size() >= settings.maxPending()
                     ? "Already " + settings.maxPending() + " receipts wait; message '" + id + "' was not sent"
                     : "A receipt for message id '" + id + "' is already awaited; the message was not sent"));
+            return future;
+        }
+        if (ended) { // after the final shutdown nothing would ever complete it: checked after add, see stop()
+            pending.cancel(context, id, new StreamClosedException("The connection has ended"));
             return future;
         }
         ReceiptRequest.setRequested(message, true);

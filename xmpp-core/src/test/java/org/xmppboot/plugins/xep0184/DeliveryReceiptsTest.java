@@ -154,6 +154,10 @@ class DeliveryReceiptsTest {
         }
         assertThat(failureOf(first)).isInstanceOf(StreamClosedException.class);
         assertThat(receipts.pendingCount()).isZero();
+        Message late = new Message(XmlElement.parse("<message xmlns='jabber:client' to='a@b'><body>x</body></message>"));
+        assertThat(failureOf(receipts.sendWithReceipt(late))).as("after the end, nothing would complete it")
+                .isInstanceOf(StreamClosedException.class);
+        assertThat(receipts.pendingCount()).isZero();
     }
 
     @Test
