@@ -96,8 +96,9 @@ public class DeliveryReceipts extends BasePlugin {
      * gets an id if it has none. The future fails with a {@link java.util.concurrent.TimeoutException} after
      * {@link ReceiptsConfig#timeout()} (§5: a receipt may never come, even from a client that supports them),
      * with a {@link StreamClosedException} if the connection ends for good first, and at once, without
-     * sending, when {@link ReceiptsConfig#maxPending()} futures already wait. Blocking on it on the event thread
-     * fails at once: chain instead.
+     * sending, with an {@link IllegalStateException} when {@link ReceiptsConfig#maxPending()} futures already
+     * wait (or one waits for the same message id). Blocking on it on the event thread fails at once: chain
+     * instead.
      *
      * @throws IllegalArgumentException for a message without a recipient, of type groupchat (§5.3: every
      *     occupant would answer) or error, or that is itself a receipt (§5.4)
