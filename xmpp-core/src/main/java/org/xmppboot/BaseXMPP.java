@@ -37,8 +37,10 @@ import org.xmppboot.xml.XmlElement;
  * XMPP on top of {@link XMLStream}: registers message, presence and iq, makes and sends them, raises the
  * standard events, tracks presence, answers requests nobody handles, and owns the plugins.
  *
- * <p>Events raised: {@code message} (every message but groupchat and error ones), {@code groupchat_message},
- * {@code message_error}; {@code presence_available}, {@code presence_unavailable}, {@code presence_subscribe},
+ * <p>Events raised: {@code message} (a message with a {@code <body/>}, other than groupchat and error ones),
+ * {@code groupchat_message} (a groupchat message with a body), {@code message_without_body} (a message of any
+ * type but error that has no body: chat states, receipts, markers, a room's subject), {@code message_error};
+ * {@code presence_available}, {@code presence_unavailable}, {@code presence_subscribe},
  * {@code presence_subscribed}, {@code presence_unsubscribe}, {@code presence_unsubscribed},
  * {@code presence_probe}, {@code presence_error}; {@code got_online} (a contact's first resource came online),
  * {@code got_offline} (its last went offline), {@code changed_status} (a resource's show, status or
@@ -387,12 +389,19 @@ public class BaseXMPP extends XMLStream {
 
     // =================================================================== default handlers
 
+    /**
+     * Raises the message events. Body-less messages (chat states, receipts, markers, a room's subject) get an
+     * event of their own, so a {@code message} handler can rely on a body to read and answer.
+     */
     private void handleMessage(StanzaBase stanza) {
         Message message = (Message) stanza;
-        switch (message.getMessageType()) {
-            case GROUPCHAT -> event("groupchat_message", message);
-            case ERROR -> event("message_error", message);
-            default -> event("message", message);
+        Message.Type type = message.getMessageType();
+        if (type == Message.Type.ERROR) {
+            event("message_error", message);
+        } else if (message.getBody() == null) {
+            event("message_without_body", message);
+        } else {
+            event(type == Message.Type.GROUPCHAT ? "groupchat_message" : "message", message);
         }
     }
 

@@ -142,4 +142,54 @@ public class Message extends StanzaBase {
     public void send() {
         requireSender().send(this);
     }
+
+    // XEP-0184 Message Delivery Receipts
+
+    public boolean isReceiptRequested() {
+        return org.xmppboot.plugins.xep0184.ReceiptRequest.isRequested(this);
+    }
+
+    public Message setReceiptRequested(boolean requested) {
+        org.xmppboot.plugins.xep0184.ReceiptRequest.setRequested(this, requested);
+        return this;
+    }
+
+    public org.xmppboot.plugins.xep0184.@Nullable Receipt getReceipt() {
+        return extension(org.xmppboot.plugins.xep0184.Receipt.SCHEMA);
+    }
+
+    /** Makes this message the receipt for message {@code id}; null removes the receipt. */
+    public Message setReceipt(@Nullable String id) {
+        org.xmppboot.plugins.xep0184.Receipt.set(this, id);
+        return this;
+    }
+
+    // XEP-0085 Chat State Notifications
+
+    /** The chat state this message carries, or null. */
+    public org.xmppboot.plugins.xep0085.@Nullable ChatState getChatState() {
+        return org.xmppboot.plugins.xep0085.ChatStateNotification.of(this);
+    }
+
+    /** Sets the chat state, replacing any other; null removes it. */
+    public Message setChatState(org.xmppboot.plugins.xep0085.@Nullable ChatState state) {
+        org.xmppboot.plugins.xep0085.ChatStateNotification.set(this, state);
+        return this;
+    }
+
+    // XEP-0333 Chat Markers
+
+    public boolean isMarkable() {
+        return org.xmppboot.plugins.xep0333.Markable.isMarkable(this);
+    }
+
+    public Message setMarkable(boolean markable) {
+        org.xmppboot.plugins.xep0333.Markable.setMarkable(this, markable);
+        return this;
+    }
+
+    /** The chat marker this message carries (received, displayed or acknowledged), or null. */
+    public org.xmppboot.plugins.xep0333.@Nullable ChatMarker getChatMarker() {
+        return org.xmppboot.plugins.xep0333.ChatMarker.of(this);
+    }
 }
