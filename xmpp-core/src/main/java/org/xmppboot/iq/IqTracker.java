@@ -17,6 +17,7 @@ import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.IqTimeoutException;
 import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stream.StreamFuture;
+import org.xmppboot.stream.StreamObserver;
 import org.xmppboot.stream.StreamThreads;
 import org.xmppboot.stream.XMLStream;
 
@@ -112,6 +113,15 @@ public final class IqTracker {
         if (pending.putIfAbsent(id, request) != null) {
             throw new IllegalStateException("An iq with id '" + id + "' is already waiting for its response");
         }
+        StreamObserver observer = stream.observer();
+        Object observation = observer.iqSent(iq);
+        if (observation != null) {
+            request.future.whenComplete((result, failure) -> {
+                // An error response is a response, not a failure to get one.
+                Iq error = failure instanceof StanzaErrorException e && e.stanza() instanceof Iq i ? i : null;
+                observer.iqCompleted(observation, iq, error != null ? error : result, error != null ? null : failure);
+            });
+        }
         ScheduledFuture<?> timer = stream.config().scheduler().schedule(request, wait);
         request.timer = timer;
         if (pending.get(id) != request) {
@@ -122,6 +132,9 @@ public final class IqTracker {
         } catch (RuntimeException e) {
             pending.remove(id, request);
             timer.cancel(false);
+            if (observation != null) {
+                observer.iqCompleted(observation, iq, null, e);
+            }
             throw e;
         }
         return request.future;

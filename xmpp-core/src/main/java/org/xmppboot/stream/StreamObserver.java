@@ -1,6 +1,7 @@
 package org.xmppboot.stream;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.stanza.Iq;
 
 /**
  * Hooks for metrics and tracing on a stream's event queue and traffic. Every method has a no-op default and
@@ -36,5 +37,20 @@ public interface StreamObserver {
 
     /** The stream connected again after losing its connection. */
     default void reconnected() {
+    }
+
+    /**
+     * An iq get or set is about to be sent, on the sender's thread. What is returned (a span, an observation)
+     * comes back in {@link #iqCompleted}; null, the default, means the request's outcome is not wanted.
+     */
+    default @Nullable Object iqSent(Iq request) {
+        return null;
+    }
+
+    /**
+     * The request ended: {@code response} is the result or error iq, or null when {@code failure} says why none
+     * came (a timeout, the connection closed, the send refused).
+     */
+    default void iqCompleted(Object observation, Iq request, @Nullable Iq response, @Nullable Throwable failure) {
     }
 }

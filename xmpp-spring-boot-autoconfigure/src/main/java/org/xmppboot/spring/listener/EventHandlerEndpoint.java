@@ -36,11 +36,12 @@ final class EventHandlerEndpoint extends AbstractXmppHandlerEndpoint {
      * @throws IllegalStateException naming the method, when the annotation or the signature can never work
      */
     static EventHandlerEndpoint create(String id, Object bean, Method method, XmppEvent annotation, BaseXMPP xmpp,
-            @Nullable XmppHandlerErrorHandler errorHandler) {
+            @Nullable XmppHandlerErrorHandler errorHandler, @Nullable HandlerObservation observation) {
         if (!StringUtils.hasText(annotation.value())) {
             throw new IllegalStateException(HandlerMethod.describe(method) + ": @XmppEvent needs an event name");
         }
-        HandlerMethod handlerMethod = HandlerMethod.forEvents(bean, method, xmpp.getClass());
+        HandlerMethod handlerMethod = HandlerMethod.forEvents(bean, method, xmpp.getClass())
+                .observed(observation, id, "event");
         HandlerCondition condition = HandlerCondition.parse(annotation.condition(), method);
         HandlerAdapter adapter = HandlerAdapter.forEvents(id, handlerMethod, xmpp, errorHandler);
         EventHandler handler = EventHandler.named(id, condition == null

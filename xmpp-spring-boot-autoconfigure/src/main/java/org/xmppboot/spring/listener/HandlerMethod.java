@@ -22,13 +22,25 @@ final class HandlerMethod {
     private final Method method;
     private final Source[] sources;
     private final Class<?>[] types;
+    private final @Nullable Observed observed;
 
-    private HandlerMethod(Object bean, Method method, Source[] sources) {
+    /** How calls are observed: by whom, as which handler, of which kind. */
+    private record Observed(HandlerObservation observation, String handlerId, String kind) {
+    }
+
+    private HandlerMethod(Object bean, Method method, Source[] sources, @Nullable Observed observed) {
         this.bean = bean;
         this.method = method;
         this.sources = sources;
         this.types = method.getParameterTypes();
+        this.observed = observed;
         ReflectionUtils.makeAccessible(method);
+    }
+
+    /** The same method with each call wrapped in an observation; without one, this method itself. */
+    HandlerMethod observed(@Nullable HandlerObservation observation, String handlerId, String kind) {
+        return observation == null ? this
+                : new HandlerMethod(bean, method, sources, new Observed(observation, handlerId, kind));
     }
 
     /**
@@ -56,7 +68,7 @@ final class HandlerMethod {
                         + ") and the sender's Jid.");
             }
         }
-        return new HandlerMethod(bean, method, sources);
+        return new HandlerMethod(bean, method, sources, null);
     }
 
     /** For an event handler: besides the connection, a stanza parameter and a JID, anything is the payload. */
@@ -71,7 +83,7 @@ final class HandlerMethod {
                 sources[i] = Source.PAYLOAD;
             }
         }
-        return new HandlerMethod(bean, method, sources);
+        return new HandlerMethod(bean, method, sources, null);
     }
 
     private static Source connection(Method method, int index, Class<?> type,
@@ -110,6 +122,13 @@ final class HandlerMethod {
     }
 
     @Nullable Object invoke(@Nullable Object payload, @Nullable StanzaBase stanza, BaseXMPP xmpp) throws Throwable {
+        Observed o = observed;
+        return o == null ? call(payload, stanza, xmpp)
+                : o.observation().observe(o.handlerId(), o.kind(), payload, () -> call(payload, stanza, xmpp));
+    }
+
+    private @Nullable Object call(@Nullable Object payload, @Nullable StanzaBase stanza, BaseXMPP xmpp)
+            throws Throwable {
         Object[] args = new Object[sources.length];
         for (int i = 0; i < sources.length; i++) {
             args[i] = switch (sources[i]) {

@@ -55,15 +55,17 @@ final class StanzaHandlerEndpoint extends AbstractXmppHandlerEndpoint {
      * @throws IllegalStateException naming the method, when the annotation or the signature can never work
      */
     static AbstractXmppHandlerEndpoint create(String id, Object bean, Method method, StanzaHandler annotation,
-            BaseXMPP xmpp, @Nullable XmppHandlerErrorHandler errorHandler) {
-        HandlerMethod handlerMethod = HandlerMethod.forStanzas(bean, method, xmpp.getClass());
-        Class<? extends StanzaBase> parameterType = handlerMethod.stanzaType();
+            BaseXMPP xmpp, @Nullable XmppHandlerErrorHandler errorHandler, @Nullable HandlerObservation observation) {
+        HandlerMethod plain = HandlerMethod.forStanzas(bean, method, xmpp.getClass());
+        Class<? extends StanzaBase> parameterType = plain.stanzaType();
         Class<? extends StanzaBase> annotationType = annotation.type();
         Matcher base = matcher(annotation, parameterType, annotationType, method);
         IqRoute route = StringUtils.hasText(annotation.path()) ? IqRoutes.route(annotation.path()) : null;
         if (route != null) {
-            return IqHandlerEndpoint.create(id, route, method, handlerMethod, annotation, xmpp, errorHandler);
+            return IqHandlerEndpoint.create(id, route, method, plain.observed(observation, id, "iq"), annotation,
+                    xmpp, errorHandler);
         }
+        HandlerMethod handlerMethod = plain.observed(observation, id, "stanza");
         Matcher matcher = narrow(base, parameterType, annotationType,
                 HandlerCondition.parse(annotation.condition(), method), xmpp);
         HandlerAdapter adapter = HandlerAdapter.forStanzas(id, handlerMethod, xmpp, errorHandler);

@@ -83,14 +83,15 @@ public class XmppHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
         XmppHandlerEndpointRegistry registry = factory.getBean(XmppHandlerEndpointRegistry.class);
         XmppHandlerErrorHandler errorHandler = factory.getBeanProvider(XmppHandlerErrorHandler.class)
                 .getIfUnique();
+        HandlerObservation observation = factory.getBeanProvider(HandlerObservation.class).getIfUnique();
         String defaultId = found.beanName + "." + found.method.getName();
         if (found.annotation instanceof StanzaHandler a) {
             registry.register(StanzaHandlerEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId,
-                    found.bean, found.method, a, xmpp, errorHandler));
+                    found.bean, found.method, a, xmpp, errorHandler, observation));
         } else {
             XmppEvent a = (XmppEvent) found.annotation;
             registry.register(EventHandlerEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId,
-                    found.bean, found.method, a, xmpp, errorHandler));
+                    found.bean, found.method, a, xmpp, errorHandler, observation));
         }
     }
 

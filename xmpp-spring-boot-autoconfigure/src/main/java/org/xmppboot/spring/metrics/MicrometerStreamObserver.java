@@ -9,12 +9,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.sm.StreamManagement;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.IqTimeoutException;
 import org.xmppboot.stream.Direction;
 import org.xmppboot.stream.StreamObserver;
 import org.xmppboot.stream.XMLStream;
+import org.xmppboot.xml.XmlElement;
 
 /**
  * Records a connection's event queue, handlers and stanzas in Micrometer. Meter names are part of the
@@ -25,7 +30,11 @@ import org.xmppboot.stream.XMLStream;
  */
 public class MicrometerStreamObserver implements StreamObserver {
 
+    /** The observation of an iq request we send. */
+    public static final String IQ_OBSERVATION = "xmpp.iq";
+
     private final MeterRegistry registry;
+    private final ObservationRegistry observations;
     private final Timer queueWait;
     private final Counter reconnects;
     // Called for every stanza and event on the stream threads: each meter is looked up by plain keys, with no
@@ -37,7 +46,17 @@ public class MicrometerStreamObserver implements StreamObserver {
     private final ConcurrentHashMap<String, Counter> stanzasOut = new ConcurrentHashMap<>();
 
     public MicrometerStreamObserver(MeterRegistry registry, XMLStream stream) {
+        this(registry, ObservationRegistry.NOOP, stream);
+    }
+
+    /**
+     * @param observations where each iq request we send is observed as {@value #IQ_OBSERVATION}, from sending to
+     *     its response, with the low-cardinality keys {@code xmpp.iq.type} (get, set), {@code xmpp.iq.namespace}
+     *     (the payload's) and {@code xmpp.iq.outcome} (result, error, timeout, failed)
+     */
+    public MicrometerStreamObserver(MeterRegistry registry, ObservationRegistry observations, XMLStream stream) {
         this.registry = registry;
+        this.observations = observations;
         Gauge.builder("xmpp.event.queue.size", stream, XMLStream::eventQueueSize)
                 .description("Entries waiting in the event queue").register(registry);
         Gauge.builder("xmpp.outbound.queued", stream, XMLStream::heldStanzaCount)
@@ -84,5 +103,31 @@ public class MicrometerStreamObserver implements StreamObserver {
     @Override
     public void reconnected() {
         reconnects.increment();
+    }
+
+    @Override
+    public @Nullable Object iqSent(Iq request) {
+        if (observations.isNoop()) {
+            return null;
+        }
+        XmlElement payload = request.getPayload();
+        Iq.Type type = request.getIqType();
+        return Observation.createNotStarted(IQ_OBSERVATION, observations)
+                .contextualName("xmpp iq " + (payload == null ? "" : payload.name()))
+                .lowCardinalityKeyValue("xmpp.iq.type", type == null ? "none" : type.value())
+                .lowCardinalityKeyValue("xmpp.iq.namespace", payload == null ? "none" : payload.namespace())
+                .start();
+    }
+
+    @Override
+    public void iqCompleted(Object observation, Iq request, @Nullable Iq response, @Nullable Throwable failure) {
+        Observation o = (Observation) observation;
+        String outcome = response != null ? (response.getIqType() == Iq.Type.RESULT ? "result" : "error")
+                : failure instanceof IqTimeoutException ? "timeout" : "failed";
+        o.lowCardinalityKeyValue("xmpp.iq.outcome", outcome);
+        if (failure != null) {
+            o.error(failure);
+        }
+        o.stop();
     }
 }
