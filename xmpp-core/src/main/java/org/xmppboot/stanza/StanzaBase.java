@@ -40,7 +40,7 @@ public class StanzaBase extends ElementBase {
         return schema().name() != null;
     }
 
-    /** The stream this stanza was received on or made for; where {@link #send()} sends it. */
+    /** The stream this stanza was received on or made for; where its {@code send()} goes. */
     public @Nullable StanzaSender sender() {
         return sender;
     }
