@@ -1,3 +1,4 @@
+/** XMPP addresses (RFC 7622): parsed, checked and compared with {@link org.xmppboot.jid.Jid}. */
 @NullMarked
 package org.xmppboot.jid;
 
