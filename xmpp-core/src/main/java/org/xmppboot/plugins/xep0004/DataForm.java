@@ -56,9 +56,8 @@ public final class DataForm extends ElementBase {
             .custom("instructions", f -> f.getInstructions().isEmpty() ? null : String.join("\n", f.getInstructions()),
                     (f, v) -> f.setInstructions(v == null ? List.of() : List.of(v.toString().split("\n"))),
                     f -> f.setInstructions(List.of()))
-            .custom("values", DataForm::values, (f, v) -> {
-                throw new UnsupportedOperationException("Set values field by field, or use submit(values)");
-            }, f -> f.fields().forEach(field -> field.setValues(List.of())))
+            .custom("values", DataForm::values, (f, v) -> f.setValues((Map<?, ?>) v),
+                    f -> f.fields().forEach(field -> field.setValues(List.of())))
             .build();
 
     static {
@@ -181,6 +180,18 @@ public final class DataForm extends ElementBase {
             }
         }
         return values;
+    }
+
+    /**
+     * Sets the value of each named field ({@link FormField#setValue} converts it), adding a field without type
+     * for a name the form does not have yet.
+     */
+    public DataForm setValues(Map<?, ?> values) {
+        values.forEach((var, value) -> {
+            FormField field = field(var.toString());
+            (field != null ? field : addField(var.toString(), null)).setValue(value);
+        });
+        return this;
     }
 
     // ---------------------------------------------------------------- submitting and validating

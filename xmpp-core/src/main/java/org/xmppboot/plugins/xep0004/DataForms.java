@@ -30,7 +30,7 @@ public class DataForms extends BasePlugin {
 
     @Override
     protected void start(PluginContext context) {
-        // Loading the class registers the form as an extension of messages, so message.get("form") finds it.
+        // Registered here as well as by the class, so that message.get("form") finds it from the start.
         Message.SCHEMA.registerExtension(DataForm.SCHEMA);
         require(ServiceDiscovery.class).addFeature(NAMESPACE);
         context.registerHandler(StreamHandler.of(NAME + ":message",

@@ -11,7 +11,7 @@ import org.xmppboot.stanza.StanzaErrorException;
 /**
  * A submitted form that does not satisfy its form, with what is wrong with each field. It is a
  * {@link StanzaErrorException}, so an iq handler that lets it propagate answers the request with
- * {@code not-acceptable}, the error XEP-0004 §5 says a form-processing entity SHOULD return for invalid data,
+ * {@code not-acceptable}, the error XEP-0004 §4 says a form-processing entity SHOULD return for invalid data,
  * the problems in the error's text.
  */
 public class FormValidationException extends StanzaErrorException {

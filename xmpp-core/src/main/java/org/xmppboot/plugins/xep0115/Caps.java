@@ -9,7 +9,7 @@ import org.xmppboot.xml.XmlElement;
 /**
  * The {@code <c xmlns='http://jabber.org/protocol/caps'/>} element of a presence (XEP-0115 §4): the software
  * ({@code node}), the verification string ({@code ver}) and the hash function that made it ({@code hash};
- * absent in the legacy format, §9). Reached as the {@code caps} extension of a {@link Presence}.
+ * absent in the legacy format, §13). Reached as the {@code caps} extension of a {@link Presence}.
  */
 public final class Caps extends ElementBase {
 
@@ -58,7 +58,7 @@ public final class Caps extends ElementBase {
         return xml.attribute("ext");
     }
 
-    /** Without a {@code hash}, {@code ver} is not a verification string (§9) and cannot be checked. */
+    /** Without a {@code hash}, {@code ver} is not a verification string (§13) and cannot be checked. */
     public boolean isLegacy() {
         return getHash() == null;
     }

@@ -2,7 +2,7 @@ package org.xmppboot.plugins.xep0115;
 
 /**
  * How entity capabilities are announced and remembered. Immutable; {@link #DEFAULT} names this library, hashes
- * with SHA-1 (the one function every implementation has, XEP-0115 §11.1) and remembers 1,000 verified
+ * with SHA-1 (the one function every implementation has, XEP-0115 §9.1) and remembers 1,000 verified
  * verification strings and the capabilities of 10,000 addresses.
  *
  * @param node the software's URI in our {@code <c/>} (§4 recommends a URL about the software)

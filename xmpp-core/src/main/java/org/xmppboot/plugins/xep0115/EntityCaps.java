@@ -33,7 +33,7 @@ import org.xmppboot.stream.matcher.Matcher;
  * not yet known is looked up once with {@code disco#info} to {@code node#ver}, checked (§5.4: recomputed,
  * duplicates refused) and only then cached, for every entity that announces it; a cache bounded in size that
  * outlives reconnections. {@link ServiceDiscovery#info(Jid)} and {@link ServiceDiscovery#supports} answer from
- * it. Legacy announcements (no {@code hash}) and unknown hash functions are not cached (§5.4, §9).
+ * it. Legacy announcements (no {@code hash}) and unknown hash functions are not cached (§5.4, §13).
  *
  * <p>Events:
  * <ul>
@@ -108,6 +108,8 @@ public class EntityCaps extends BasePlugin {
 
     @Override
     protected void start(PluginContext context) {
+        // Registered here as well as by the class, so that presence.get("caps") finds it from the start.
+        Presence.SCHEMA.registerExtension(Caps.SCHEMA);
         ServiceDiscovery disco = require(ServiceDiscovery.class);
         disco.addFeature(NAMESPACE);
         ver = VerificationString.of(disco.localInfo(), config.hash());

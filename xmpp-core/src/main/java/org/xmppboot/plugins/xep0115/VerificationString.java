@@ -27,7 +27,7 @@ import org.xmppboot.plugins.xep0030.ServiceDiscovery.Identity;
  */
 public final class VerificationString {
 
-    /** The hash functions by their IANA names (§4, §11.1), with the JDK's names. */
+    /** The hash functions by their IANA names (§4, §9.1), with the JDK's names. */
     private static final Map<String, String> HASHES = Map.of(
             "sha-1", "SHA-1", "sha-224", "SHA-224", "sha-256", "SHA-256", "sha-384", "SHA-384",
             "sha-512", "SHA-512", "md5", "MD5");

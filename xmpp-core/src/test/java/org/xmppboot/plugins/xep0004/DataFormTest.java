@@ -125,7 +125,7 @@ class DataFormTest {
                     assertThat(e.problems().get("invitelist")).contains("'not@a@jid' is not a valid JID");
                     assertThat(e.problems().get("features")).contains("'weather'");
                     assertThat(e.problems().get("botname")).contains("takes one value, not 2");
-                    // XEP-0004 §5: invalid data is answered not-acceptable.
+                    // XEP-0004 §4: invalid data is answered not-acceptable.
                     assertThat(e.condition()).isEqualTo(StanzaError.Condition.NOT_ACCEPTABLE);
                     assertThat(e.text()).contains("public: required");
                 });
@@ -183,6 +183,16 @@ class DataFormTest {
         assertThat(order).containsExactly("title", "reported", "item", "item");
         assertThat(results.reportedFields()).extracting(FormField::getVar).containsExactly("name", "url");
         assertThat(results.items().get(1).values()).containsEntry("url", "http://www.aeroportoverona.it/");
+    }
+
+    @Test
+    void valuesAreSetByNameAsAMap() {
+        DataForm form = parse(XepExamples.BOT_CREATION_FORM);
+        form.set("values", Map.of("public", true, "features", List.of("polls"), "extra", "x"));
+        assertThat(form.field("public").getValues()).containsExactly("1");
+        assertThat(form.field("features").getValues()).containsExactly("polls");
+        assertThat(form.field("extra").getDeclaredType()).isNull();
+        assertThat(form.get("values")).isEqualTo(form.values());
     }
 
     @Test

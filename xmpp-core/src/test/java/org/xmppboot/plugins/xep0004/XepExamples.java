@@ -1,6 +1,6 @@
 package org.xmppboot.plugins.xep0004;
 
-/** The data forms of XEP-0004 §6's examples, as the XEP prints them. */
+/** The data forms of XEP-0004 §5's examples, as the XEP prints them. */
 final class XepExamples {
 
     private XepExamples() {

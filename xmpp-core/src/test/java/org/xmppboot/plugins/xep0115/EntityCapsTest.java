@@ -89,8 +89,9 @@ class EntityCapsTest {
             assertThat(c.getVer()).isEqualTo(VerificationString.of(t.disco().localInfo(), "sha-1"))
                     .isEqualTo(t.caps.verificationString());
             assertThat(t.disco().features()).contains(EntityCaps.NAMESPACE);
+            assertThat(presence.get("caps")).isInstanceOf(org.xmppboot.plugins.xep0115.Caps.class);
 
-            // Directed presence is annotated too (§8.3); unavailable presence is not (§6.1: available only).
+            // Directed presence is annotated too (§8.3); unavailable presence, which ends the session, is not.
             t.h.xmpp.makePresence(Jid.of("juliet@capulet.lit/balcony"), null, null, null).send();
             assertThat(new Presence(t.h.nextSent()).getCaps()).isNotNull();
             t.h.xmpp.makePresence(null, null, null, Presence.Type.UNAVAILABLE).send();
