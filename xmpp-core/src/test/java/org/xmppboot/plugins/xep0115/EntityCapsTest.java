@@ -271,6 +271,28 @@ class EntityCapsTest {
         }
     }
 
+    /** What was learnt lives in the plugin, not the session; our presence belongs to the session. */
+    @Test
+    void theCacheOutlivesTheSessionAndOurPresenceDoesNot() throws Exception {
+        try (Caps t = new Caps(new EntityCaps())) {
+            Jid romeo = Jid.of("romeo@montague.lit/orchard");
+            t.h.receive(presenceWithCaps(romeo.toString(), "sha-1", EXODUS, EXODUS_VER));
+            t.answer(t.nextInfoQuery(), EXODUS_INFO);
+            assertThat(t.learnt.poll(5, TimeUnit.SECONDS)).isNotNull();
+            t.h.xmpp.sendPresence();
+            t.h.nextSent();
+
+            BlockingQueue<Object> ended = new LinkedBlockingQueue<>();
+            t.h.xmpp.addEventHandler("session_end", ended::add);
+            t.h.xmpp.event("session_end", "connection lost");
+            assertThat(ended.poll(5, TimeUnit.SECONDS)).isNotNull();
+
+            assertThat(t.caps.cachedInfo(romeo)).isNotNull();
+            t.disco().addFeature("urn:example:after-the-session");
+            t.assertNothingSent();
+        }
+    }
+
     @Test
     void theCacheIsBounded() throws Exception {
         try (Caps t = new Caps(new EntityCaps(CapsConfig.DEFAULT.withCacheSizes(1, 10)))) {
