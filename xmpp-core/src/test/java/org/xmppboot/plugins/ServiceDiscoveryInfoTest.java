@@ -126,6 +126,10 @@ class ServiceDiscoveryInfoTest {
                     java.util.List.of());
             disco.setInfoSource(jid -> jid.equals(server) ? CompletableFuture.completedFuture(known) : null);
             assertThat(disco.supports(server, "urn:known").get(5, TimeUnit.SECONDS)).isTrue();
+            Iq made = disco.getInfo(server, null).get(5, TimeUnit.SECONDS);
+            assertThat(made.getIqType()).isEqualTo(Iq.Type.RESULT);
+            assertThat(made.getFrom()).isEqualTo(server);
+            assertThat(DiscoInfo.parse(made.getPayload())).isEqualTo(known);
             assertThat(h.peer.nextSent(java.time.Duration.ofMillis(200))).as("answered by the source").isNull();
         }
     }

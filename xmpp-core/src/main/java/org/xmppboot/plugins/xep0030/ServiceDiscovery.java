@@ -241,10 +241,21 @@ public class ServiceDiscovery extends BasePlugin {
     }
 
     /**
-     * Asks an entity what it is and supports, always over the network; completes with the {@code disco#info}
-     * result. {@link #info(Jid)} answers from a cache when it can.
+     * Asks an entity what it is and supports; completes with the {@code disco#info} result. When the
+     * {@linkplain #setInfoSource info source} knows the answer, the result is made from it (an iq of type result
+     * from the entity, without id) and nothing is sent; {@link #info(Jid)} gives the same answer already read.
      */
     public CompletableFuture<Iq> getInfo(Jid to, @Nullable Duration timeout) {
+        InfoSource source = infoSource;
+        CompletableFuture<DiscoInfo> known = source == null ? null : source.info(to);
+        if (known != null) {
+            return known.thenApply(info -> {
+                Iq result = context().makeIq(Iq.Type.RESULT, null).setPayload(info.toQuery());
+                result.setId(null);
+                result.setFrom(to);
+                return result;
+            });
+        }
         return context().sendIq(context().makeIq(Iq.Type.GET, to).setQuery(INFO), timeout);
     }
 
