@@ -205,17 +205,31 @@ public final class FormField extends ElementBase {
 
     /**
      * The value typed by the field's type: a {@link Boolean} for boolean, a {@link Jid} or list of them for JID
-     * fields, a list of strings for list-multi and text-multi, else the string; null for no value.
+     * fields, a list of strings for list-multi and text-multi, else the string; null for no value. Never throws
+     * for what a peer sent: a boolean or JID that does not parse reads as null (a JID list leaves it out), which
+     * {@link DataForm#validate} reports.
      */
     public @Nullable Object typedValue() {
         FieldType type = getFieldType();
+        String value = getValue();
         return switch (type) {
-            case BOOLEAN -> getBoolean();
-            case JID_SINGLE -> getJid();
-            case JID_MULTI -> getJids();
+            case BOOLEAN -> value == null ? Boolean.FALSE : parseBoolean(value);
+            case JID_SINGLE -> value == null ? null : Jid.ofOrNull(value.trim());
+            case JID_MULTI -> validJids();
             case LIST_MULTI, TEXT_MULTI -> getValues();
-            default -> getValue();
+            default -> value;
         };
+    }
+
+    private List<Jid> validJids() {
+        Set<Jid> jids = new LinkedHashSet<>();
+        for (String value : getValues()) {
+            Jid jid = Jid.ofOrNull(value.trim());
+            if (jid != null) {
+                jids.add(jid);
+            }
+        }
+        return List.copyOf(jids);
     }
 
     // ---------------------------------------------------------------- options

@@ -102,6 +102,7 @@ class DataFormTest {
         FormField bad = DataForm.create(DataForm.Type.SUBMIT).addField("b", FieldType.BOOLEAN)
                 .setValues(List.of("yes"));
         assertThatThrownBy(bad::getBoolean).isInstanceOf(IllegalStateException.class).hasMessageContaining("yes");
+        assertThat(bad.typedValue()).as("reading everything never throws for a peer's mistake").isNull();
     }
 
     @Test
@@ -212,5 +213,10 @@ class DataFormTest {
         assertThat(form.field("b").getFieldType()).isEqualTo(FieldType.TEXT_SINGLE);
         assertThat(form.field("b").getDeclaredType()).isNull();
         assertThat(form.values()).containsOnlyKeys("a", "b");
+
+        DataForm odd = parse("<x xmlns='jabber:x:data' type='submit'><field var='j' type='jid-multi'>"
+                + "<value>a@b</value><value>@@</value><value>a@b</value></field>"
+                + "<field var='s' type='jid-single'><value>@@</value></field></x>");
+        assertThat(odd.values()).containsEntry("j", List.of(Jid.of("a@b"))).containsEntry("s", null);
     }
 }
