@@ -192,4 +192,20 @@ public class Message extends StanzaBase {
     public org.xmppboot.plugins.xep0333.@Nullable ChatMarker getChatMarker() {
         return org.xmppboot.plugins.xep0333.ChatMarker.of(this);
     }
+
+    // XEP-0004 Data Forms
+
+    /** The data form this message carries, or null. */
+    public org.xmppboot.plugins.xep0004.@Nullable DataForm getForm() {
+        return extension(org.xmppboot.plugins.xep0004.DataForm.SCHEMA);
+    }
+
+    /** Replaces the message's data form with a copy of this one; null removes it. */
+    public Message setForm(org.xmppboot.plugins.xep0004.@Nullable DataForm form) {
+        removeExtension(org.xmppboot.plugins.xep0004.DataForm.SCHEMA);
+        if (form != null) {
+            xml.addChild(form.xml().copy());
+        }
+        return this;
+    }
 }

@@ -137,4 +137,11 @@ public class Presence extends StanzaBase {
     public void send() {
         requireSender().send(this);
     }
+
+    // XEP-0115 Entity Capabilities
+
+    /** The entity capabilities this presence announces, or null. */
+    public org.xmppboot.plugins.xep0115.@Nullable Caps getCaps() {
+        return extension(org.xmppboot.plugins.xep0115.Caps.SCHEMA);
+    }
 }
