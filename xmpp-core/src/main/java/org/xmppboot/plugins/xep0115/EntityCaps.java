@@ -88,11 +88,15 @@ public class EntityCaps extends BasePlugin {
     }
 
     /**
-     * Replaces the configuration; before the plugin is initialised on a connection only.
+     * Replaces the configuration; before the plugin is initialised on a connection only (the same one again is
+     * always accepted).
      *
-     * @throws IllegalStateException once initialised
+     * @throws IllegalStateException for a different configuration once initialised
      */
     public EntityCaps configure(CapsConfig newConfig) {
+        if (newConfig.equals(config)) {
+            return this;
+        }
         if (isInitialised()) {
             throw new IllegalStateException("Configure " + NAME + " before connecting");
         }

@@ -7,9 +7,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.plugins.xep0085.ChatStates;
 import org.xmppboot.plugins.xep0092.SoftwareVersion;
+import org.xmppboot.plugins.xep0115.EntityCaps;
+import org.xmppboot.plugins.xep0184.DeliveryReceipts;
 import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.plugins.xep0199.PingConfig;
+import org.xmppboot.plugins.xep0333.ChatMarkers;
 
 /**
  * Applies {@code xmpp.plugin.*} to each built-in plugin just before it is initialised, unless the application
@@ -38,6 +42,14 @@ final class PluginPropertiesCustomizer implements Consumer<XmppPlugin> {
         } else if (plugin instanceof Ping ping) {
             XmppPluginProperties.Ping p = properties.getXep0199();
             ping.configure(new PingConfig(p.getKeepaliveInterval(), p.getKeepaliveTimeout()));
+        } else if (plugin instanceof EntityCaps caps) {
+            caps.configure(properties.getXep0115().toConfig());
+        } else if (plugin instanceof DeliveryReceipts receipts) {
+            receipts.configure(properties.getXep0184().toConfig());
+        } else if (plugin instanceof ChatStates chatStates) {
+            chatStates.configure(properties.getXep0085().toConfig());
+        } else if (plugin instanceof ChatMarkers markers) {
+            markers.configure(properties.getXep0333().toConfig());
         }
     }
 }

@@ -4,6 +4,10 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.xmppboot.plugins.xep0085.ChatStatesConfig;
+import org.xmppboot.plugins.xep0115.CapsConfig;
+import org.xmppboot.plugins.xep0184.ReceiptsConfig;
+import org.xmppboot.plugins.xep0333.ChatMarkersConfig;
 
 /**
  * Settings of the built-in plugins, {@code xmpp.plugin.<plugin name>.*}: {@code xmpp.plugin.xep_0092.name} and
@@ -19,12 +23,40 @@ public class XmppPluginProperties {
     /** XEP-0199 XMPP Ping: a keepalive that notices a dead connection. */
     private final Ping xep0199 = new Ping();
 
+    /** XEP-0115 Entity Capabilities: how the bot announces its features in its presence. */
+    private final Caps xep0115 = new Caps();
+
+    /** XEP-0184 Message Delivery Receipts: answering and asking for receipts. */
+    private final Receipts xep0184 = new Receipts();
+
+    /** XEP-0085 Chat State Notifications. */
+    private final ChatStates xep0085 = new ChatStates();
+
+    /** XEP-0333 Chat Markers. */
+    private final ChatMarkers xep0333 = new ChatMarkers();
+
     public SoftwareVersion getXep0092() {
         return xep0092;
     }
 
     public Ping getXep0199() {
         return xep0199;
+    }
+
+    public Caps getXep0115() {
+        return xep0115;
+    }
+
+    public Receipts getXep0184() {
+        return xep0184;
+    }
+
+    public ChatStates getXep0085() {
+        return xep0085;
+    }
+
+    public ChatMarkers getXep0333() {
+        return xep0333;
     }
 
     public static class SoftwareVersion {
@@ -85,6 +117,169 @@ public class XmppPluginProperties {
 
         public void setKeepaliveTimeout(Duration keepaliveTimeout) {
             this.keepaliveTimeout = keepaliveTimeout;
+        }
+    }
+
+    public static class Caps {
+
+        /** The URI naming the software in the bot's caps (no '#'). */
+        private String node = CapsConfig.DEFAULT.node();
+
+        /** The hash function of the verification string: sha-1 (what every client checks), sha-256, ... */
+        private String hash = CapsConfig.DEFAULT.hash();
+
+        /** How many verified verification strings (one per client version) are remembered. */
+        private int cacheSize = CapsConfig.DEFAULT.cacheSize();
+
+        /** How many contacts' announced capabilities are remembered. */
+        private int maxRememberedJids = CapsConfig.DEFAULT.maxRememberedJids();
+
+        public String getNode() {
+            return node;
+        }
+
+        public void setNode(String node) {
+            this.node = node;
+        }
+
+        public String getHash() {
+            return hash;
+        }
+
+        public void setHash(String hash) {
+            this.hash = hash;
+        }
+
+        public int getCacheSize() {
+            return cacheSize;
+        }
+
+        public void setCacheSize(int cacheSize) {
+            this.cacheSize = cacheSize;
+        }
+
+        public int getMaxRememberedJids() {
+            return maxRememberedJids;
+        }
+
+        public void setMaxRememberedJids(int maxRememberedJids) {
+            this.maxRememberedJids = maxRememberedJids;
+        }
+
+        CapsConfig toConfig() {
+            return new CapsConfig(node, hash, cacheSize, maxRememberedJids);
+        }
+    }
+
+    public static class Receipts {
+
+        /** Whether to answer receipt requests. */
+        private boolean autoAck = ReceiptsConfig.DEFAULT.autoAck();
+
+        /**
+         * Whose requests to answer: everyone, or presence-subscribers only (a receipt tells the sender the bot is
+         * online, XEP-0184 §8).
+         */
+        private ReceiptsConfig.AckTo ackTo = ReceiptsConfig.DEFAULT.ackTo();
+
+        /** Whether to ask for a receipt on every outgoing chat or normal message with a body. */
+        private boolean autoRequest = ReceiptsConfig.DEFAULT.autoRequest();
+
+        /** How long sendWithReceipt waits for the receipt. */
+        private Duration timeout = ReceiptsConfig.DEFAULT.timeout();
+
+        /** How many sendWithReceipt futures may wait at once. */
+        private int maxPending = ReceiptsConfig.DEFAULT.maxPending();
+
+        public boolean isAutoAck() {
+            return autoAck;
+        }
+
+        public void setAutoAck(boolean autoAck) {
+            this.autoAck = autoAck;
+        }
+
+        public ReceiptsConfig.AckTo getAckTo() {
+            return ackTo;
+        }
+
+        public void setAckTo(ReceiptsConfig.AckTo ackTo) {
+            this.ackTo = ackTo;
+        }
+
+        public boolean isAutoRequest() {
+            return autoRequest;
+        }
+
+        public void setAutoRequest(boolean autoRequest) {
+            this.autoRequest = autoRequest;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public int getMaxPending() {
+            return maxPending;
+        }
+
+        public void setMaxPending(int maxPending) {
+            this.maxPending = maxPending;
+        }
+
+        ReceiptsConfig toConfig() {
+            return new ReceiptsConfig(autoAck, ackTo, autoRequest, timeout, maxPending);
+        }
+    }
+
+    public static class ChatStates {
+
+        /** Whether outgoing chat messages carry active, as XEP-0085 §5.1 asks (while the contact uses chat states). */
+        private boolean activeInMessages = ChatStatesConfig.DEFAULT.activeInMessages();
+
+        /** How many contacts' use of chat states is remembered. */
+        private int maxContacts = ChatStatesConfig.DEFAULT.maxContacts();
+
+        public boolean isActiveInMessages() {
+            return activeInMessages;
+        }
+
+        public void setActiveInMessages(boolean activeInMessages) {
+            this.activeInMessages = activeInMessages;
+        }
+
+        public int getMaxContacts() {
+            return maxContacts;
+        }
+
+        public void setMaxContacts(int maxContacts) {
+            this.maxContacts = maxContacts;
+        }
+
+        ChatStatesConfig toConfig() {
+            return new ChatStatesConfig(activeInMessages, maxContacts);
+        }
+    }
+
+    public static class ChatMarkers {
+
+        /** Whether outgoing chat messages with a body ask for markers (markable). */
+        private boolean markOutgoing = ChatMarkersConfig.DEFAULT.markOutgoing();
+
+        public boolean isMarkOutgoing() {
+            return markOutgoing;
+        }
+
+        public void setMarkOutgoing(boolean markOutgoing) {
+            this.markOutgoing = markOutgoing;
+        }
+
+        ChatMarkersConfig toConfig() {
+            return new ChatMarkersConfig(markOutgoing);
         }
     }
 }

@@ -20,8 +20,14 @@ import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.BasePlugin;
 import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
+import org.xmppboot.plugins.xep0085.ChatStates;
+import org.xmppboot.plugins.xep0115.CapsConfig;
+import org.xmppboot.plugins.xep0115.EntityCaps;
+import org.xmppboot.plugins.xep0184.DeliveryReceipts;
+import org.xmppboot.plugins.xep0184.ReceiptsConfig;
 import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.plugins.xep0199.PingConfig;
+import org.xmppboot.plugins.xep0333.ChatMarkers;
 import org.xmppboot.spring.annotation.XmppEvent;
 import org.xmppboot.spring.autoconfigure.XmppAutoConfiguration;
 import org.xmppboot.test.StreamTester;
@@ -164,5 +170,23 @@ class PluginBeansTest {
         runner.withPropertyValues("xmpp.plugins=xep_0199", "xmpp.plugin.xep-0199.keepalive-interval=90s")
                 .run(context -> assertThat(context.getBean(ClientXMPP.class).plugin(Ping.class).config())
                         .isEqualTo(new PingConfig(Duration.ofSeconds(90), Duration.ofSeconds(20))));
+    }
+
+    @Test
+    void receiptsChatStatesMarkersAndCapsTakeTheirProperties() {
+        runner.withPropertyValues("xmpp.plugins=xep_0184,xep_0085,xep_0333,xep_0115",
+                "xmpp.plugin.xep_0184.auto-ack=false", "xmpp.plugin.xep_0184.ack-to=presence-subscribers",
+                "xmpp.plugin.xep_0184.timeout=5s", "xmpp.plugin.xep_0085.active-in-messages=false",
+                "xmpp.plugin.xep_0333.mark-outgoing=true", "xmpp.plugin.xep_0115.node=https://example.org/bot")
+                .run(context -> {
+                    ClientXMPP xmpp = context.getBean(ClientXMPP.class);
+                    assertThat(xmpp.plugin(DeliveryReceipts.class).config()).isEqualTo(ReceiptsConfig.DEFAULT
+                            .withAutoAck(false, ReceiptsConfig.AckTo.PRESENCE_SUBSCRIBERS)
+                            .withTimeout(Duration.ofSeconds(5)));
+                    assertThat(xmpp.plugin(ChatStates.class).config().activeInMessages()).isFalse();
+                    assertThat(xmpp.plugin(ChatMarkers.class).config().markOutgoing()).isTrue();
+                    assertThat(xmpp.plugin(EntityCaps.class).config())
+                            .isEqualTo(CapsConfig.DEFAULT.withNode("https://example.org/bot"));
+                });
     }
 }
