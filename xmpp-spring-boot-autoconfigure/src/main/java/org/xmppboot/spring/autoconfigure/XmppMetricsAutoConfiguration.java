@@ -29,8 +29,8 @@ public final class XmppMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MicrometerStreamObserver xmppStreamObserver(MeterRegistry registry, ObjectProvider<ObservationRegistry> observations,
-            BaseXMPP xmpp) {
+    MicrometerStreamObserver xmppStreamObserver(MeterRegistry registry,
+            ObjectProvider<ObservationRegistry> observations, BaseXMPP xmpp) {
         MicrometerStreamObserver observer = new MicrometerStreamObserver(registry,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP), xmpp);
         xmpp.setObserver(observer);
