@@ -38,6 +38,9 @@ public class DemoVisitor {
     /** Threaded: it waits for the bot's answer, which the bot's event thread must stay free to send. */
     @XmppEvent(value = "session_start", threaded = true)
     void visit(Jid bot) throws Exception {
+        if (answer.isDone()) {
+            return; // a new session after a reconnect: the visit is over
+        }
         Jid visitor = server.createUser("visitor", "visitor-password");
         ClientXMPP client = new ClientXMPP(server.clientConfig(visitor, "visitor-password")
                 .sendInitialPresence(false).fetchRoster(false).build());

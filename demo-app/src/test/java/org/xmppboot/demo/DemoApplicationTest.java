@@ -1,6 +1,7 @@
 package org.xmppboot.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.xmppboot.ConnectionState;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Message;
@@ -56,8 +60,22 @@ class DemoApplicationTest {
             } finally {
                 client.disconnect().get(15, TimeUnit.SECONDS);
             }
-            assertDashboardMetricsExist(context.getEnvironment().getProperty("local.server.port"));
+            String port = context.getEnvironment().getProperty("local.server.port");
+            assertDashboardMetricsExist(port);
+            assertSurvivesAServerCrash(port, context.getBean(ClientXMPP.class));
         }
+    }
+
+    /** The demo's restart endpoint kills the server; the bot comes back by itself. */
+    private static void assertSurvivesAServerCrash(String port, ClientXMPP bot) throws Exception {
+        Instant before = Instant.now();
+        HttpResponse<String> restarted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/demo/server/restart"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(restarted.statusCode()).isEqualTo(200);
+        assertThat(restarted.body()).startsWith("Prosody was killed and is back");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.connectionState().phase()
+                == ConnectionState.Phase.ESTABLISHED && bot.connectionState().since().isAfter(before));
     }
 
     /** Every metric the Grafana dashboard queries is in the demo's Prometheus scrape. */
