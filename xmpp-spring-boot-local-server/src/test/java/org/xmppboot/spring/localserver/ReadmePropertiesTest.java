@@ -40,6 +40,6 @@ class ReadmePropertiesTest {
         assertThat(properties).as("properties in the metadata").contains("xmpp.jid", "xmpp.local-server.enabled");
         String readme = Files.readString(Path.of("../README.md"));
         assertThat(properties).filteredOn(name -> !readme.contains("| `" + name + "` |"))
-                .as("properties missing from README's table (regenerate it from the metadata)").isEmpty();
+                .as("properties missing from README's table (regenerate it with scripts/properties-table.py)").isEmpty();
     }
 }
