@@ -58,6 +58,12 @@ public class DemoBot {
         log.info("Demo bot online as {}", jid);
     }
 
+    /** An event of the demo's own plugin, received as any other. */
+    @XmppEvent(UptimePlugin.ASKED)
+    void uptimeAsked(Jid by) {
+        log.info("{} asked for the bot's uptime", by);
+    }
+
     /** Read from the same meters the actuator exposes at /actuator/metrics. */
     private String stats() {
         Counter in = meters.find("xmpp.stanzas").tag("direction", "in").tag("kind", "message").counter();

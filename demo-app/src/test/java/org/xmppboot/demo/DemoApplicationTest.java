@@ -25,8 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.xmppboot.ConnectionState;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.test.LocalServer;
+import org.xmppboot.xml.XmlElement;
 
 /** The demo as a user runs it: its own local server, the visitor's "help", then a conversation. */
 class DemoApplicationTest {
@@ -57,6 +59,11 @@ class DemoApplicationTest {
                 // help (visitor), echo, time, dance: four answered before "stats".
                 assertThat(replies.poll(10, TimeUnit.SECONDS)).contains("Messages received: 5, sent: 4")
                         .contains("Commands answered before this one: 4");
+                Jid botSession = context.getBean(ClientXMPP.class).boundJid();
+                Iq uptime = client.makeIq(Iq.Type.GET, botSession)
+                        .setPayload(new XmlElement("uptime", UptimePlugin.NAMESPACE)).send().get(10, TimeUnit.SECONDS);
+                assertThat(uptime.getPayload().name()).as("the demo's own plugin answers").isEqualTo("uptime");
+                assertThat(uptime.getPayload().text()).startsWith("PT");
             } finally {
                 client.disconnect().get(15, TimeUnit.SECONDS);
             }
