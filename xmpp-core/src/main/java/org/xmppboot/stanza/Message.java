@@ -1,8 +1,17 @@
 package org.xmppboot.stanza;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.xep0203.Delay;
+import org.xmppboot.plugins.xep0297.Forwarded;
+import org.xmppboot.plugins.xep0334.Hint;
+import org.xmppboot.plugins.xep0359.OriginId;
+import org.xmppboot.plugins.xep0359.StanzaId;
 import org.xmppboot.xml.XmlElement;
 
 /** A {@code <message/>} stanza (RFC 6121 §5). */
@@ -141,5 +150,104 @@ public class Message extends StanzaBase {
 
     public void send() {
         requireSender().send(this);
+    }
+
+    // XEP-0203 Delayed Delivery
+
+    static {
+        SCHEMA.registerExtension(Delay.SCHEMA);
+    }
+
+    /** The delay stamp of a message held back (offline, room history), the earliest if several; else null. */
+    public @Nullable Delay getDelay() {
+        return Delay.earliestIn(xml);
+    }
+
+    /** Whether the message was held back before delivery rather than sent live (it has a readable delay). */
+    public boolean isDelayed() {
+        return getDelay() != null;
+    }
+
+    /**
+     * Whether the message was first sent longer than {@code age} ago, by its delay stamp; false for a live
+     * message. The one line that keeps a bot from acting on stale commands after being offline:
+     * {@code if (message.isOlderThan(Duration.ofMinutes(5))) return;}, or as a Spring handler's condition:
+     * <pre>{@code
+     * @StanzaHandler(value = "message/body",
+     *         condition = "!#stanza.isOlderThan(T(java.time.Duration).ofMinutes(5))")
+     * }</pre>
+     */
+    public boolean isOlderThan(Duration age) {
+        Delay delay = getDelay();
+        Instant stamp = delay == null ? null : delay.getStamp();
+        return stamp != null && stamp.isBefore(Instant.now().minus(age));
+    }
+
+    // XEP-0297 Stanza Forwarding
+
+    static {
+        SCHEMA.registerExtension(Forwarded.SCHEMA);
+    }
+
+    /** The {@code <forwarded/>} this message carries directly, or null. */
+    public @Nullable Forwarded getForwarded() {
+        return extension(Forwarded.SCHEMA);
+    }
+
+    // XEP-0359 Unique and Stable Stanza IDs
+
+    static {
+        SCHEMA.registerExtension(StanzaId.SCHEMA).registerExtension(OriginId.SCHEMA);
+    }
+
+    /**
+     * The id that {@code by} (our account's bare JID, a room) gave this message, or null. Only the entity named
+     * is believed: anyone on the way can add a stanza-id (XEP-0359 §6).
+     */
+    public @Nullable String getStanzaId(Jid by) {
+        return StanzaId.find(xml, by);
+    }
+
+    /** The id the sender gave this message, kept by everyone on the way; null if none. */
+    public @Nullable String getOriginId() {
+        OriginId originId = extension(OriginId.SCHEMA);
+        return originId == null ? null : originId.getId();
+    }
+
+    public Message setOriginId(@Nullable String id) {
+        if (id == null) {
+            removeExtension(OriginId.SCHEMA);
+        } else {
+            enableExtension(OriginId.SCHEMA).setId(id);
+        }
+        return this;
+    }
+
+    // XEP-0334 Message Processing Hints
+
+    static {
+        for (Hint hint : Hint.values()) {
+            SCHEMA.registerExtension(hint.schema());
+        }
+    }
+
+    /** Adds a processing hint (once). */
+    public Message addHint(Hint hint) {
+        enableExtension(hint.schema());
+        return this;
+    }
+
+    public boolean hasHint(Hint hint) {
+        return hasExtension(hint.schema());
+    }
+
+    public Message removeHint(Hint hint) {
+        removeExtension(hint.schema());
+        return this;
+    }
+
+    /** The processing hints this message carries. */
+    public Set<Hint> getHints() {
+        return Hint.in(xml);
     }
 }

@@ -3,6 +3,7 @@ package org.xmppboot.stanza;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.plugins.xep0203.Delay;
 import org.xmppboot.xml.XmlElement;
 
 /** A {@code <presence/>} stanza (RFC 6121 §4). */
@@ -136,5 +137,21 @@ public class Presence extends StanzaBase {
 
     public void send() {
         requireSender().send(this);
+    }
+
+    // XEP-0203 Delayed Delivery
+
+    static {
+        SCHEMA.registerExtension(Delay.SCHEMA);
+    }
+
+    /** The delay stamp of a presence held back (the last presence a server replays), the earliest if several. */
+    public @Nullable Delay getDelay() {
+        return Delay.earliestIn(xml);
+    }
+
+    /** Whether the presence was stored and replayed rather than sent live (it has a readable delay). */
+    public boolean isDelayed() {
+        return getDelay() != null;
     }
 }

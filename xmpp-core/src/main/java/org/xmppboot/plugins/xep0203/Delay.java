@@ -1,0 +1,100 @@
+package org.xmppboot.plugins.xep0203;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.xep0082.XmppDateTime;
+import org.xmppboot.stanza.ElementBase;
+import org.xmppboot.stanza.Schema;
+import org.xmppboot.xml.XmlElement;
+
+/**
+ * {@code <delay xmlns='urn:xmpp:delay' from='..' stamp='..'>reason</delay>} (XEP-0203 §2): when a stanza was
+ * first sent or stored, added by whoever held it back (a server's offline storage, a room's history, an archive).
+ * Interfaces: {@code stamp} (an {@link Instant}, null if absent or malformed), {@code from}, {@code text}.
+ */
+public final class Delay extends ElementBase {
+
+    public static final String NAMESPACE = "urn:xmpp:delay";
+
+    public static final Schema<Delay> SCHEMA = Schema.builder("delay", NAMESPACE, Delay::new)
+            .attribute("from")
+            .custom("stamp", Delay::getStamp,
+                    (d, v) -> d.xml().setAttribute("stamp",
+                            v instanceof Instant instant ? XmppDateTime.format(instant) : String.valueOf(v)),
+                    d -> d.xml().removeAttribute("stamp"))
+            .custom("text", Delay::getText, (d, v) -> d.setText(v == null ? null : v.toString()),
+                    d -> d.setText(null))
+            .build();
+
+    public Delay(XmlElement xml) {
+        super(xml);
+    }
+
+    /** A new delay element: held back since {@code stamp}, by {@code from} if given. */
+    public static Delay of(Instant stamp, @Nullable Jid from, @Nullable String reason) {
+        Delay delay = new Delay(new XmlElement("delay", NAMESPACE));
+        delay.setStamp(stamp);
+        delay.setFrom(from);
+        delay.setText(reason);
+        return delay;
+    }
+
+    /**
+     * The earliest readable delay among a stanza's children, or null if none has a readable stamp. XEP-0203 §2
+     * allows one, but a stanza can gather several on its way (a room's history stamp, then a server's offline
+     * stamp); the earliest is the closest to when it was first sent.
+     */
+    public static @Nullable Delay earliestIn(XmlElement stanza) {
+        Delay earliest = null;
+        Instant earliestStamp = Instant.MAX;
+        List<XmlElement> delays = stanza.elements("delay", NAMESPACE);
+        for (XmlElement element : delays) {
+            Delay delay = new Delay(element);
+            Instant stamp = delay.getStamp();
+            if (stamp != null && stamp.isBefore(earliestStamp)) {
+                earliest = delay;
+                earliestStamp = stamp;
+            }
+        }
+        return earliest;
+    }
+
+    @Override
+    public Schema<Delay> schema() {
+        return SCHEMA;
+    }
+
+    /** When the stanza was originally sent or stored; null if the stamp is missing or not an XEP-0082 DateTime. */
+    public @Nullable Instant getStamp() {
+        return XmppDateTime.parseInstant(xml.attribute("stamp"));
+    }
+
+    public Delay setStamp(Instant stamp) {
+        xml.setAttribute("stamp", XmppDateTime.format(stamp));
+        return this;
+    }
+
+    /** Who delayed the stanza, or null if absent or not a JID. */
+    public @Nullable Jid getFrom() {
+        return Jid.ofOrNull(xml.attribute("from"));
+    }
+
+    public Delay setFrom(@Nullable Jid from) {
+        xml.setAttribute("from", from == null ? null : from.toString());
+        return this;
+    }
+
+    /** The human-readable reason, without the surrounding white space, or null. */
+    public @Nullable String getText() {
+        String text = xml.text().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    public Delay setText(@Nullable String text) {
+        xml.setText(text);
+        return this;
+    }
+}
