@@ -171,11 +171,9 @@ public class Message extends StanzaBase {
     /**
      * Whether the message was first sent longer than {@code age} ago, by its delay stamp; false for a live
      * message. The one line that keeps a bot from acting on stale commands after being offline:
-     * {@code if (message.isOlderThan(Duration.ofMinutes(5))) return;}, or as a Spring handler's condition:
-     * <pre>{@code
-     * @StanzaHandler(value = "message/body",
-     *         condition = "!#stanza.isOlderThan(T(java.time.Duration).ofMinutes(5))")
-     * }</pre>
+     * {@code if (message.isOlderThan(Duration.ofMinutes(5))) return;}, or as the condition of a Spring
+     * {@code StanzaHandler} (whose SpEL sees the message as {@code #stanza}):
+     * {@code condition = "!#stanza.isOlderThan(T(java.time.Duration).ofMinutes(5))"}.
      */
     public boolean isOlderThan(Duration age) {
         Delay delay = getDelay();

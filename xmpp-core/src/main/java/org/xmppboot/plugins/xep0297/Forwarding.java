@@ -31,8 +31,9 @@ public class Forwarding extends BasePlugin {
 
     /**
      * Forwards a copy of a received message to {@code to} (XEP-0297 §3.1), with an optional note as the outer
-     * body (empty when null: XEP-0297 §3.2 wants a body, so that clients show the forward as a message). The delay says when the message reached us: its own delay stamp if it came late (the server held it
-     * since then), else now, as a handler forwards what it has just received.
+     * body (empty when null: XEP-0297 §3.2 wants a body, so that clients show the forward as a message). The
+     * delay says when the message reached us: its own delay stamp if it came late (the server held it since
+     * then), else now, as a handler forwards what it has just received.
      *
      * @return the message sent
      */
@@ -45,8 +46,10 @@ public class Forwarding extends BasePlugin {
     /** Forwards a copy of a message received at {@code receivedAt}. */
     public Message forward(Message received, Jid to, @Nullable String note, Instant receivedAt) {
         PluginContext context = context();
-        Message message = context.makeMessage(to, note == null ? "" : note, received.getMessageType() == Message.Type.GROUPCHAT
-                ? Message.Type.NORMAL : received.getMessageType());
+        // A forward goes to one person, never to a room as groupchat.
+        Message.Type type = received.getMessageType() == Message.Type.GROUPCHAT ? Message.Type.NORMAL
+                : received.getMessageType();
+        Message message = context.makeMessage(to, note == null ? "" : note, type);
         message.xml().addChild(Forwarded.of(received, receivedAt, context.boundJid()).xml());
         context.send(message);
         return message;
