@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * so the caller treats it as absent.
  */
 public final class XmppDateTime {
+
+    private static final Pattern NUMERIC_TZD = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?");
 
     private XmppDateTime() {
     }
@@ -46,18 +50,27 @@ public final class XmppDateTime {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** A TZD ({@code Z}, {@code +hh:mm} or {@code -hh:mm}) as an offset, or null if absent or malformed. */
+    /**
+     * A TZD ({@code Z}, {@code +hh:mm} or {@code -hh:mm}) as an offset, or null if absent or malformed. A one-digit
+     * hour and a missing colon ({@code +0:00}, {@code -0600}) are read too: clients in use write them.
+     */
     public static @Nullable ZoneOffset parseOffset(@Nullable String value) {
         if (value == null) {
             return null;
         }
         String tzd = value.trim();
-        // ZoneOffset.of also takes forms the profile does not (+h, +hhmm, seconds); keep to the profile.
-        if (!tzd.equals("Z") && !tzd.matches("[+-]\\d{2}:\\d{2}")) {
+        if (tzd.equals("Z")) {
+            return ZoneOffset.UTC;
+        }
+        Matcher numeric = NUMERIC_TZD.matcher(tzd);
+        if (!numeric.matches()) {
             return null;
         }
+        int sign = numeric.group(1).equals("-") ? -1 : 1;
+        int hours = Integer.parseInt(numeric.group(2));
+        int minutes = numeric.group(3) == null ? 0 : Integer.parseInt(numeric.group(3));
         try {
-            return ZoneOffset.of(tzd);
+            return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
         } catch (DateTimeException e) {
             return null;
         }

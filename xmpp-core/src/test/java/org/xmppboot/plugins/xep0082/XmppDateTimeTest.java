@@ -33,8 +33,10 @@ class XmppDateTimeTest {
         assertThat(XmppDateTime.parseInstant("2002-09-10T23:08:25")).as("no time zone").isNull();
         assertThat(XmppDateTime.parseInstant("20020910T23:08:25")).as("XEP-0091's legacy format").isNull();
         assertThat(XmppDateTime.parseInstant("2002-13-45T23:08:25Z")).isNull();
-        assertThat(XmppDateTime.parseOffset("-6")).isNull();
+        assertThat(XmppDateTime.parseOffset("6:00")).as("no sign").isNull();
         assertThat(XmppDateTime.parseOffset("+25:00")).isNull();
+        assertThat(XmppDateTime.parseOffset("+05:75")).isNull();
+        assertThat(XmppDateTime.parseOffset("Europe/Paris")).isNull();
         assertThat(XmppDateTime.parseOffset(null)).isNull();
     }
 
@@ -49,6 +51,10 @@ class XmppDateTimeTest {
     void offsetsRoundTripAsNumericTimeZoneDefinitions() {
         assertThat(XmppDateTime.parseOffset("Z")).isEqualTo(ZoneOffset.UTC);
         assertThat(XmppDateTime.parseOffset("-06:00")).isEqualTo(ZoneOffset.ofHours(-6));
+        assertThat(XmppDateTime.parseOffset("-03:30")).isEqualTo(ZoneOffset.ofHoursMinutes(-3, -30));
+        assertThat(XmppDateTime.parseOffset("+0:00")).as("a one-digit hour, as written in the wild")
+                .isEqualTo(ZoneOffset.UTC);
+        assertThat(XmppDateTime.parseOffset("+0530")).isEqualTo(ZoneOffset.ofHoursMinutes(5, 30));
         assertThat(XmppDateTime.formatOffset(ZoneOffset.ofHours(-6))).isEqualTo("-06:00");
         assertThat(XmppDateTime.formatOffset(ZoneOffset.ofHoursMinutes(5, 30))).isEqualTo("+05:30");
         assertThat(XmppDateTime.formatOffset(ZoneOffset.ofHoursMinutes(-3, -30))).isEqualTo("-03:30");
