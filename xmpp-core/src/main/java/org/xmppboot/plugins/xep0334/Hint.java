@@ -31,7 +31,7 @@ public enum Hint {
 
     Hint(String elementName) {
         this.elementName = elementName;
-        this.schema = Schema.builder(elementName, NAMESPACE, Element::new).build();
+        this.schema = Schema.builder(elementName, NAMESPACE, xml -> new Element(xml, this)).build();
     }
 
     /** The element's name, e.g. {@code no-store}. */
@@ -69,16 +69,20 @@ public enum Hint {
     /** A hint's element: it has no content, being there is what it says. */
     public static final class Element extends ElementBase {
 
-        public Element(XmlElement xml) {
+        private final Hint hint;
+
+        public Element(XmlElement xml, Hint hint) {
             super(xml);
+            this.hint = hint;
+        }
+
+        /** Which hint this is. */
+        public Hint hint() {
+            return hint;
         }
 
         @Override
         public Schema<Element> schema() {
-            Hint hint = fromElementName(xml.name());
-            if (hint == null) {
-                throw new IllegalStateException("<" + xml.name() + "/> is not a message processing hint");
-            }
             return hint.schema;
         }
     }

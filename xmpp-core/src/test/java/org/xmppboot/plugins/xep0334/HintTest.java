@@ -21,7 +21,8 @@ class HintTest {
         assertThat(message.hasHint(Hint.NO_STORE)).isTrue();
         assertThat(message.hasHint(Hint.STORE)).isFalse();
         assertThat(message.getHints()).containsExactly(Hint.NO_STORE);
-        assertThat(message.get("no-store")).as("reachable by name").isInstanceOf(Hint.Element.class);
+        assertThat(message.get("no-store")).as("reachable by name").isInstanceOfSatisfying(Hint.Element.class,
+                e -> assertThat(e.hint()).isEqualTo(Hint.NO_STORE));
         assertThat(message.get("no-copy")).isNull();
         assertThat(message.match("message/no-store")).isTrue();
     }
