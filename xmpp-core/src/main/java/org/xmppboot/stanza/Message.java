@@ -1,7 +1,6 @@
 package org.xmppboot.stanza;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 
@@ -177,8 +176,7 @@ public class Message extends StanzaBase {
      */
     public boolean isOlderThan(Duration age) {
         Delay delay = getDelay();
-        Instant stamp = delay == null ? null : delay.getStamp();
-        return stamp != null && stamp.isBefore(Instant.now().minus(age));
+        return delay != null && delay.isOlderThan(age);
     }
 
     // XEP-0297 Stanza Forwarding
@@ -212,12 +210,9 @@ public class Message extends StanzaBase {
         return originId == null ? null : originId.getId();
     }
 
+    /** Sets the origin-id (null removes it). */
     public Message setOriginId(@Nullable String id) {
-        if (id == null) {
-            removeExtension(OriginId.SCHEMA);
-        } else {
-            enableExtension(OriginId.SCHEMA).setId(id);
-        }
+        OriginId.set(this, id);
         return this;
     }
 

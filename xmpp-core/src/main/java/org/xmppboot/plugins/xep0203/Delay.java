@@ -1,5 +1,6 @@
 package org.xmppboot.plugins.xep0203;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -70,6 +71,12 @@ public final class Delay extends ElementBase {
     /** When the stanza was originally sent or stored; null if the stamp is missing or not an XEP-0082 DateTime. */
     public @Nullable Instant getStamp() {
         return XmppDateTime.parseInstant(xml.attribute("stamp"));
+    }
+
+    /** Whether the stamp is readable and more than {@code age} before now. */
+    public boolean isOlderThan(Duration age) {
+        Instant stamp = getStamp();
+        return stamp != null && stamp.isBefore(Instant.now().minus(age));
     }
 
     public Delay setStamp(Instant stamp) {

@@ -9,11 +9,20 @@ import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.plugins.xep0203.Delay;
 import org.xmppboot.stanza.Message;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.stream.matcher.Matcher;
 
 /**
  * XEP-0297 Stanza Forwarding: reads forwarded messages ({@code message.getForwarded().getMessage()}) and
- * forwards a message to someone else. Announces {@code urn:xmpp:forward:0} (XEP-0297 §4). Raises no events: the
- * protocols that forward (carbons, archives) raise their own.
+ * forwards a message to someone else. Announces {@code urn:xmpp:forward:0} (XEP-0297 §4).
+ *
+ * <p>Events:
+ * <ul>
+ *   <li>{@code forwarded_stanza} ({@link Message}, the outer message): a message arrived with a
+ *       {@code <forwarded/>} child holding a readable message. Forwards wrapped in another protocol's element
+ *       (carbons' {@code <sent/>}, an archive's {@code <result/>}) are that protocol's to report (XEP-0297 §3.2).
+ *       The message reaches the usual {@code message} handlers as well.</li>
+ * </ul>
  */
 public class Forwarding extends BasePlugin {
 
@@ -24,9 +33,18 @@ public class Forwarding extends BasePlugin {
         super(NAME, ServiceDiscovery.NAME);
     }
 
+    public static final String EVENT_FORWARDED = "forwarded_stanza";
+
     @Override
     protected void start(PluginContext context) {
         require(ServiceDiscovery.class).addFeature(NAMESPACE);
+        context.registerHandler(StreamHandler.of(NAME + ":forwarded", Matcher.stanzaPath("message/forwarded"),
+                stanza -> {
+                    Forwarded forwarded = ((Message) stanza).getForwarded();
+                    if (forwarded != null && forwarded.getMessage() != null) {
+                        context.event(EVENT_FORWARDED, stanza);
+                    }
+                }));
     }
 
     /**

@@ -21,6 +21,15 @@ public final class OriginId extends ElementBase {
         super(xml);
     }
 
+    /** Gives a stanza this origin-id, replacing any; null removes it. */
+    public static void set(ElementBase stanza, @Nullable String id) {
+        if (id == null) {
+            stanza.removeExtension(SCHEMA);
+        } else {
+            stanza.enableExtension(SCHEMA).setId(id);
+        }
+    }
+
     @Override
     public Schema<OriginId> schema() {
         return SCHEMA;

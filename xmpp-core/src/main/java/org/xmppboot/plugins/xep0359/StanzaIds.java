@@ -2,6 +2,8 @@ package org.xmppboot.plugins.xep0359;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.BasePlugin;
 import org.xmppboot.plugin.PluginContext;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
@@ -49,6 +51,24 @@ public class StanzaIds extends BasePlugin {
         if (config.originId()) {
             context.addFilter(Direction.OUT, StanzaIds::addOriginId, FILTER_ORDER);
         }
+    }
+
+    /**
+     * The id the message's archive gave it, trusting only the entity that archives it: the room (the sender's
+     * bare JID) for a groupchat message, our own account (our bare JID) for any other (XEP-0359 §3, rule 7). Null
+     * before the session or when that entity gave none. This is the id to page through that archive from.
+     * XEP-0359 §6 also asks that the entity announce {@code urn:xmpp:sid:0}; checking that is the caller's.
+     */
+    public @Nullable String archiveId(Message message) {
+        Jid archive;
+        if (message.getMessageType() == Message.Type.GROUPCHAT) {
+            Jid from = Jid.ofOrNull(message.xml().attribute("from"));
+            archive = from == null ? null : from.bare();
+        } else {
+            Jid self = context().boundJid();
+            archive = self == null ? null : self.bare();
+        }
+        return archive == null ? null : message.getStanzaId(archive);
     }
 
     private static StanzaBase addOriginId(StanzaBase stanza) {

@@ -71,6 +71,27 @@ class ForwardingTest {
     }
 
     @Test
+    void aForwardedMessageRaisesItsEventAndStillReachesMessageHandlers() throws Exception {
+        try (StreamHarness h = new StreamHarness()) {
+            h.xmpp.registerPlugin(new Forwarding());
+            h.start();
+            BlockingQueue<Object> forwards = new LinkedBlockingQueue<>();
+            h.xmpp.addEventHandler(Forwarding.EVENT_FORWARDED, forwards::add);
+
+            Message outer = receive(h, FORWARDED);
+            assertThat(forwards.poll(5, TimeUnit.SECONDS)).isInstanceOf(Message.class).hasToString(outer.toString());
+
+            receive(h, "<message from='romeo@montague.lit/orchard'><body>empty forward</body>"
+                    + "<forwarded xmlns='urn:xmpp:forward:0'/></message>");
+            receive(h, "<message from='romeo@montague.lit/orchard'><sent xmlns='urn:xmpp:carbons:2'>"
+                    + "<forwarded xmlns='urn:xmpp:forward:0'><message xmlns='jabber:client'><body>carbon</body>"
+                    + "</message></forwarded></sent></message>");
+            assertThat(forwards.poll(300, TimeUnit.MILLISECONDS)).as("neither unreadable nor wrapped forwards")
+                    .isNull();
+        }
+    }
+
+    @Test
     void aMissingOrMalformedInnerMessageIsNull() throws Exception {
         assertThat(forwardedWith("<delay xmlns='urn:xmpp:delay' stamp='2010-07-10T23:08:25Z'/>")
                 .getForwarded().getMessage()).as("none").isNull();

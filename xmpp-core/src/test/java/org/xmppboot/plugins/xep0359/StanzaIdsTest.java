@@ -8,11 +8,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.StreamHarness;
 import org.xmppboot.xml.XmlElement;
 
@@ -89,6 +91,33 @@ class StanzaIdsTest {
 
             h.xmpp.sendMessage(ROOM, "plain", null);
             assertThat(new Message(h.nextSent()).getOriginId()).isNull();
+        }
+    }
+
+    @Test
+    void theArchiveIdIsTheRoomsForGroupchatAndOurAccountsOtherwise() throws Exception {
+        Jid self = Jid.of("juliet@capulet.lit/balcony");
+        BaseXMPP bound = new BaseXMPP("jabber:client", StreamConfig.defaults().withName("bound")) {
+            {
+                boundJid = self;
+            }
+        };
+        try (StreamHarness h = new StreamHarness(bound)) {
+            StanzaIds plugin = new StanzaIds();
+            h.xmpp.registerPlugin(plugin);
+            h.start();
+
+            Message inRoom = new Message(XmlElement.parse(ROOM_MESSAGE.replace("to='room@muc.example.com'",
+                    "from='room@muc.example.com/romeo'")));
+            assertThat(plugin.archiveId(inRoom)).isEqualTo("5f3dbc5e-e1d3-4077-a492-693f3769c7ad");
+
+            Message direct = new Message(XmlElement.parse("<message xmlns='jabber:client' type='chat' "
+                    + "from='romeo@montague.lit/orchard'><body>hi</body>"
+                    + "<stanza-id xmlns='urn:xmpp:sid:0' id='by-romeo' by='romeo@montague.lit'/>"
+                    + "<stanza-id xmlns='urn:xmpp:sid:0' id='ours' by='juliet@capulet.lit'/></message>"));
+            assertThat(plugin.archiveId(direct)).isEqualTo("ours");
+            direct.xml().removeElements("stanza-id", StanzaIds.NAMESPACE);
+            assertThat(plugin.archiveId(direct)).isNull();
         }
     }
 
