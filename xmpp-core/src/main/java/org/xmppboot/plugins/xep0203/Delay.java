@@ -1,8 +1,12 @@
 package org.xmppboot.plugins.xep0203;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
@@ -19,6 +23,13 @@ import org.xmppboot.xml.XmlElement;
 public final class Delay extends ElementBase {
 
     public static final String NAMESPACE = "urn:xmpp:delay";
+    /**
+     * XEP-0091's {@code <x xmlns='jabber:x:delay' stamp='CCYYMMDDThh:mm:ss'/>}, which older servers still add:
+     * read as a delay (its stamp is in UTC), never written.
+     */
+    public static final String LEGACY_NAMESPACE = "jabber:x:delay";
+    private static final DateTimeFormatter LEGACY_STAMP =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
     public static final Schema<Delay> SCHEMA = Schema.builder("delay", NAMESPACE, Delay::new)
             .attribute("from")
@@ -46,13 +57,15 @@ public final class Delay extends ElementBase {
     /**
      * The earliest readable delay among a stanza's children, or null if none has a readable stamp. XEP-0203 §2
      * allows one, but a stanza can gather several on its way (a room's history stamp, then a server's offline
-     * stamp); the earliest is the closest to when it was first sent.
+     * stamp); the earliest is the closest to when it was first sent. A legacy XEP-0091 delay counts too.
      */
     public static @Nullable Delay earliestIn(XmlElement stanza) {
         Delay earliest = null;
         Instant earliestStamp = Instant.MAX;
-        List<XmlElement> delays = stanza.elements("delay", NAMESPACE);
-        for (XmlElement element : delays) {
+        for (XmlElement element : stanza.elements()) {
+            if (!element.is("delay", NAMESPACE) && !element.is("x", LEGACY_NAMESPACE)) {
+                continue;
+            }
             Delay delay = new Delay(element);
             Instant stamp = delay.getStamp();
             if (stamp != null && stamp.isBefore(earliestStamp)) {
@@ -70,7 +83,24 @@ public final class Delay extends ElementBase {
 
     /** When the stanza was originally sent or stored; null if the stamp is missing or not an XEP-0082 DateTime. */
     public @Nullable Instant getStamp() {
-        return XmppDateTime.parseInstant(xml.attribute("stamp"));
+        String stamp = xml.attribute("stamp");
+        return xml.namespace().equals(LEGACY_NAMESPACE) ? parseLegacy(stamp) : XmppDateTime.parseInstant(stamp);
+    }
+
+    /** Whether this is a legacy XEP-0091 delay. */
+    public boolean isLegacy() {
+        return xml.namespace().equals(LEGACY_NAMESPACE);
+    }
+
+    private static @Nullable Instant parseLegacy(@Nullable String stamp) {
+        if (stamp == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(stamp.trim(), LEGACY_STAMP).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** Whether the stamp is readable and more than {@code age} before now. */

@@ -13,7 +13,8 @@ import org.xmppboot.stanza.StanzaBase;
  * history, an archive) from a live one. Reading needs nothing but the stanza: {@code message.getDelay()},
  * {@code message.isDelayed()}, and for a bot that should not act on stale commands,
  * {@code if (message.isOlderThan(Duration.ofMinutes(5))) return;}. This plugin stamps stanzas the bot holds
- * back itself. It raises no events and announces no feature (XEP-0203 defines none).
+ * back itself. It raises no events and announces no feature (XEP-0203 defines none). The legacy XEP-0091
+ * {@code jabber:x:delay} stamp of older servers is read as a delay too, and never written.
  */
 public class DelayedDelivery extends BasePlugin {
 

@@ -98,6 +98,30 @@ class DelayedDeliveryTest {
         assertThat(message.getDelay().getFrom()).isEqualTo(Jid.of("room@muc"));
     }
 
+    /** XEP-0091 Example 1, as older servers still stamp offline messages. */
+    @Test
+    void aLegacyDelayIsReadToo() {
+        Message legacy = new Message(XmlElement.parse("<message xmlns='jabber:client' "
+                + "from='romeo@montague.net/orchard'><body>O blessed, blessed night!</body>"
+                + "<x xmlns='jabber:x:delay' from='capulet.com' stamp='20020910T23:08:25'>Offline Storage</x>"
+                + "</message>"));
+        assertThat(legacy.isDelayed()).isTrue();
+        assertThat(legacy.getDelay().isLegacy()).isTrue();
+        assertThat(legacy.getDelay().getStamp()).isEqualTo(Instant.parse("2002-09-10T23:08:25Z"));
+        assertThat(legacy.getDelay().getFrom()).isEqualTo(Jid.of("capulet.com"));
+
+        Message both = new Message(XmlElement.parse("<message xmlns='jabber:client'>"
+                + "<delay xmlns='urn:xmpp:delay' stamp='2002-09-10T23:08:25Z'/>"
+                + "<x xmlns='jabber:x:delay' stamp='20020910T23:08:25'/></message>"));
+        assertThat(both.getDelay().getStamp()).isEqualTo(Instant.parse("2002-09-10T23:08:25Z"));
+
+        for (String stamp : new String[] {"2002-09-10T23:08:25Z", "20021310T23:08:25", "20020231T23:08:25", ""}) {
+            Message malformed = new Message(XmlElement.parse("<message xmlns='jabber:client'>"
+                    + "<x xmlns='jabber:x:delay' stamp='" + stamp + "'/></message>"));
+            assertThat(malformed.isDelayed()).as(stamp).isFalse();
+        }
+    }
+
     /** XEP-0203 Example 2: the last presence update of another entity. */
     @Test
     void aReplayedPresenceIsDelayed() throws Exception {
