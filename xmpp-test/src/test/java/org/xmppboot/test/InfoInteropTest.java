@@ -75,8 +75,10 @@ class InfoInteropTest {
             assertThat(time.getTzo()).isEqualTo("+05:30");
             assertThat(time.getTime().toInstant()).isBetween(before, Instant.now());
 
+            ours.sendMessage(Jid.of(smack.getUser().toString()), "activity", Message.Type.CHAT);
+            Thread.sleep(2100);
             LastActivity last = LastActivityManager.getInstanceFor(smack).getLastActivity(target);
-            assertThat(last.getIdleTime()).isBetween(0L, 60L);
+            assertThat(last.getIdleTime()).as("seconds since our message").isBetween(2L, 10L);
         } finally {
             smack.disconnect();
             Clients.close(ours);
@@ -150,7 +152,8 @@ class InfoInteropTest {
             throws Exception {
         Jid oursJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         Jid smackAccount = Clients.newUser(server, LocalServer.DOMAIN, "pw");
-        ClientXMPP ours = connected(server, oursJid, new StanzaIds());
+        StanzaIds stanzaIds = new StanzaIds();
+        ClientXMPP ours = connected(server, oursJid, stanzaIds);
         XMPPTCPConnection smack = SmackInteropTest.loggedIn(server, smackAccount, "pw");
         try {
             BlockingQueue<org.jivesoftware.smack.packet.Message> atSmack = new LinkedBlockingQueue<>();
@@ -176,6 +179,7 @@ class InfoInteropTest {
             assertThat(archived).isNotNull();
             assertThat(archived.getStanzaId(oursJid.bare())).as("our archive's id").isNotBlank();
             assertThat(archived.getStanzaId(smackAccount.bare())).isNull();
+            assertThat(stanzaIds.archiveId(archived)).isEqualTo(archived.getStanzaId(oursJid.bare()));
         } finally {
             smack.disconnect();
             Clients.close(ours);
