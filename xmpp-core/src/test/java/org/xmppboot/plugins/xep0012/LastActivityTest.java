@@ -85,9 +85,9 @@ class LastActivityTest {
     }
 
     @Test
-    void announcesTheFeature() throws Exception {
+    void loadsByNameAndAnnouncesTheFeature() throws Exception {
         try (StreamHarness h = new StreamHarness()) {
-            h.xmpp.registerPlugin(new LastActivity());
+            h.xmpp.registerPlugin(LastActivity.NAME);
             h.start();
             h.receive("<iq type='get' id='d1' from='a@example.com/r'><query xmlns='" + ServiceDiscovery.INFO
                     + "'/></iq>");

@@ -66,9 +66,9 @@ class EntityTimeTest {
     }
 
     @Test
-    void announcesTheFeature() throws Exception {
+    void loadsByNameAndAnnouncesTheFeature() throws Exception {
         try (StreamHarness h = new StreamHarness()) {
-            h.xmpp.registerPlugin(new EntityTime());
+            h.xmpp.registerPlugin(EntityTime.NAME);
             h.start();
             h.receive("<iq type='get' id='d1' from='a@example.com/r'><query xmlns='" + ServiceDiscovery.INFO
                     + "'/></iq>");

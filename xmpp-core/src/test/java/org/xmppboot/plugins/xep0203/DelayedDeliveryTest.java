@@ -142,10 +142,10 @@ class DelayedDeliveryTest {
     }
 
     @Test
-    void thePluginStampsWhatTheBotHoldsBack() throws Exception {
+    void thePluginLoadsByNameAndStampsWhatTheBotHoldsBack() throws Exception {
         try (StreamHarness h = new StreamHarness().start()) {
-            DelayedDelivery plugin = new DelayedDelivery();
-            h.xmpp.registerPlugin(plugin);
+            h.xmpp.registerPlugin(DelayedDelivery.NAME);
+            DelayedDelivery plugin = h.xmpp.plugin(DelayedDelivery.class);
             Message message = h.xmpp.makeMessage(Jid.of("juliet@capulet.com"), "later", null);
             Instant stamp = Instant.parse("2010-07-10T23:08:25Z");
 

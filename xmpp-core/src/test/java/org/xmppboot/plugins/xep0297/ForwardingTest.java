@@ -160,9 +160,9 @@ class ForwardingTest {
     }
 
     @Test
-    void announcesTheFeature() throws Exception {
+    void loadsByNameAndAnnouncesTheFeature() throws Exception {
         try (StreamHarness h = new StreamHarness()) {
-            h.xmpp.registerPlugin(new Forwarding());
+            h.xmpp.registerPlugin(Forwarding.NAME);
             h.start();
             h.receive("<iq type='get' id='d1' from='a@example.com/r'><query xmlns='" + ServiceDiscovery.INFO
                     + "'/></iq>");

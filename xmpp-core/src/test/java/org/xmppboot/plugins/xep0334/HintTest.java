@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.xmppboot.stanza.Message;
+import org.xmppboot.stream.StreamHarness;
 import org.xmppboot.xml.XmlElement;
 
 /** XEP-0334 §4's hints on a message. */
@@ -38,6 +39,14 @@ class HintTest {
         assertThat(message.getHints()).containsExactlyInAnyOrder(Hint.NO_PERMANENT_STORE, Hint.NO_COPY);
         message.removeHint(Hint.NO_COPY);
         assertThat(message.getHints()).containsExactly(Hint.NO_PERMANENT_STORE);
+    }
+
+    @Test
+    void thePluginLoadsByName() throws Exception {
+        try (StreamHarness h = new StreamHarness().start()) {
+            h.xmpp.registerPlugin(MessageHints.NAME);
+            assertThat(h.xmpp.plugin(MessageHints.class)).isNotNull();
+        }
     }
 
     @Test

@@ -122,9 +122,9 @@ class StanzaIdsTest {
     }
 
     @Test
-    void announcesTheFeature() throws Exception {
+    void loadsByNameAndAnnouncesTheFeature() throws Exception {
         try (StreamHarness h = new StreamHarness()) {
-            h.xmpp.registerPlugin(new StanzaIds());
+            h.xmpp.registerPlugin(StanzaIds.NAME);
             h.start();
             h.receive("<iq type='get' id='d1' from='a@example.com/r'><query xmlns='" + ServiceDiscovery.INFO
                     + "'/></iq>");
