@@ -13,13 +13,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.stream.StreamConfig;
 import org.xmppboot.stream.StreamHarness;
 import org.xmppboot.xml.XmlElement;
 
@@ -81,6 +84,26 @@ class LastActivityTest {
             h.nextSent();
             clock.advance(Duration.ofSeconds(3));
             assertThat(ask(h, "last3").attribute("seconds")).as("the chat state is no activity").isEqualTo("10");
+        }
+    }
+
+    /** XEP-0012 §5: a component answers its uptime, whatever it sends. */
+    @Test
+    void aComponentAnswersItsUptime() throws Exception {
+        TestClock clock = new TestClock();
+        BaseXMPP component = new BaseXMPP("jabber:component:accept", StreamConfig.defaults().withName("component"));
+        try (StreamHarness h = new StreamHarness(component)) {
+            h.xmpp.registerPlugin(new LastActivity(clock));
+            h.xmpp.connect(h.peer);
+            h.peer.nextSentEvent(StreamHarness.WAIT);
+            h.receive(StreamHarness.PEER_HEADER.replace("jabber:client", "jabber:component:accept"));
+            Awaitility.await().atMost(StreamHarness.WAIT).until(() -> h.xmpp.peerHeader() != null);
+
+            clock.advance(Duration.ofSeconds(3600));
+            h.xmpp.sendMessage(Jid.of("romeo@montague.net"), "busy", Message.Type.CHAT);
+            h.nextSent();
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(ask(h, "last3").attribute("seconds")).isEqualTo("3605");
         }
     }
 
