@@ -28,12 +28,11 @@ public class Forwarding extends BasePlugin {
 
     public static final String NAME = "xep_0297";
     public static final String NAMESPACE = Forwarded.NAMESPACE;
+    public static final String EVENT_FORWARDED = "forwarded_stanza";
 
     public Forwarding() {
         super(NAME, ServiceDiscovery.NAME);
     }
-
-    public static final String EVENT_FORWARDED = "forwarded_stanza";
 
     @Override
     protected void start(PluginContext context) {
@@ -57,8 +56,8 @@ public class Forwarding extends BasePlugin {
      */
     public Message forward(Message received, Jid to, @Nullable String note) {
         Delay delay = received.getDelay();
-        Instant stamp = delay != null && delay.getStamp() != null ? delay.getStamp() : Instant.now();
-        return forward(received, to, note, stamp);
+        Instant stamp = delay == null ? null : delay.getStamp();
+        return forward(received, to, note, stamp != null ? stamp : Instant.now());
     }
 
     /** Forwards a copy of a message received at {@code receivedAt}. */
