@@ -1,8 +1,23 @@
 package org.xmppboot.stanza;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.xep0004.DataForm;
+import org.xmppboot.plugins.xep0085.ChatState;
+import org.xmppboot.plugins.xep0085.ChatStateNotification;
+import org.xmppboot.plugins.xep0184.Receipt;
+import org.xmppboot.plugins.xep0184.ReceiptRequest;
+import org.xmppboot.plugins.xep0203.Delay;
+import org.xmppboot.plugins.xep0297.Forwarded;
+import org.xmppboot.plugins.xep0333.ChatMarker;
+import org.xmppboot.plugins.xep0333.Markable;
+import org.xmppboot.plugins.xep0334.Hint;
+import org.xmppboot.plugins.xep0359.OriginId;
+import org.xmppboot.plugins.xep0359.StanzaId;
 import org.xmppboot.xml.XmlElement;
 
 /** A {@code <message/>} stanza (RFC 6121 §5). */
@@ -33,7 +48,13 @@ public class Message extends StanzaBase {
             .build();
 
     static {
-        SCHEMA.registerExtension(StanzaError.SCHEMA);
+        // The extensions with accessors below, so that the generic get("delay") and stanza paths reach them too.
+        SCHEMA.registerExtension(StanzaError.SCHEMA).registerExtension(Delay.SCHEMA)
+                .registerExtension(Forwarded.SCHEMA).registerExtension(StanzaId.SCHEMA)
+                .registerExtension(OriginId.SCHEMA);
+        for (Hint hint : Hint.values()) {
+            SCHEMA.registerExtension(hint.schema());
+        }
     }
 
     public Message(XmlElement xml) {
@@ -146,66 +167,141 @@ public class Message extends StanzaBase {
     // XEP-0184 Message Delivery Receipts
 
     public boolean isReceiptRequested() {
-        return org.xmppboot.plugins.xep0184.ReceiptRequest.isRequested(this);
+        return ReceiptRequest.isRequested(this);
     }
 
     public Message setReceiptRequested(boolean requested) {
-        org.xmppboot.plugins.xep0184.ReceiptRequest.setRequested(this, requested);
+        ReceiptRequest.setRequested(this, requested);
         return this;
     }
 
-    public org.xmppboot.plugins.xep0184.@Nullable Receipt getReceipt() {
-        return extension(org.xmppboot.plugins.xep0184.Receipt.SCHEMA);
+    public @Nullable Receipt getReceipt() {
+        return extension(Receipt.SCHEMA);
     }
 
     /** Makes this message the receipt for message {@code id}; null removes the receipt. */
     public Message setReceipt(@Nullable String id) {
-        org.xmppboot.plugins.xep0184.Receipt.set(this, id);
+        Receipt.set(this, id);
         return this;
     }
 
     // XEP-0085 Chat State Notifications
 
     /** The chat state this message carries, or null. */
-    public org.xmppboot.plugins.xep0085.@Nullable ChatState getChatState() {
-        return org.xmppboot.plugins.xep0085.ChatStateNotification.of(this);
+    public @Nullable ChatState getChatState() {
+        return ChatStateNotification.of(this);
     }
 
     /** Sets the chat state, replacing any other; null removes it. */
-    public Message setChatState(org.xmppboot.plugins.xep0085.@Nullable ChatState state) {
-        org.xmppboot.plugins.xep0085.ChatStateNotification.set(this, state);
+    public Message setChatState(@Nullable ChatState state) {
+        ChatStateNotification.set(this, state);
         return this;
     }
 
     // XEP-0333 Chat Markers
 
     public boolean isMarkable() {
-        return org.xmppboot.plugins.xep0333.Markable.isMarkable(this);
+        return Markable.isMarkable(this);
     }
 
     public Message setMarkable(boolean markable) {
-        org.xmppboot.plugins.xep0333.Markable.setMarkable(this, markable);
+        Markable.setMarkable(this, markable);
         return this;
     }
 
     /** The chat marker this message carries (received, displayed or acknowledged), or null. */
-    public org.xmppboot.plugins.xep0333.@Nullable ChatMarker getChatMarker() {
-        return org.xmppboot.plugins.xep0333.ChatMarker.of(this);
+    public @Nullable ChatMarker getChatMarker() {
+        return ChatMarker.of(this);
     }
 
     // XEP-0004 Data Forms
 
     /** The data form this message carries, or null. */
-    public org.xmppboot.plugins.xep0004.@Nullable DataForm getForm() {
-        return extension(org.xmppboot.plugins.xep0004.DataForm.SCHEMA);
+    public @Nullable DataForm getForm() {
+        return extension(DataForm.SCHEMA);
     }
 
     /** Replaces the message's data form with a copy of this one; null removes it. */
-    public Message setForm(org.xmppboot.plugins.xep0004.@Nullable DataForm form) {
-        removeExtension(org.xmppboot.plugins.xep0004.DataForm.SCHEMA);
+    public Message setForm(@Nullable DataForm form) {
+        removeExtension(DataForm.SCHEMA);
         if (form != null) {
             xml.addChild(form.xml().copy());
         }
         return this;
+    }
+
+    // XEP-0203 Delayed Delivery
+
+    /** The delay stamp of a message held back (offline, room history), the earliest if several; else null. */
+    public @Nullable Delay getDelay() {
+        return Delay.earliestIn(xml);
+    }
+
+    /** Whether the message was held back before delivery rather than sent live (it has a readable delay). */
+    public boolean isDelayed() {
+        return getDelay() != null;
+    }
+
+    /**
+     * Whether the message was first sent longer than {@code age} ago, by its delay stamp; false for a live
+     * message. The one line that keeps a bot from acting on stale commands after being offline:
+     * {@code if (message.isOlderThan(Duration.ofMinutes(5))) return;}, or as the condition of a Spring
+     * {@code StanzaHandler} (whose SpEL sees the message as {@code #stanza}):
+     * {@code condition = "!#stanza.isOlderThan(T(java.time.Duration).ofMinutes(5))"}.
+     */
+    public boolean isOlderThan(Duration age) {
+        Delay delay = getDelay();
+        return delay != null && delay.isOlderThan(age);
+    }
+
+    // XEP-0297 Stanza Forwarding
+
+    /** The {@code <forwarded/>} this message carries directly, or null. */
+    public @Nullable Forwarded getForwarded() {
+        return extension(Forwarded.SCHEMA);
+    }
+
+    // XEP-0359 Unique and Stable Stanza IDs
+
+    /**
+     * The id that {@code by} (our account's bare JID, a room) gave this message, or null. Only the entity named
+     * is believed: anyone on the way can add a stanza-id (XEP-0359 §6).
+     */
+    public @Nullable String getStanzaId(Jid by) {
+        return StanzaId.find(xml, by);
+    }
+
+    /** The id the sender gave this message, kept by everyone on the way; null if none. */
+    public @Nullable String getOriginId() {
+        OriginId originId = extension(OriginId.SCHEMA);
+        return originId == null ? null : originId.getId();
+    }
+
+    /** Sets the origin-id (null removes it). */
+    public Message setOriginId(@Nullable String id) {
+        OriginId.set(this, id);
+        return this;
+    }
+
+    // XEP-0334 Message Processing Hints
+
+    /** Adds a processing hint (once). */
+    public Message addHint(Hint hint) {
+        enableExtension(hint.schema());
+        return this;
+    }
+
+    public boolean hasHint(Hint hint) {
+        return hasExtension(hint.schema());
+    }
+
+    public Message removeHint(Hint hint) {
+        removeExtension(hint.schema());
+        return this;
+    }
+
+    /** The processing hints this message carries. */
+    public Set<Hint> getHints() {
+        return Hint.in(xml);
     }
 }

@@ -3,6 +3,8 @@ package org.xmppboot.stanza;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.plugins.xep0115.Caps;
+import org.xmppboot.plugins.xep0203.Delay;
 import org.xmppboot.xml.XmlElement;
 
 /** A {@code <presence/>} stanza (RFC 6121 §4). */
@@ -35,7 +37,7 @@ public class Presence extends StanzaBase {
             .build();
 
     static {
-        SCHEMA.registerExtension(StanzaError.SCHEMA);
+        SCHEMA.registerExtension(StanzaError.SCHEMA).registerExtension(Delay.SCHEMA);
     }
 
     public Presence(XmlElement xml) {
@@ -141,7 +143,19 @@ public class Presence extends StanzaBase {
     // XEP-0115 Entity Capabilities
 
     /** The entity capabilities this presence announces, or null. */
-    public org.xmppboot.plugins.xep0115.@Nullable Caps getCaps() {
-        return extension(org.xmppboot.plugins.xep0115.Caps.SCHEMA);
+    public @Nullable Caps getCaps() {
+        return extension(Caps.SCHEMA);
+    }
+
+    // XEP-0203 Delayed Delivery
+
+    /** The delay stamp of a presence held back (the last presence a server replays), the earliest if several. */
+    public @Nullable Delay getDelay() {
+        return Delay.earliestIn(xml);
+    }
+
+    /** Whether the presence was stored and replayed rather than sent live (it has a readable delay). */
+    public boolean isDelayed() {
+        return getDelay() != null;
     }
 }
