@@ -3,6 +3,7 @@ package org.xmppboot.stanza;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.plugins.xep0153.VCardUpdate;
 import org.xmppboot.xml.XmlElement;
 
 /** A {@code <presence/>} stanza (RFC 6121 §4). */
@@ -136,5 +137,18 @@ public class Presence extends StanzaBase {
 
     public void send() {
         requireSender().send(this);
+    }
+
+    // XEP-0153 vCard-Based Avatars
+
+    /** The avatar hash announcement ({@code <x xmlns='vcard-temp:x:update'/>}), or null. */
+    public @Nullable VCardUpdate getVCardUpdate() {
+        return extension(VCardUpdate.SCHEMA);
+    }
+
+    /** Sets the avatar hash announcement: a hash, {@code ""} for no avatar, null for "not known yet". */
+    public Presence setVCardUpdate(@Nullable String photoHash) {
+        enableExtension(VCardUpdate.SCHEMA).setPhotoHash(photoHash);
+        return this;
     }
 }
