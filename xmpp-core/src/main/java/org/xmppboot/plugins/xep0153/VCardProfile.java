@@ -13,8 +13,8 @@ import org.xmppboot.plugins.xep0054.VCardTemp;
 
 /**
  * Keeps the bot's vCard showing a configured name (as {@code FN} and {@code NICKNAME}) and avatar: at each new
- * session it reads the card and writes it back only if the name or picture differ, so that reconnecting costs
- * one read and no write. What is not configured is left as it is on the server; so are the card's other fields.
+ * session it reads the card and writes it back only if the name or picture differ, so that reconnecting does not
+ * rewrite it. What is not configured is left as it is on the server; so are the card's other fields.
  *
  * <p>Raises no events of its own; {@link VCardAvatars} announces the picture's hash.
  */
