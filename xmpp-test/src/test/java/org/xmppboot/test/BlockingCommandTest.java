@@ -94,7 +94,8 @@ class BlockingCommandTest {
 
             // Example 13/15: unblock everything, and its push (no items): the event names what was blocked.
             CompletableFuture<Void> all = blocking.unblockAll();
-            set = t.expectSent("<iq type='set'><unblock xmlns='urn:xmpp:blocking'/></iq>", StreamTester.Match.IGNORE_ID);
+            set = t.expectSent("<iq type='set'><unblock xmlns='urn:xmpp:blocking'/></iq>",
+                    StreamTester.Match.IGNORE_ID);
             t.recv("<iq type='result' id='" + set.attribute("id") + "'/>");
             all.get(5, TimeUnit.SECONDS);
             assertThat(blocking.blocked()).isEmpty();

@@ -43,7 +43,8 @@ public abstract class BlockingItems extends ElementBase {
     /** The JIDs of a value given to {@code set("items", ...)}: a collection of JIDs or of strings. */
     static Collection<Jid> jids(Object value) {
         if (!(value instanceof Collection<?> values)) {
-            throw new IllegalArgumentException("items is set from a collection of JIDs, not " + value.getClass().getName());
+            throw new IllegalArgumentException("items is set from a collection of JIDs, not "
+                    + value.getClass().getName());
         }
         return values.stream().map(v -> v instanceof Jid jid ? jid : Jid.of(v.toString())).toList();
     }

@@ -6,7 +6,10 @@ import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
-/** The {@code <unblock/>} of an unblock request and of the server's push after one; without items it means every JID (XEP-0191 §3.4, §3.5). */
+/**
+ * The {@code <unblock/>} of an unblock request and of the server's push after one; without items it means every
+ * JID (XEP-0191 §3.4, §3.5).
+ */
 public final class Unblock extends BlockingItems {
 
     public static final Schema<Unblock> SCHEMA = Schema.builder("unblock", Blocking.NAMESPACE, Unblock::new)
