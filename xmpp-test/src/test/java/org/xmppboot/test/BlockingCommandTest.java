@@ -129,6 +129,12 @@ class BlockingCommandTest {
 
             assertThat(blocking.blocked()).isEmpty();
             assertThat(blocked.poll(300, TimeUnit.MILLISECONDS)).isNull();
+
+            // The account's server may push too.
+            t.recv("<iq from='capulet.com' type='set' id='p4'><block xmlns='urn:xmpp:blocking'>"
+                    + "<item jid='romeo@montague.net'/></block></iq>");
+            t.expectSent("<iq type='result' id='p4' to='capulet.com'/>");
+            assertThat(blocked.poll(5, TimeUnit.SECONDS)).isEqualTo(Set.of(ROMEO));
         }
     }
 

@@ -119,6 +119,9 @@ public class VCardAvatars extends BasePlugin {
     private void readOwnHash(PluginContext context) {
         ownHash = null;
         lastBroadcast = null;
+        if (context.isComponent()) {
+            return; // a component has no vCard of its own on a server
+        }
         require(VCardTemp.class).getOwnVCard().thenAccept(card -> learned(hashOf(card))).exceptionally(failure -> {
             log.warn("[{}] could not read our vCard; presence says no avatar hash: {}", context.connectionName(),
                     failure.getMessage());
@@ -156,6 +159,7 @@ public class VCardAvatars extends BasePlugin {
             if (presence.getTo() == null) {
                 Presence given = presence.copy();
                 given.removeExtension(UPDATE);
+                given.setId(null); // sent again later as a stanza of its own
                 lastBroadcast = given;
             }
             if (!presence.hasExtension(UPDATE)) {

@@ -74,7 +74,7 @@ public class Blocking extends BasePlugin {
         context.registerIqHandler(NAME + ":block", IqRoute.set(NAMESPACE, "block"), this::blockPushed);
         context.registerIqHandler(NAME + ":unblock", IqRoute.set(NAMESPACE, "unblock"), this::unblockPushed);
         context.addEventHandler("session_start", jid -> {
-            if (config.fetchOnSessionStart()) {
+            if (config.fetchOnSessionStart() && !context.isComponent()) {
                 fetchBlockList().exceptionally(failure -> {
                     log.warn("[{}] could not fetch the block list: {}", context.connectionName(),
                             failure.getMessage());
