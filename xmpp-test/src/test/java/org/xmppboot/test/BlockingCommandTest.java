@@ -50,6 +50,27 @@ class BlockingCommandTest {
             assertThat(blocking.blocked()).containsExactly(ROMEO, IAGO);
             assertThat(blocking.isBlocked(Jid.of("romeo@montague.net/orchard"))).as("by its bare JID").isTrue();
             assertThat(blocking.isBlocked(Jid.of("juliet@capulet.com"))).isFalse();
+            assertThat(blocking.isBlocked(Jid.of("iago@shakespeare.lit/stage"))).isTrue();
+        }
+    }
+
+    @Test
+    void jidsMatchAsTheXepSays() {
+        Blocking blocking = new Blocking();
+        try (StreamTester t = session(blocking)) {
+            // §4: a full JID, a bare JID, a domain with a resource, a domain (and its subdomains).
+            answerBlockList(t, "<item jid='romeo@montague.net/orchard'/><item jid='iago@shakespeare.lit'/>"
+                    + "<item jid='capulet.com/nurse'/><item jid='evil.example'/>");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(blocking::isLoaded);
+            assertThat(blocking.isBlocked(Jid.of("romeo@montague.net/orchard"))).isTrue();
+            assertThat(blocking.isBlocked(Jid.of("romeo@montague.net/garden"))).isFalse();
+            assertThat(blocking.isBlocked(Jid.of("romeo@montague.net"))).isFalse();
+            assertThat(blocking.isBlocked(Jid.of("iago@shakespeare.lit/any"))).isTrue();
+            assertThat(blocking.isBlocked(Jid.of("capulet.com/nurse"))).isTrue();
+            assertThat(blocking.isBlocked(Jid.of("juliet@capulet.com/nurse"))).isFalse();
+            assertThat(blocking.isBlocked(Jid.of("mallory@evil.example/x"))).isTrue();
+            assertThat(blocking.isBlocked(Jid.of("chat.evil.example"))).isTrue();
+            assertThat(blocking.isBlocked(Jid.of("notevil.example"))).isFalse();
         }
     }
 
@@ -60,7 +81,7 @@ class BlockingCommandTest {
             BlockingQueue<Object> blocked = record(t, Blocking.EVENT_BLOCKED);
             BlockingQueue<Object> unblocked = record(t, Blocking.EVENT_UNBLOCKED);
 
-            // Example 5: block romeo; Example 6: the result; Example 7: the push to every session.
+            // Example 6: block romeo; Example 7: the result; Example 8: the push to every session.
             CompletableFuture<Void> block = blocking.block(ROMEO);
             XmlElement set = t.expectSent("<iq type='set'><block xmlns='urn:xmpp:blocking'>"
                     + "<item jid='romeo@montague.net'/></block></iq>", StreamTester.Match.IGNORE_ID);
@@ -80,7 +101,7 @@ class BlockingCommandTest {
             assertThat(blocked.poll(5, TimeUnit.SECONDS)).isEqualTo(Set.of(IAGO));
             assertThat(blocking.blocked()).containsExactly(ROMEO, IAGO);
 
-            // Example 9/10: unblock romeo, and its push.
+            // Examples 10 to 12: unblock romeo, the result, the push.
             CompletableFuture<Void> unblock = blocking.unblock(ROMEO);
             set = t.expectSent("<iq type='set'><unblock xmlns='urn:xmpp:blocking'>"
                     + "<item jid='romeo@montague.net'/></unblock></iq>", StreamTester.Match.IGNORE_ID);
@@ -92,7 +113,7 @@ class BlockingCommandTest {
             assertThat(unblocked.poll(5, TimeUnit.SECONDS)).isEqualTo(Set.of(ROMEO));
             assertThat(blocking.blocked()).containsExactly(IAGO);
 
-            // Example 13/15: unblock everything, and its push (no items): the event names what was blocked.
+            // Example 13/15: unblock everything, and its push (no items): the event's set is empty, "every JID".
             CompletableFuture<Void> all = blocking.unblockAll();
             set = t.expectSent("<iq type='set'><unblock xmlns='urn:xmpp:blocking'/></iq>",
                     StreamTester.Match.IGNORE_ID);
@@ -143,7 +164,7 @@ class BlockingCommandTest {
         try (StreamTester t = session(new Blocking(new BlockingConfig(false)))) {
             BlockingQueue<Message> errors = new LinkedBlockingQueue<>();
             t.client().addEventHandler("message_error", m -> errors.add((Message) m));
-            // Example 12: a message to a blocked contact comes back with <blocked/>.
+            // Example 9: a message to a blocked contact comes back with <blocked/>.
             t.recv("<message type='error' from='romeo@montague.net' to='juliet@capulet.com/chamber'>"
                     + "<body>Can you hear me now?</body><error type='cancel'>"
                     + "<not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"

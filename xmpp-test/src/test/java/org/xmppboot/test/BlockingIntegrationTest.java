@@ -47,7 +47,7 @@ class BlockingIntegrationTest {
             assertThat(blocking.fetchBlockList().get(15, TimeUnit.SECONDS)).containsExactly(contact);
             assertThat(blocking.isBlocked(contact.withResource("phone"))).isTrue();
 
-            // Prosody refuses what we send to a JID we block, with <blocked/> (XEP-0191 §3.6).
+            // Prosody refuses what we send to a JID we block, with <blocked/> (XEP-0191 §5.3).
             bot.sendMessage(contact, "are you there?", Message.Type.CHAT);
             Message error = errors.poll(15, TimeUnit.SECONDS);
             assertThat(error).isNotNull();

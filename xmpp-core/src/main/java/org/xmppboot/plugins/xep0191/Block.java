@@ -6,7 +6,7 @@ import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
-/** The {@code <block/>} of a block request and of the server's push after one (XEP-0191 §3.3). */
+/** The {@code <block/>} of a block request and of the server's push after one (XEP-0191 §5.3). */
 public final class Block extends BlockingItems {
 
     public static final Schema<Block> SCHEMA = Schema.builder("block", Blocking.NAMESPACE, Block::new)

@@ -6,7 +6,7 @@ import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
-/** The {@code <blocklist/>} of a block list request and its result (XEP-0191 §3.2). */
+/** The {@code <blocklist/>} of a block list request and its result (XEP-0191 §5.2). */
 public final class BlockList extends BlockingItems {
 
     public static final Schema<BlockList> SCHEMA = Schema.builder("blocklist", Blocking.NAMESPACE, BlockList::new)

@@ -12,7 +12,7 @@ import org.xmppboot.xml.XmlElement;
 
 /**
  * The application condition {@code <blocked xmlns='urn:xmpp:blocking:errors'/>} that a server adds to the
- * {@code not-acceptable} error it returns for a stanza we sent to a JID we block (XEP-0191 §3.6): reachable as
+ * {@code not-acceptable} error it returns for a stanza we sent to a JID we block (XEP-0191 §5.3): reachable as
  * {@code error.get("blocked")}.
  */
 public final class BlockedError extends ElementBase {

@@ -30,8 +30,8 @@ import org.xmppboot.stanza.StanzaErrorException;
  * included), after the cached list has been updated:
  * <ul>
  *   <li>{@value #EVENT_BLOCKED}: a {@code Set<Jid>}, the JIDs just blocked;</li>
- *   <li>{@value #EVENT_UNBLOCKED}: a {@code Set<Jid>}, the JIDs just unblocked (for "unblock everything", the
- *       JIDs that were on the cached list).</li>
+ *   <li>{@value #EVENT_UNBLOCKED}: a {@code Set<Jid>}, the JIDs just unblocked; empty when every JID was
+ *       (XEP-0191 §5.5: an {@code <unblock/>} without items).</li>
  * </ul>
  *
  * <p>Threads: pushes and results are applied on the event thread; the public methods may be called from any
@@ -97,19 +97,27 @@ public class Blocking extends BasePlugin {
     }
 
     /**
-     * Whether the cached list blocks stanzas from {@code jid}: it is listed as itself, by its bare JID, by its
-     * domain, or by its domain and resource (the JID matching of XEP-0016 §2.1 that XEP-0191 §3.1 refers to).
+     * Whether the cached list blocks {@code jid}, by the JID matching of XEP-0191 §4: listed as itself, by its
+     * bare JID, by its domain and resource, or by its domain or a parent domain.
      */
     public boolean isBlocked(Jid jid) {
         Set<Jid> current = blocked;
-        Jid domain = jid.domainJid();
-        return current.contains(jid) || current.contains(jid.bare()) || current.contains(domain)
-                || (jid.resource() != null && current.contains(domain.withResource(jid.resource())));
+        // A listed domain/resource is a JID like any other: only that very JID matches it.
+        if (current.contains(jid) || current.contains(jid.bare())) {
+            return true;
+        }
+        for (Jid entry : current) {
+            if (entry.local() == null && entry.resource() == null && (jid.domain().equals(entry.domain())
+                    || jid.domain().endsWith("." + entry.domain()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- requests
 
-    /** Asks the server for the block list (XEP-0191 §3.2) and caches it; completes with it. */
+    /** Asks the server for the block list (XEP-0191 §5.2) and caches it; completes with it. */
     public CompletableFuture<Set<Jid>> fetchBlockList() {
         Iq get = context().makeIq(Iq.Type.GET, null);
         get.enableExtension(BlockList.SCHEMA);
@@ -121,12 +129,12 @@ public class Blocking extends BasePlugin {
         });
     }
 
-    /** Blocks JIDs (XEP-0191 §3.3); completes when the server has added them, failing with its error. */
+    /** Blocks JIDs (XEP-0191 §5.3); completes when the server has added them, failing with its error. */
     public CompletableFuture<Void> block(Jid... jids) {
         return block(Arrays.asList(jids));
     }
 
-    /** Blocks JIDs (XEP-0191 §3.3): at least one. */
+    /** Blocks JIDs (XEP-0191 §5.3): at least one. */
     public CompletableFuture<Void> block(Collection<Jid> jids) {
         requireSome(jids, "block");
         return request(Block.SCHEMA.create(""), jids, set -> {
@@ -135,7 +143,7 @@ public class Blocking extends BasePlugin {
         });
     }
 
-    /** Unblocks JIDs (XEP-0191 §3.4): at least one; {@link #unblockAll()} unblocks every JID. */
+    /** Unblocks JIDs (XEP-0191 §5.4): at least one; {@link #unblockAll()} unblocks every JID. */
     public CompletableFuture<Void> unblock(Jid... jids) {
         return unblock(Arrays.asList(jids));
     }
@@ -148,14 +156,14 @@ public class Blocking extends BasePlugin {
         });
     }
 
-    /** Unblocks every JID (XEP-0191 §3.5: an {@code <unblock/>} without items). */
+    /** Unblocks every JID (XEP-0191 §5.5: an {@code <unblock/>} without items). */
     public CompletableFuture<Void> unblockAll() {
         return request(Unblock.SCHEMA.create(""), List.of(), set -> new LinkedHashSet<>());
     }
 
     private static void requireSome(Collection<Jid> jids, String what) {
         if (jids.isEmpty()) {
-            // An empty <block/> is bad-request, and an empty <unblock/> means everything (XEP-0191 §3.3, §3.5).
+            // An empty <block/> is bad-request, and an empty <unblock/> means everything (XEP-0191 §5.3, §5.5).
             throw new IllegalArgumentException("Name at least one JID to " + what);
         }
     }
@@ -188,8 +196,6 @@ public class Blocking extends BasePlugin {
     private @Nullable Object unblockPushed(Iq push) {
         Unblock unblock = checkedPush(push, push.extension(Unblock.SCHEMA));
         Set<Jid> named = unblock.getItems();
-        Set<Jid> before = blocked;
-        Set<Jid> jids = named.isEmpty() ? new LinkedHashSet<>(before) : named;
         update(set -> {
             if (named.isEmpty()) {
                 set.clear();
@@ -198,7 +204,7 @@ public class Blocking extends BasePlugin {
             }
             return set;
         });
-        context().event(EVENT_UNBLOCKED, Collections.unmodifiableSet(jids));
+        context().event(EVENT_UNBLOCKED, Collections.unmodifiableSet(named));
         return null;
     }
 

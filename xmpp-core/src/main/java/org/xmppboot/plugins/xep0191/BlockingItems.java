@@ -10,7 +10,7 @@ import org.xmppboot.xml.XmlElement;
 
 /**
  * What {@code <blocklist/>}, {@code <block/>} and {@code <unblock/>} have in common: a list of
- * {@code <item jid='...'/>} children (XEP-0191 §3).
+ * {@code <item jid='...'/>} children (XEP-0191 §5).
  */
 public abstract class BlockingItems extends ElementBase {
 

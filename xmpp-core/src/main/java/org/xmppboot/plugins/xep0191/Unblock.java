@@ -8,7 +8,7 @@ import org.xmppboot.xml.XmlElement;
 
 /**
  * The {@code <unblock/>} of an unblock request and of the server's push after one; without items it means every
- * JID (XEP-0191 §3.4, §3.5).
+ * JID (XEP-0191 §5.4, §5.5).
  */
 public final class Unblock extends BlockingItems {
 
