@@ -116,7 +116,7 @@ class InBandRegistrationTest {
         connectWithFeatures(new InBandRegistration(new InBandRegistrationConfig(true,
                 Map.of("first", "Juliet", "last", "Capulet", "email", "juliet@capulet.com", "x-gender", "F"))));
         XmlElement get = expectIq("get", "<query xmlns='jabber:iq:register'/>");
-        // Example 15.
+        // Example 9.
         peer.receive("<iq type='result' id='" + get.attribute("id") + "'><query xmlns='jabber:iq:register'>"
                 + "<instructions>Use the enclosed form to register.</instructions>"
                 + "<x xmlns='jabber:x:data' type='form'><title>Contest Registration</title>"
@@ -126,7 +126,7 @@ class InBandRegistrationTest {
                 + "<field type='text-single' label='Email Address' var='email'><required/></field>"
                 + "<field type='list-single' label='Gender' var='x-gender'><option label='Male'><value>M</value>"
                 + "</option><option label='Female'><value>F</value></option></field></x></query></iq>");
-        // Example 16, without the optional type and label attributes.
+        // Example 10, without the optional type and label attributes.
         expectIq("set", "<query xmlns='jabber:iq:register'><x xmlns='jabber:x:data' type='submit'>"
                 + "<field var='FORM_TYPE'><value>jabber:iq:register</value></field>"
                 + "<field var='first'><value>Juliet</value></field><field var='last'><value>Capulet</value></field>"
@@ -233,7 +233,7 @@ class InBandRegistrationTest {
                     .hasMessageContaining("Changing the password of bill@shakespeare.lit refused: the server does "
                             + "not allow it (not-allowed)");
 
-            // Example 5 and 6: cancellation.
+            // Example 11 and 12: cancellation.
             CompletableFuture<Void> cancel = registration.cancelRegistration();
             set = t.expectSent("<iq type='set'><query xmlns='jabber:iq:register'><remove/></query></iq>",
                     StreamTester.Match.IGNORE_ID);

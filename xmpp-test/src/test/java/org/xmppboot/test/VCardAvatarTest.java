@@ -54,11 +54,11 @@ class VCardAvatarTest {
             XmlElement get = t.expectSent("<iq type='get'><vCard xmlns='vcard-temp'/></iq>",
                     StreamTester.Match.IGNORE_ID);
             t.client().makePresence(null, Presence.Show.AWAY, "reading", null).send();
-            // §4.2: not ready yet, an update element without <photo/>.
+            // §4.1: not ready yet, an update element without <photo/>.
             t.expectSent("<presence><show>away</show><status>reading</status>"
                     + "<x xmlns='vcard-temp:x:update'/></presence>");
 
-            // Example 1-ish: our card has a photo; the last presence goes out again with its hash (Example 3).
+            // Our card has a photo: the last presence goes out again with its hash (§3.1, Example 3).
             t.recv("<iq type='result' id='" + get.attribute("id") + "'><vCard xmlns='vcard-temp'><FN>Juliet</FN>"
                     + "<PHOTO><TYPE>image/png</TYPE><BINVAL>" + IMAGE_BASE64 + "</BINVAL></PHOTO></vCard></iq>");
             t.expectSent("<presence><show>away</show><status>reading</status>"
@@ -117,7 +117,7 @@ class VCardAvatarTest {
                     + "</BINVAL></PHOTO></vCard></iq>", StreamTester.Match.IGNORE_ID);
             t.recv("<iq type='result' id='" + set.attribute("id") + "'/>");
             assertThat(published.get(5, TimeUnit.SECONDS)).isEqualTo(IMAGE_HASH);
-            // §3.2: contacts learn it from our presence, sent again.
+            // §3.1, Example 3: contacts learn it from our presence, sent again.
             t.expectSent("<presence><show>chat</show><x xmlns='vcard-temp:x:update'><photo>" + IMAGE_HASH
                     + "</photo></x></presence>");
         }

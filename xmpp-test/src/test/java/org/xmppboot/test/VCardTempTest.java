@@ -70,7 +70,7 @@ class VCardTempTest {
         try (StreamTester t = session()) {
             CompletableFuture<VCard> edit = plugin(t).editOwn(card -> card.setNickname("peter"));
             answerGet(t, "", "<iq id='$ID' type='result'>" + STPETER_CARD + "</iq>");
-            // Example 3: the set carries the whole card; what the class does not type is as it came.
+            // Example 5: the set carries the whole card; what the class does not type is as it came.
             XmlElement set = t.expectSent("<iq type='set'>"
                     + STPETER_CARD.replace("<NICKNAME>stpeter</NICKNAME>", "<NICKNAME>peter</NICKNAME>") + "</iq>",
                     StreamTester.Match.IGNORE_ID);
@@ -88,13 +88,13 @@ class VCardTempTest {
     @Test
     void anotherUsersCardIsAskedOfTheBareJidAndAMissingCardIsEmpty() throws Exception {
         try (StreamTester t = session()) {
-            // Example 5: to the bare JID, whatever JID we were given.
+            // Example 8: to the bare JID, whatever JID we were given.
             CompletableFuture<VCard> read = plugin(t).getVCard(Jid.of("jer@jabber.org/home"));
             answerGet(t, " to='jer@jabber.org'", "<iq id='$ID' from='jer@jabber.org' type='result'>"
                     + "<vCard xmlns='vcard-temp'><FN>Jeremie Miller</FN></vCard></iq>");
             assertThat(read.get(5, TimeUnit.SECONDS).getFullName()).isEqualTo("Jeremie Miller");
 
-            // Example 7: no card is item-not-found, read as an empty card.
+            // Example 3: no card as item-not-found, read as an empty card.
             CompletableFuture<VCard> none = plugin(t).getVCard(Jid.of("nobody@jabber.org"));
             answerGet(t, " to='nobody@jabber.org'", "<iq id='$ID' from='nobody@jabber.org' type='error'>"
                     + "<vCard xmlns='vcard-temp'/><error type='cancel'>"
@@ -108,15 +108,22 @@ class VCardTempTest {
             answerGet(t, " to='quiet@jabber.org'", "<iq id='$ID' from='quiet@jabber.org' type='result'/>");
             assertThat(bare.get(5, TimeUnit.SECONDS).xml().elements()).isEmpty();
 
+            // Example 10: no card (or no such account) as service-unavailable, an empty card too.
+            CompletableFuture<VCard> unknown = plugin(t).getVCard(Jid.of("ghost@jabber.org"));
+            answerGet(t, " to='ghost@jabber.org'", "<iq id='$ID' from='ghost@jabber.org' type='error'>"
+                    + "<vCard xmlns='vcard-temp'/><error type='cancel'>"
+                    + "<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+            assertThat(unknown.get(5, TimeUnit.SECONDS).xml().elements()).isEmpty();
+
             // Other errors are errors.
-            CompletableFuture<VCard> refused = plugin(t).getVCard(Jid.of("hidden@jabber.org"));
-            answerGet(t, " to='hidden@jabber.org'", "<iq id='$ID' from='hidden@jabber.org' type='error'>"
-                    + "<error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+            CompletableFuture<VCard> refused = plugin(t).getVCard(Jid.of("hidden@far.example"));
+            answerGet(t, " to='hidden@far.example'", "<iq id='$ID' from='hidden@far.example' type='error'>"
+                    + "<error type='cancel'><remote-server-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
                     + "</error></iq>");
             assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(StanzaErrorException.class)
                     .extracting(e -> ((StanzaErrorException) e).condition())
-                    .isEqualTo(StanzaError.Condition.SERVICE_UNAVAILABLE);
+                    .isEqualTo(StanzaError.Condition.REMOTE_SERVER_NOT_FOUND);
         }
     }
 

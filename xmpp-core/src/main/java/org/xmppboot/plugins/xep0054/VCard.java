@@ -9,9 +9,9 @@ import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * A {@code <vCard xmlns='vcard-temp'/>} (XEP-0054 §2): the common fields typed, every other element (N, ORG,
- * TEL, ADR, ...) kept in the XML as it came, so that reading, editing and writing back a card changes only what
- * was edited. Reachable as {@code iq.get("vcard_temp")}.
+ * A {@code <vCard xmlns='vcard-temp'/>} (XEP-0054, the DTD of §9): the common fields typed, every other element
+ * (N, ORG, TEL, ADR, ...) kept in the XML as it came, so that reading, editing and writing back a card changes
+ * only what was edited. Reachable as {@code iq.get("vcard_temp")}.
  */
 public final class VCard extends ElementBase {
 

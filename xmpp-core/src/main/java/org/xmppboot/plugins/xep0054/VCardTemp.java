@@ -39,8 +39,10 @@ public class VCardTemp extends BasePlugin {
 
     /**
      * A vCard: ours with {@code jid} null (XEP-0054 §3.1), else that of the bare JID (§3.3). An account without a
-     * card reads as an empty one: servers answer either an empty {@code <vCard/>} or {@code item-not-found}
-     * (§3.1, §3.3). Other errors fail the future with a {@link StanzaErrorException}.
+     * card reads as an empty one: servers answer an empty {@code <vCard/>}, {@code item-not-found}, or (for
+     * another's, since version 1.3 of the XEP) {@code service-unavailable}, which also stands for "no such
+     * account" so that accounts cannot be harvested (§3.3). Other errors fail the future with a
+     * {@link StanzaErrorException}.
      */
     public CompletableFuture<VCard> getVCard(@Nullable Jid jid) {
         Iq get = context().makeIq(Iq.Type.GET, jid == null ? null : jid.bare());
@@ -52,7 +54,8 @@ public class VCardTemp extends BasePlugin {
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (cause instanceof StanzaErrorException e && e.condition() == StanzaError.Condition.ITEM_NOT_FOUND) {
+            if (cause instanceof StanzaErrorException e && (e.condition() == StanzaError.Condition.ITEM_NOT_FOUND
+                    || e.condition() == StanzaError.Condition.SERVICE_UNAVAILABLE)) {
                 return VCard.create();
             }
             throw cause instanceof RuntimeException r ? r : new CompletionException(cause);

@@ -53,7 +53,7 @@ public final class RegisterQuery extends ElementBase {
         return text == null ? null : text.trim();
     }
 
-    /** Whether the account is registered already (the answer to a get from a logged-in account, §3.2). */
+    /** Whether the account is registered already (the answer to a get from a logged-in account, §3.1). */
     public boolean isRegistered() {
         return xml.element("registered", InBandRegistration.NAMESPACE) != null;
     }
@@ -73,7 +73,7 @@ public final class RegisterQuery extends ElementBase {
         return fields;
     }
 
-    /** The data form the server sent instead of, or with, plain fields (XEP-0077 §5), or null. */
+    /** The data form the server sent instead of, or with, plain fields (XEP-0077 §4), or null. */
     public @Nullable XmlElement getDataForm() {
         return xml.element("x", DATA_FORMS);
     }

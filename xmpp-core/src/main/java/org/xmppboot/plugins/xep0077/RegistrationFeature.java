@@ -11,7 +11,7 @@ import org.xmppboot.stanza.Iq;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * Registers the client's account before SASL (XEP-0077 §3.1 over the stream feature of §4): asks for the form,
+ * Registers the client's account before SASL (XEP-0077 §3.1 over the stream feature of §8): asks for the form,
  * fills in the account's username and password and the configured fields, submits, and then lets SASL log in
  * with the same credentials. Runs once per plugin: after a registration, or an attempt the connection did not
  * survive, later connections just log in.
@@ -19,7 +19,7 @@ import org.xmppboot.xml.XmlElement;
 final class RegistrationFeature implements StreamFeature {
 
     static final String NAME = "register";
-    /** The stream feature of XEP-0077 §4, advertised where registration is open. */
+    /** The stream feature of XEP-0077 §8, advertised where registration is open. */
     static final String FEATURE_NAMESPACE = "http://jabber.org/features/iq-register";
     /** After TLS (100) and before SASL (200). */
     static final int ORDER = 150;
@@ -76,7 +76,7 @@ final class RegistrationFeature implements StreamFeature {
         if (done || negotiation.isAuthenticated()) {
             return Outcome.SKIPPED;
         }
-        // Servers advertise the feature where registration is open (§4), but not all do: ask either way, and let
+        // Servers advertise the feature where registration is open (§8), but not all do: ask either way, and let
         // the server's answer say whether it is possible.
         pending = "get";
         negotiation.sendIq(NAME, Iq.Type.GET, RegisterQuery.create().xml(), form -> submit(form, negotiation));

@@ -10,7 +10,8 @@ import org.xmppboot.xml.XmlElement;
 
 /**
  * What the server asks for to register (XEP-0077 §3.1): its fields, read from the data form when it sends one
- * (§5; plain fields are then for older clients only), else from the plain fields, which are all required.
+ * (§4; §6 gives the form precedence, the plain fields being for older clients), else from the plain fields,
+ * which are all required.
  * {@link #fill} turns it into the request that registers.
  *
  * @param instructions the server's words for a human, if any

@@ -27,7 +27,7 @@ import org.xmppboot.stream.Direction;
  * available presence the bot sends (an outbound filter adds the {@link VCardUpdate}), and tells when a contact's
  * picture changes.
  *
- * <p>What the presence says (§4.2): until our own vCard has been read in this session, an empty
+ * <p>What the presence says (§4.1): until our own vCard has been read in this session, an empty
  * {@code <x xmlns='vcard-temp:x:update'/>} ("not ready"); then the photo's SHA-1, or an empty {@code <photo/>}
  * when the card has none. When the hash becomes known or changes, the last broadcast presence is sent again
  * (or, when the client sent the initial presence itself, a plain available one), so that contacts learn it.
@@ -77,7 +77,7 @@ public class VCardAvatars extends BasePlugin {
 
     /**
      * Puts a picture into our vCard (XEP-0153 §3.1) and announces its hash; completes with the hash. The rest
-     * of the card is kept. The XEP asks for a small image (§6: ideally under 8 KB, 32 to 96 pixels square);
+     * of the card is kept. The XEP asks for a small image (§4.6: under 8 KB, 32 to 96 pixels square);
      * nothing here checks.
      */
     public CompletableFuture<String> publishAvatar(byte[] image, String mimeType) {
@@ -163,7 +163,7 @@ public class VCardAvatars extends BasePlugin {
                 lastBroadcast = given;
             }
             if (!presence.hasExtension(UPDATE)) {
-                // §4.2: every available presence carries the update, directed ones included.
+                // §4.1: every presence broadcast carries the update, and directed ones should.
                 presence.enableExtension(UPDATE).setPhotoHash(ownHash);
             }
         }

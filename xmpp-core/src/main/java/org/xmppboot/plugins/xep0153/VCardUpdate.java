@@ -7,9 +7,9 @@ import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * The {@code <x xmlns='vcard-temp:x:update'/>} of a presence (XEP-0153 §3.2): the SHA-1 of the sender's vCard
+ * The {@code <x xmlns='vcard-temp:x:update'/>} of a presence (XEP-0153 §3.1): the SHA-1 of the sender's vCard
  * photo. Three states: a hash; an empty {@code <photo/>}, no photo; no {@code <photo/>} at all, the sender does
- * not know yet (§4.2). Reachable as {@code presence.get("vcard_temp_update")}.
+ * not know yet (§4.1). Reachable as {@code presence.get("vcard_temp_update")}.
  */
 public final class VCardUpdate extends ElementBase {
 
