@@ -90,6 +90,39 @@ class VCardAvatarTest {
     }
 
     @Test
+    void anotherSessionOfOurAccountWithAnotherPhotoMakesUsReadTheCardAgain() {
+        try (StreamTester t = session()) {
+            answerOwnCard(t, "<vCard xmlns='vcard-temp'/>");
+            awaitOwnHash(t, "");
+            t.client().makePresence(null, null, "here", null).send();
+            t.expectSent("<presence><status>here</status><x xmlns='vcard-temp:x:update'><photo/></x></presence>");
+
+            // Our own session says the same: nothing to do.
+            t.recv("<presence from='juliet@capulet.com/balcony'><x xmlns='vcard-temp:x:update'><photo/></x>"
+                    + "</presence>");
+            // Another session with the same (no) photo, or not ready: nothing to do either.
+            t.recv("<presence from='juliet@capulet.com/chamber'><x xmlns='vcard-temp:x:update'><photo/></x>"
+                    + "</presence>");
+            t.recv("<presence from='juliet@capulet.com/chamber'><x xmlns='vcard-temp:x:update'/></presence>");
+            t.expectNothingSent(Duration.ofMillis(300));
+
+            // §4.3, §4.4: another session names another photo: "not ready" at once, read the card, name its hash.
+            t.recv("<presence from='juliet@capulet.com/chamber'><x xmlns='vcard-temp:x:update'><photo>"
+                    + IMAGE_HASH + "</photo></x></presence>");
+            t.expectSent("<presence><status>here</status><x xmlns='vcard-temp:x:update'/></presence>");
+            answerOwnCard(t, "<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png</TYPE><BINVAL>" + IMAGE_BASE64
+                    + "</BINVAL></PHOTO></vCard>");
+            t.expectSent("<presence><status>here</status><x xmlns='vcard-temp:x:update'><photo>" + IMAGE_HASH
+                    + "</photo></x></presence>");
+
+            // §4.3: a session that does not do XEP-0153 may change the card unseen: we stop naming a hash.
+            t.recv("<presence from='juliet@capulet.com/phone'/>");
+            t.expectSent("<presence><status>here</status><x xmlns='vcard-temp:x:update'/></presence>");
+            assertThat(t.client().plugin(VCardAvatars.class).ownHash()).isNull();
+        }
+    }
+
+    @Test
     void aCardWithoutPhotoIsAnnouncedAsAnEmptyPhoto() {
         try (StreamTester t = session()) {
             answerOwnCard(t, "<vCard xmlns='vcard-temp'><FN>Juliet</FN></vCard>");

@@ -31,6 +31,8 @@ import org.xmppboot.stream.Direction;
  * {@code <x xmlns='vcard-temp:x:update'/>} ("not ready"); then the photo's SHA-1, or an empty {@code <photo/>}
  * when the card has none. When the hash becomes known or changes, the last broadcast presence is sent again
  * (or, when the client sent the initial presence itself, a plain available one), so that contacts learn it.
+ * Another session of the same account is heeded as §4.3 says: one without the update element stops us naming a
+ * hash; one naming another photo makes us read the card again and name what it now holds.
  *
  * <p>Events:
  * <ul>
@@ -65,7 +67,13 @@ public class VCardAvatars extends BasePlugin {
     protected void start(PluginContext context) {
         context.addFilter(Direction.OUT, this::stamp, FILTER_ORDER);
         context.addEventHandler("presence_available", presence -> received((Presence) presence));
-        context.addEventHandler("session_start", jid -> readOwnHash(context));
+        context.addEventHandler("session_start", jid -> {
+            ownHash = null;
+            lastBroadcast = null;
+            if (!context.isComponent()) { // a component has no vCard of its own on a server
+                readOwnHash(context);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- our avatar
@@ -117,11 +125,6 @@ public class VCardAvatars extends BasePlugin {
 
     /** §4.2: a client MUST NOT announce a hash before it has read its vCard, on each new session. */
     private void readOwnHash(PluginContext context) {
-        ownHash = null;
-        lastBroadcast = null;
-        if (context.isComponent()) {
-            return; // a component has no vCard of its own on a server
-        }
         require(VCardTemp.class).getOwnVCard().thenAccept(card -> learned(hashOf(card))).exceptionally(failure -> {
             log.warn("[{}] could not read our vCard; presence says no avatar hash: {}", context.connectionName(),
                     failure.getMessage());
@@ -172,6 +175,29 @@ public class VCardAvatars extends BasePlugin {
 
     // ---------------------------------------------------------------- contacts' avatars
 
+    /**
+     * Another session of our account sent presence (§4.3). One that does not do XEP-0153 may change the vCard
+     * behind our back, so we stop naming a hash; one that names another photo than ours (or none) has changed
+     * the card, so we reset ours (§4.4): "not ready" at once, then the hash of the card as it now is.
+     */
+    private void otherResource(@Nullable VCardUpdate update) {
+        String current = ownHash;
+        if (update == null) {
+            if (current != null) {
+                ownHash = null;
+                rebroadcast();
+            }
+            return;
+        }
+        String theirs = update.getPhotoHash();
+        if (theirs == null || theirs.equals(current)) {
+            return; // not ready, or the same picture as ours
+        }
+        ownHash = null;
+        rebroadcast();
+        readOwnHash(context());
+    }
+
     /** The photo hash last seen from a contact's bare JID ({@code ""}: no photo), or null if none seen. */
     public @Nullable String contactHash(Jid contact) {
         return contactHashes.get(contact.bare());
@@ -181,7 +207,16 @@ public class VCardAvatars extends BasePlugin {
         Jid from = Jid.ofOrNull(presence.xml().attribute("from"));
         Jid own = context().boundJid();
         VCardUpdate update = presence.extension(UPDATE);
-        if (from == null || update == null || (own != null && from.bare().equals(own.bare()))) {
+        if (from == null || own == null) {
+            return;
+        }
+        if (from.bare().equals(own.bare())) {
+            if (!from.equals(own)) {
+                otherResource(update);
+            }
+            return;
+        }
+        if (update == null) {
             return;
         }
         String hash = update.getPhotoHash();
