@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.plugins.xep0115.Caps;
 import org.xmppboot.plugins.xep0203.Delay;
+import org.xmppboot.plugins.xep0153.VCardUpdate;
 import org.xmppboot.xml.XmlElement;
 
 /** A {@code <presence/>} stanza (RFC 6121 §4). */
@@ -157,5 +158,18 @@ public class Presence extends StanzaBase {
     /** Whether the presence was stored and replayed rather than sent live (it has a readable delay). */
     public boolean isDelayed() {
         return getDelay() != null;
+    }
+
+    // XEP-0153 vCard-Based Avatars
+
+    /** The avatar hash announcement ({@code <x xmlns='vcard-temp:x:update'/>}), or null. */
+    public @Nullable VCardUpdate getVCardUpdate() {
+        return extension(VCardUpdate.SCHEMA);
+    }
+
+    /** Sets the avatar hash announcement: a hash, {@code ""} for no avatar, null for "not known yet". */
+    public Presence setVCardUpdate(@Nullable String photoHash) {
+        enableExtension(VCardUpdate.SCHEMA).setPhotoHash(photoHash);
+        return this;
     }
 }

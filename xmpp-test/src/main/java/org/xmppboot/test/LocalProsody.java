@@ -160,7 +160,8 @@ public final class LocalProsody implements LocalServer {
             String secret = LocalServerSupport.randomHex(16);
             if (options.tls) {
                 LocalServerSupport.createCertificate(directory, List.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN,
-                        PERF_DOMAIN, MUC_DOMAIN, COMPONENT_DOMAIN, PUBSUB_DOMAIN, UPLOAD_DOMAIN));
+                        PERF_DOMAIN, MUC_DOMAIN, COMPONENT_DOMAIN, PUBSUB_DOMAIN, UPLOAD_DOMAIN,
+                        ProsodyConfig.REGISTRATION_DOMAIN));
             }
             Files.writeString(directory.resolve("prosody.cfg.lua"),
                     ProsodyConfig.lua(directory, options.tls, ports, secret, options.smacksHibernationTime));

@@ -15,6 +15,12 @@ import java.time.Duration;
 /** The configuration file of a {@link LocalProsody}; option names are those of Prosody 0.12. */
 final class ProsodyConfig {
 
+    /**
+     * A virtual host open to in-band registration (XEP-0077), for tests that create, change and delete accounts
+     * over XMPP; every other host keeps {@code allow_registration = false}.
+     */
+    static final String REGISTRATION_DOMAIN = "register.localhost";
+
     private ProsodyConfig() {
     }
 
@@ -48,7 +54,7 @@ final class ProsodyConfig {
         c.append("network_settings = { nagle = false, tcp_backlog = 4096 }\n");
         c.append("modules_enabled = { \"roster\", \"saslauth\", ").append(tls ? "\"tls\", " : "")
                 .append("\"disco\", \"ping\", \"version\", \"time\", \"register\", \"carbons\", \"mam\", "
-                        + "\"smacks\", \"blocklist\", \"private\", \"pep\", \"offline\" }\n");
+                        + "\"smacks\", \"blocklist\", \"private\", \"pep\", \"offline\", \"vcard\" }\n");
         c.append("modules_disabled = { \"s2s\" }\n");
         c.append("c2s_require_encryption = ").append(tls).append("\n");
         c.append("allow_unencrypted_plain_auth = ").append(!tls).append("\n");
@@ -71,6 +77,8 @@ final class ProsodyConfig {
         c.append("  modules_disabled = { \"mam\", \"carbons\", \"offline\" }\n");
         c.append("\nVirtualHost \"").append(PERF_DOMAIN).append("\"\n");
         c.append("  modules_disabled = { \"mam\", \"carbons\", \"offline\" }\n");
+        c.append("\nVirtualHost \"").append(REGISTRATION_DOMAIN).append("\"\n");
+        c.append("  allow_registration = true\n");
         c.append("\nComponent \"").append(MUC_DOMAIN).append("\" \"muc\"\n");
         c.append("\nComponent \"").append(PUBSUB_DOMAIN).append("\" \"pubsub\"\n");
         c.append("\nComponent \"").append(UPLOAD_DOMAIN).append("\" \"http_file_share\"\n");
