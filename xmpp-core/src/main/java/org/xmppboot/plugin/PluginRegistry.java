@@ -53,14 +53,9 @@ public final class PluginRegistry {
         customizers.add(customizer);
     }
 
-    /** Registers the {@link #DEFAULTS} that are on the class path. */
+    /** Registers the {@link #DEFAULTS}. */
     public synchronized void registerDefaults() {
-        List<String> available = availableNames();
-        for (String name : DEFAULTS) {
-            if (available.contains(name)) {
-                register(name);
-            }
-        }
+        DEFAULTS.forEach(this::register);
     }
 
     /** Registers a plugin instance; after {@link #initAll()}, it is initialised at once. */

@@ -3,17 +3,26 @@ package org.xmppboot.spring.autoconfigure;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.plugins.xep0077.InBandRegistration;
+import org.xmppboot.plugins.xep0077.InBandRegistrationConfig;
 import org.xmppboot.plugins.xep0085.ChatStates;
 import org.xmppboot.plugins.xep0092.SoftwareVersion;
 import org.xmppboot.plugins.xep0115.EntityCaps;
 import org.xmppboot.plugins.xep0184.DeliveryReceipts;
+import org.xmppboot.plugins.xep0191.Blocking;
+import org.xmppboot.plugins.xep0191.BlockingConfig;
 import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.plugins.xep0199.PingConfig;
+import org.xmppboot.plugins.xep0202.EntityTime;
+import org.xmppboot.plugins.xep0202.EntityTimeConfig;
 import org.xmppboot.plugins.xep0333.ChatMarkers;
+import org.xmppboot.plugins.xep0359.StanzaIdConfig;
+import org.xmppboot.plugins.xep0359.StanzaIds;
 
 /**
  * Applies {@code xmpp.plugin.*} to each built-in plugin just before it is initialised, unless the application
@@ -50,6 +59,15 @@ final class PluginPropertiesCustomizer implements Consumer<XmppPlugin> {
             chatStates.configure(properties.getXep0085().toConfig());
         } else if (plugin instanceof ChatMarkers markers) {
             markers.configure(properties.getXep0333().toConfig());
+        } else if (plugin instanceof StanzaIds stanzaIds) {
+            stanzaIds.configure(new StanzaIdConfig(properties.getXep0359().isOriginId()));
+        } else if (plugin instanceof EntityTime time) {
+            time.configure(new EntityTimeConfig(properties.getXep0202().getZone()));
+        } else if (plugin instanceof Blocking blocking) {
+            blocking.configure(new BlockingConfig(properties.getXep0191().isFetchOnSessionStart()));
+        } else if (plugin instanceof InBandRegistration registration) {
+            XmppPluginProperties.Registration p = properties.getXep0077();
+            registration.configure(new InBandRegistrationConfig(p.isCreateAccount(), Map.copyOf(p.getFields())));
         }
     }
 }

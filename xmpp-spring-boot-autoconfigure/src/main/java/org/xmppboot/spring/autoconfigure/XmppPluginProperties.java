@@ -1,13 +1,19 @@
 package org.xmppboot.spring.autoconfigure;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.xmppboot.plugins.xep0077.InBandRegistrationConfig;
 import org.xmppboot.plugins.xep0085.ChatStatesConfig;
 import org.xmppboot.plugins.xep0115.CapsConfig;
 import org.xmppboot.plugins.xep0184.ReceiptsConfig;
+import org.xmppboot.plugins.xep0191.BlockingConfig;
 import org.xmppboot.plugins.xep0333.ChatMarkersConfig;
+import org.xmppboot.plugins.xep0359.StanzaIdConfig;
 
 /**
  * Settings of the built-in plugins, {@code xmpp.plugin.<plugin name>.*}: {@code xmpp.plugin.xep_0092.name} and
@@ -35,6 +41,18 @@ public class XmppPluginProperties {
     /** XEP-0333 Chat Markers. */
     private final ChatMarkers xep0333 = new ChatMarkers();
 
+    /** XEP-0359 Unique and Stable Stanza IDs. */
+    private final StanzaIds xep0359 = new StanzaIds();
+
+    /** XEP-0202 Entity Time: what the bot answers when asked its time. */
+    private final EntityTime xep0202 = new EntityTime();
+
+    /** XEP-0191 Blocking Command. */
+    private final Blocking xep0191 = new Blocking();
+
+    /** XEP-0077 In-Band Registration. */
+    private final Registration xep0077 = new Registration();
+
     public SoftwareVersion getXep0092() {
         return xep0092;
     }
@@ -57,6 +75,22 @@ public class XmppPluginProperties {
 
     public ChatMarkers getXep0333() {
         return xep0333;
+    }
+
+    public StanzaIds getXep0359() {
+        return xep0359;
+    }
+
+    public EntityTime getXep0202() {
+        return xep0202;
+    }
+
+    public Blocking getXep0191() {
+        return xep0191;
+    }
+
+    public Registration getXep0077() {
+        return xep0077;
     }
 
     public static class SoftwareVersion {
@@ -280,6 +314,76 @@ public class XmppPluginProperties {
 
         ChatMarkersConfig toConfig() {
             return new ChatMarkersConfig(markOutgoing);
+        }
+    }
+
+    public static class StanzaIds {
+
+        /** Whether every outgoing message gets an origin-id (XEP-0359 §3), so archives and clients can tell it apart. */
+        private boolean originId = StanzaIdConfig.DEFAULT.originId();
+
+        public boolean isOriginId() {
+            return originId;
+        }
+
+        public void setOriginId(boolean originId) {
+            this.originId = originId;
+        }
+    }
+
+    public static class EntityTime {
+
+        /** The time zone whose offset the bot tells; the system's when unset. */
+        private @Nullable ZoneId zone;
+
+        public @Nullable ZoneId getZone() {
+            return zone;
+        }
+
+        public void setZone(@Nullable ZoneId zone) {
+            this.zone = zone;
+        }
+    }
+
+    public static class Blocking {
+
+        /** Whether each new session fetches the block list, so that it is known without asking. */
+        private boolean fetchOnSessionStart = BlockingConfig.DEFAULT.fetchOnSessionStart();
+
+        public boolean isFetchOnSessionStart() {
+            return fetchOnSessionStart;
+        }
+
+        public void setFetchOnSessionStart(boolean fetchOnSessionStart) {
+            this.fetchOnSessionStart = fetchOnSessionStart;
+        }
+    }
+
+    public static class Registration {
+
+        /**
+         * Whether to create the account (xmpp.jid, xmpp.password) by in-band registration before logging in, on
+         * servers that allow it; a name already taken fails that connection, and the next one logs in.
+         */
+        private boolean createAccount = InBandRegistrationConfig.DEFAULT.createAccount();
+
+        /** Further registration fields the server asks for, such as email, by field name. */
+        private Map<String, String> fields = new LinkedHashMap<>();
+
+        public boolean isCreateAccount() {
+            return createAccount;
+        }
+
+        public void setCreateAccount(boolean createAccount) {
+            this.createAccount = createAccount;
+        }
+
+        public Map<String, String> getFields() {
+            return fields;
+        }
+
+        public void setFields(Map<String, String> fields) {
+            this.fields = fields;
         }
     }
 }

@@ -16,7 +16,7 @@ public class XmppProfileProperties {
     private @Nullable String name;
 
     /**
-     * The bot's picture, such as {@code classpath:avatar.png}: PNG, JPEG, GIF or another image type, told from
+     * The bot's picture, such as classpath:avatar.png: PNG, JPEG, GIF or another image type, told from
      * the content or else the file name. Unset leaves the vCard's picture as it is.
      */
     private @Nullable Resource avatar;

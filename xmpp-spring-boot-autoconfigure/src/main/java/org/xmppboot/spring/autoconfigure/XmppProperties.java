@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.xmppboot.client.TlsMode;
+import org.xmppboot.plugin.PluginRegistry;
 import org.xmppboot.roster.SubscriptionPolicy;
 
 /**
@@ -60,8 +61,12 @@ public class XmppProperties {
      */
     private Duration negotiationTimeout = Duration.ofSeconds(30);
 
-    /** Names of plugins to enable that are found on the class path, such as xep_0199. */
-    private List<String> plugins = new ArrayList<>();
+    /**
+     * Names of the plugins to enable, such as xep_0199; their dependencies come with them. By default discovery,
+     * data forms, capabilities, ping, version, delayed delivery, receipts, chat states, markers, forwarding,
+     * stanza ids and processing hints. Setting it replaces that list.
+     */
+    private List<String> plugins = new ArrayList<>(PluginRegistry.DEFAULTS);
 
     private final Tls tls = new Tls();
 
