@@ -1,10 +1,8 @@
 package org.xmppboot.plugins.xep0085;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.BoundedCache;
 
 /**
  * What we know of each contact's use of chat states (XEP-0085 §5.1) and the last standalone notification we sent
@@ -19,17 +17,10 @@ final class ChatPartners {
         @Nullable ChatState lastStandalone;
     }
 
-    private final Map<Jid, Partner> partners;
+    private final BoundedCache<Jid, Partner> partners;
 
     ChatPartners(int max) {
-        this.partners = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Jid, Partner> eldest) {
-                return size() > max;
-            }
-        };
+        this.partners = new BoundedCache<>(max);
     }
 
     /**

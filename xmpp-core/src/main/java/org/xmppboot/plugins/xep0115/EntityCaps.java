@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugin.BasePlugin;
 import org.xmppboot.plugin.PluginContext;
+import org.xmppboot.plugins.BoundedCache;
 import org.xmppboot.plugins.xep0004.DataForms;
 import org.xmppboot.plugins.xep0030.DiscoInfo;
 import org.xmppboot.plugins.xep0030.ServiceDiscovery;
