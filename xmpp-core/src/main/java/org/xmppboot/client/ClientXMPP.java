@@ -279,7 +279,9 @@ public class ClientXMPP extends BaseXMPP {
             // learns it afresh. Queued ahead of the new session's stanzas and after the last connection's events.
             runOnEventThread("client:presences", presences()::clear);
             if (clientConfig.sendInitialPresence()) {
-                sendNegotiation(new XmlElement("presence", NAMESPACE));
+                // Ahead of held stanzas, but through the outbound filters: plugins add capabilities (XEP-0115)
+                // or an avatar hash (XEP-0153) to every available presence, this one first.
+                sendNegotiationFiltered(makePresence(null, null, null, null));
             }
         }
         Jid bound = boundJid;

@@ -373,6 +373,21 @@ public abstract class XMLStream implements StanzaSender {
     }
 
     /**
+     * {@link #sendNegotiation} for a stanza the outbound filters must see as any other (a client's initial
+     * presence, which plugins annotate with capabilities or an avatar hash); the filters run on this thread.
+     */
+    protected void sendNegotiationFiltered(StanzaBase stanza) {
+        Connection c = connection;
+        if (c == null || c.isEnded()) {
+            throw new IllegalStateException("Not connected");
+        }
+        StanzaBase filtered = outbound.filters.apply(stanza);
+        if (filtered != null) {
+            outbound.writeNegotiation(c, filtered.xml());
+        }
+    }
+
+    /**
      * Writes stanzas sent before, exactly as they were written then, ahead of held stanzas and without the
      * {@link OutboundTracker} seeing them again: stream management's re-sending of what the peer did not
      * acknowledge (XEP-0198 §5), which accounts for them itself.
