@@ -24,7 +24,7 @@
  *   <tr><td>inbound filter ({@code addFilter(Direction.IN, ..)})</td><td>read thread, after the session is
  *       established</td><td>nothing</td></tr>
  *   <tr><td>outbound filter ({@code addFilter(Direction.OUT, ..)})</td><td>the thread that calls
- *       {@code send}</td><td>nothing it does not own</td></tr>
+ *       {@code send} (the read thread for a client's initial presence)</td><td>nothing it does not own</td></tr>
  *   <tr><td>scheduled event ({@code schedule})</td><td>fired by the scheduler, run on the event thread</td>
  *       <td>nothing</td></tr>
  *   <tr><td>iq response callbacks ({@code sendIq(..).thenAccept(..)}), {@code waitFor}</td><td>event thread
