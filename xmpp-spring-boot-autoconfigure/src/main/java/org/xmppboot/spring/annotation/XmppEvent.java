@@ -9,9 +9,11 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Marks a bean method as a handler of a connection event: {@code session_start}, {@code message},
- * {@code groupchat_message}, {@code got_online}, {@code changed_status}, {@code disconnected}, plugin events,
- * or events the application raises itself with {@code BaseXMPP.event(name, data)}.
+ * Marks a bean method as a handler of a connection event: {@code session_start}, {@code message} (messages with
+ * a body), {@code message_without_body} (chat states, receipts, markers), {@code groupchat_message},
+ * {@code got_online}, {@code changed_status}, {@code disconnected}, plugin events ({@code receipt_received},
+ * {@code chatstate_composing}, ...), or events the application raises itself with
+ * {@code BaseXMPP.event(name, data)}. README's "Events" section lists them with their payloads.
  *
  * <p>Parameters: the event's payload (any type it is an instance of), the connection, and for stanza payloads
  * the sender's {@code Jid}. Return values are handled as for {@link StanzaHandler} when the payload is a
