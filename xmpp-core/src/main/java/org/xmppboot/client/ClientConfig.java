@@ -94,6 +94,16 @@ public record ClientConfig(
                 + ", streamManagement=" + streamManagement + "]";
     }
 
+    /** A builder holding every setting of this configuration, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(jid, password).host(host, port).tls(tls).sslContext(sslContext)
+                .connectTimeout(connectTimeout).retryWithoutChannelBinding(retryWithoutChannelBinding)
+                .fetchRoster(fetchRoster).sendInitialPresence(sendInitialPresence).reconnect(reconnect)
+                .streamManagement(streamManagement).stream(stream);
+        b.mechanisms = mechanisms;
+        return b;
+    }
+
     /** Builds a {@link ClientConfig}; every setting but the account has a default. */
     public static final class Builder {
         private final Jid jid;

@@ -99,10 +99,8 @@ public class InBandRegistration extends BasePlugin {
      */
     public static CompletableFuture<Jid> createAccount(ClientConfig config, Map<String, String> fields) {
         // One attempt, no roster, no presence: a short session that only proves the account works.
-        ClientConfig once = new ClientConfig(config.jid(), config.password(), config.host(), config.port(),
-                config.tls(), config.sslContext(), config.connectTimeout(), config.mechanisms(),
-                config.retryWithoutChannelBinding(), false, false, ReconnectPolicy.DISABLED,
-                config.streamManagement(), config.stream());
+        ClientConfig once = config.toBuilder().fetchRoster(false).sendInitialPresence(false)
+                .reconnect(ReconnectPolicy.DISABLED).build();
         ClientXMPP client = new ClientXMPP(once);
         InBandRegistration plugin = new InBandRegistration(new InBandRegistrationConfig(true, fields));
         client.registerPlugin(plugin);
