@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
+import org.xmppboot.plugins.xep0060.PubSubEvent;
 import org.xmppboot.plugins.xep0085.ChatState;
 import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
@@ -51,7 +52,7 @@ public class Message extends StanzaBase {
         // The extensions with accessors below, so that the generic get("delay") and stanza paths reach them too.
         SCHEMA.registerExtension(StanzaError.SCHEMA).registerExtension(Delay.SCHEMA)
                 .registerExtension(Forwarded.SCHEMA).registerExtension(StanzaId.SCHEMA)
-                .registerExtension(OriginId.SCHEMA);
+                .registerExtension(OriginId.SCHEMA).registerExtension(PubSubEvent.SCHEMA);
         for (Hint hint : Hint.values()) {
             SCHEMA.registerExtension(hint.schema());
         }
@@ -303,5 +304,12 @@ public class Message extends StanzaBase {
     /** The processing hints this message carries. */
     public Set<Hint> getHints() {
         return Hint.in(xml);
+    }
+
+    // XEP-0060 Publish-Subscribe
+
+    /** The pubsub notification this message carries, or null. */
+    public @Nullable PubSubEvent getPubSubEvent() {
+        return extension(PubSubEvent.SCHEMA);
     }
 }
