@@ -51,6 +51,12 @@ public final class LocalProsody implements LocalServer {
     /** XEP-0363 HTTP file upload (Prosody's mod_http_file_share); {@link LocalEjabberd} has none. */
     public static final String UPLOAD_DOMAIN = "upload.localhost";
 
+    /**
+     * The account Prosody's pubsub service at {@link #PUBSUB_DOMAIN} lets create nodes (it lets no other: only
+     * its admins may); create it with {@code createUser} to use it.
+     */
+    public static final String PUBSUB_ADMIN = "pubsub-admin@localhost";
+
     private static final String INSTALL_HINT = "LocalProsody runs a real Prosody server: install it with "
             + "`apt-get install prosody` (Debian/Ubuntu; as root).";
 

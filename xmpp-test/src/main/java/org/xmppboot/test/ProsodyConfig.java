@@ -81,6 +81,8 @@ final class ProsodyConfig {
         c.append("  allow_registration = true\n");
         c.append("\nComponent \"").append(MUC_DOMAIN).append("\" \"muc\"\n");
         c.append("\nComponent \"").append(PUBSUB_DOMAIN).append("\" \"pubsub\"\n");
+        // Prosody lets only the service's admins create nodes; tests create them as this account.
+        c.append("  admins = { \"").append(LocalProsody.PUBSUB_ADMIN).append("\" }\n");
         c.append("\nComponent \"").append(UPLOAD_DOMAIN).append("\" \"http_file_share\"\n");
         c.append("\nComponent \"").append(COMPONENT_DOMAIN).append("\"\n");
         c.append("  component_secret = \"").append(secret).append("\"\n");
