@@ -428,6 +428,10 @@ public final class LocalEjabberd implements LocalServer {
             tree.forEach(ProcessHandle::destroyForcibly);
             awaitExit(tree, Duration.ofSeconds(5));
         }
+        // What was still forking while the tree was taken shows up now.
+        List<ProcessHandle> late = processTree().stream().filter(ProcessHandle::isAlive).toList();
+        late.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(late, Duration.ofSeconds(5));
         LocalServerSupport.deleteQuietly(directory);
     }
 
@@ -456,6 +460,14 @@ public final class LocalEjabberd implements LocalServer {
                     .ifPresent(tree::add);
         } catch (IOException | NumberFormatException e) {
             // no pid file yet: the VM, if any, is among the descendants
+        }
+        // A start cut short can leave a process that left the tree (an orphan of a killed su) or had not forked
+        // yet when the tree was taken: every process started for this server names its folder.
+        String marker = directory.toString();
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            all.filter(h -> !tree.contains(h) && h.pid() != ProcessHandle.current().pid())
+                    .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                    .forEach(tree::add);
         }
         return tree;
     }
