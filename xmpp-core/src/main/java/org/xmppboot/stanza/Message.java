@@ -12,6 +12,8 @@ import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
 import org.xmppboot.plugins.xep0184.ReceiptRequest;
 import org.xmppboot.plugins.xep0203.Delay;
+import org.xmppboot.plugins.xep0280.Carbon;
+import org.xmppboot.plugins.xep0280.CarbonPrivate;
 import org.xmppboot.plugins.xep0297.Forwarded;
 import org.xmppboot.plugins.xep0333.ChatMarker;
 import org.xmppboot.plugins.xep0333.Markable;
@@ -303,5 +305,18 @@ public class Message extends StanzaBase {
     /** The processing hints this message carries. */
     public Set<Hint> getHints() {
         return Hint.in(xml);
+    }
+
+    // XEP-0280 Message Carbons
+
+    /** The carbon copy this message wraps ({@code <received/>} or {@code <sent/>}), or null. */
+    public @Nullable Carbon getCarbon() {
+        Carbon received = extension(Carbon.RECEIVED_SCHEMA);
+        return received != null ? received : extension(Carbon.SENT_SCHEMA);
+    }
+
+    /** Whether the message asks not to be copied to our other clients ({@code <private/>}). */
+    public boolean isCarbonPrivate() {
+        return hasExtension(CarbonPrivate.SCHEMA);
     }
 }
