@@ -15,6 +15,7 @@ import org.xmppboot.plugins.xep0203.Delay;
 import org.xmppboot.plugins.xep0280.Carbon;
 import org.xmppboot.plugins.xep0280.CarbonPrivate;
 import org.xmppboot.plugins.xep0297.Forwarded;
+import org.xmppboot.plugins.xep0313.MamResult;
 import org.xmppboot.plugins.xep0333.ChatMarker;
 import org.xmppboot.plugins.xep0333.Markable;
 import org.xmppboot.plugins.xep0334.Hint;
@@ -318,5 +319,12 @@ public class Message extends StanzaBase {
     /** Whether the message asks not to be copied to our other clients ({@code <private/>}). */
     public boolean isCarbonPrivate() {
         return hasExtension(CarbonPrivate.SCHEMA);
+    }
+
+    // XEP-0313 Message Archive Management
+
+    /** The archive result this message wraps (one message of an archive query's answer), or null. */
+    public @Nullable MamResult getMamResult() {
+        return extension(MamResult.SCHEMA);
     }
 }
