@@ -41,7 +41,7 @@ public final class ResultSet extends ElementBase {
         return number("max");
     }
 
-    /** At most this many items; 0 asks only for the count (§2.6); null removes the limit. */
+    /** At most this many items; 0 asks only for the count (§2.7); null removes the limit. */
     public ResultSet setMax(@Nullable Integer max) {
         return setNumber("max", max);
     }
@@ -83,7 +83,7 @@ public final class ResultSet extends ElementBase {
         return before != null && before.isEmpty();
     }
 
-    /** The index of the first item wanted, out of order (§2.4), or null. */
+    /** The index of the first item wanted, out of order (§2.6), or null. */
     public @Nullable Integer getIndex() {
         return number("index");
     }

@@ -5,8 +5,8 @@ import org.xmppboot.plugin.PluginContext;
 
 /**
  * XEP-0059 Result Set Management: the {@link ResultSet} element for protocols that page through long lists
- * (XEP-0313 archives). It adds no handlers and announces no feature: XEP-0059 §7 asks a responder that pages
- * its answers to say so, and a bot only asks. Raises no events.
+ * (XEP-0313 archives). It adds no handlers and announces no feature: the feature is a responder's (XEP-0059 §4),
+ * and a bot only asks for pages. Raises no events.
  */
 public class ResultSetManagement extends BasePlugin {
 

@@ -8,7 +8,7 @@ import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * A carbon copy (XEP-0280 §7): {@code <received xmlns='urn:xmpp:carbons:2'/>} around a message another client of
+ * A carbon copy (XEP-0280 §7, §8): {@code <received xmlns='urn:xmpp:carbons:2'/>} around a message another client of
  * our account received, or {@code <sent/>} around one it sent, each holding a {@code <forwarded/>}. Reached on a
  * message as {@code carbon_received} and {@code carbon_sent}.
  */

@@ -6,7 +6,7 @@ import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * {@code <private xmlns='urn:xmpp:carbons:2'/>} (XEP-0280 §6): on a message we send, asks our server not to
+ * {@code <private xmlns='urn:xmpp:carbons:2'/>} (XEP-0280 §9): on a message we send, asks our server not to
  * copy it to our other clients. Reached on a message as {@code carbon_private}.
  */
 public final class CarbonPrivate extends ElementBase {

@@ -13,7 +13,6 @@ import org.xmppboot.plugins.xep0297.Forwarded;
 import org.xmppboot.plugins.xep0334.Hint;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
-import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.stream.matcher.Matcher;
 import org.xmppboot.xml.XmlElement;
@@ -73,10 +72,10 @@ public class MessageCarbons extends BasePlugin {
         Objects.requireNonNull(Carbon.RECEIVED_SCHEMA);
         Objects.requireNonNull(CarbonPrivate.SCHEMA);
         context.registerHandler(StreamHandler.of(NAME + ":received", Matcher.stanzaPath("message/carbon_received"),
-                stanza -> onCarbon((Message) stanza, Carbon.RECEIVED_SCHEMA.wrap(carbonElement(stanza, "received")))));
+                stanza -> onCarbon((Message) stanza, stanza.extension(Carbon.RECEIVED_SCHEMA))));
         context.registerHandler(StreamHandler.of(NAME + ":sent", Matcher.stanzaPath("message/carbon_sent"),
-                stanza -> onCarbon((Message) stanza, Carbon.SENT_SCHEMA.wrap(carbonElement(stanza, "sent")))));
-        // A new session starts with carbons off (§4); a resumed one keeps what the old one had.
+                stanza -> onCarbon((Message) stanza, stanza.extension(Carbon.SENT_SCHEMA))));
+        // Enabling belongs to a session: a new one starts with carbons off, a resumed one keeps them.
         context.addEventHandler("session_start", jid -> {
             enabled = false;
             if (config.enableOnSessionStart() && !context.isComponent()) {
@@ -106,7 +105,7 @@ public class MessageCarbons extends BasePlugin {
 
     /**
      * Marks a message so that our server does not copy it to our other clients: {@code <private/>} and the
-     * {@code <no-copy/>} hint (§6, which asks for both).
+     * {@code <no-copy/>} hint, both of which §9 asks for.
      */
     public static Message makePrivate(Message message) {
         message.enableExtension(CarbonPrivate.SCHEMA);
@@ -125,12 +124,12 @@ public class MessageCarbons extends BasePlugin {
         return set.send().thenAccept(result -> enabled = enabling);
     }
 
-    private static XmlElement carbonElement(StanzaBase stanza, String name) {
-        return Objects.requireNonNull(stanza.xml().element(name, NAMESPACE));
-    }
-
-    private void onCarbon(Message wrapper, Carbon carbon) {
+    /** @param carbon the wrapper's carbon element, which the handler's stanza path guarantees */
+    private void onCarbon(Message wrapper, @Nullable Carbon carbon) {
         PluginContext context = context();
+        if (carbon == null) {
+            return;
+        }
         Jid self = context.boundJid();
         Jid from = wrapper.getFrom();
         // §11: only our own server, speaking for our bare JID, sends carbons.

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param messages the page's messages, oldest first
  * @param first the archive id of the page's first message, or null for an empty page
  * @param last the archive id of the page's last message, or null for an empty page
- * @param complete whether no more messages lie beyond this page in the direction it was fetched (§4.3): after it
+ * @param complete whether no more messages lie beyond this page in the direction it was fetched (§4.3.2): after it
  *     paging forward, before it paging backward
  * @param count how many messages match the query in all, if the archive said; else null
  */

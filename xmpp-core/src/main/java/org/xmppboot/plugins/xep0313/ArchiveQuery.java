@@ -6,14 +6,14 @@ import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
 
 /**
- * What to read from an archive (XEP-0313 §4.1.1): every filter is optional. Start from {@link #ALL} and narrow
+ * What to read from an archive (XEP-0313 §4.1): every filter is optional. Start from {@link #ALL} and narrow
  * it: {@code ArchiveQuery.ALL.with(juliet).since(yesterday)}.
  *
  * @param archive whose archive: null for our own account's, else a room's (or another archiving entity's)
- * @param with only messages exchanged with this JID (a bare JID matches all its resources, §4.1.1.1)
+ * @param with only messages exchanged with this JID (a bare JID matches all its resources, §4.1.1)
  * @param start only messages archived at or after this instant
  * @param end only messages archived at or before this instant
- * @param afterId only messages archived after the one with this id (§4.1.1.2; servers announce
+ * @param afterId only messages archived after the one with this id (§4.1.3; servers announce
  *     {@code urn:xmpp:mam:2#extended} for it); to resume from an id on any server, page with
  *     {@link MessageArchive#catchUp(String, java.util.function.Consumer)} or an {@link ArchivePage} instead
  * @param beforeId only messages archived before the one with this id (same support as {@code afterId})
@@ -60,7 +60,7 @@ public record ArchiveQuery(@Nullable Jid archive, @Nullable Jid with, @Nullable 
         return new ArchiveQuery(archive, with, start, end, afterId, beforeId, pageSize);
     }
 
-    /** Whether any filter needs the query form (§4.1.1: without one, the whole archive). */
+    /** Whether any filter needs the query form (§4.1: without one, the whole archive). */
     boolean hasFilter() {
         return with != null || start != null || end != null || afterId != null || beforeId != null;
     }

@@ -8,7 +8,7 @@ import org.xmppboot.stanza.Schema;
 import org.xmppboot.xml.XmlElement;
 
 /**
- * {@code <fin xmlns='urn:xmpp:mam:2' complete='true'/>} (XEP-0313 §4.3): ends a query's results, in the iq
+ * {@code <fin xmlns='urn:xmpp:mam:2' complete='true'/>} (XEP-0313 §4.3.2): ends a query's results, in the iq
  * result, with the page's first and last ids in a {@link ResultSet}. Reached on an iq as {@code mam_fin}.
  */
 public final class MamFin extends ElementBase {
@@ -34,13 +34,13 @@ public final class MamFin extends ElementBase {
 
     /**
      * Whether the page reaches the end of the results in the direction paged: the last page paging forward, the
-     * first paging backward (§4.3). An absent attribute means false.
+     * first paging backward (§4.3.2). An absent attribute means false.
      */
     public boolean isComplete() {
         return isTrue(xml.attribute("complete"));
     }
 
-    /** False when the server says the ids in this page may change later (§4.3, {@code stable='false'}). */
+    /** False when the server says the ids in this page may change later (§4.3.2, {@code stable='false'}). */
     public boolean isStable() {
         String stable = xml.attribute("stable");
         return stable == null || isTrue(stable);

@@ -40,7 +40,7 @@ public final class MamQuery extends ElementBase {
         return SCHEMA;
     }
 
-    /** The id that the results of this query carry (§4.1.1), or null. */
+    /** The id that the results of this query carry (§4), or null. */
     public @Nullable String getQueryId() {
         return xml.attribute("queryid");
     }

@@ -40,7 +40,7 @@ import org.xmppboot.stream.matcher.Matcher;
  * bot was away ({@link #catchUp(Instant, Consumer)}, {@link #catchUp(String, Consumer)}) without handing over a
  * message twice.
  *
- * <p>Results are believed only from the archive queried (XEP-0313 §9.1: from our bare JID or without
+ * <p>Results are believed only from the archive queried (XEP-0313 §8.2: from our bare JID or without
  * {@code from} for our own, from the room for a room's) and only for a query of ours (matched by
  * {@code queryid}); anything else is logged and dropped. The result messages are wrappers without a body: besides
  * feeding the query they only raise {@code message_without_body}, never {@code message}.
@@ -165,7 +165,7 @@ public class MessageArchive extends BasePlugin {
      * As {@link #catchUp(Instant, Consumer)}, for the messages archived after the one with this archive id (say,
      * the {@link #lastHandledId()} a bot saved before it stopped). Pages with RSM {@code <after/>}, which every
      * archive understands; an id the archive does not know fails the future with its
-     * {@code item-not-found} error (XEP-0313 §4.1.2).
+     * {@code item-not-found} error (XEP-0313 §4.3.2).
      */
     public CompletableFuture<Integer> catchUp(String afterId, Consumer<ArchivedMessage> action) {
         return walk(fetch(ArchiveQuery.ALL, afterId, null), true, action);
@@ -216,7 +216,7 @@ public class MessageArchive extends BasePlugin {
                 .whenComplete((page, failure) -> running.remove(queryId));
     }
 
-    /** The filter form of XEP-0313 §4.1.1. */
+    /** The filter form of XEP-0313 §4.1. */
     private static DataForm form(ArchiveQuery query) {
         DataForm form = DataForm.create(DataForm.Type.SUBMIT).setFormTypeName(NAMESPACE);
         if (query.with() != null) {

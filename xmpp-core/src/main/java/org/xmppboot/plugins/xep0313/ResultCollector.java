@@ -31,7 +31,7 @@ final class ResultCollector {
     /**
      * Whether a result from this sender can belong to the query: the queried archive itself, or, for our own
      * account's archive, our server speaking for it without a {@code from} (RFC 6120 §8.1.2.1). Anyone else could
-     * be inserting messages into what we believe our history (XEP-0313 §9.1).
+     * be inserting messages into what we believe our history (XEP-0313 §8.2).
      */
     boolean accepts(@Nullable Jid from) {
         return from == null ? ownArchive : from.equals(archive);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
 import org.xmppboot.plugins.xep0059.ResultSet;
+import org.xmppboot.plugins.xep0059.ResultSetManagement;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.StanzaError;
@@ -289,6 +290,16 @@ class MessageArchiveTest {
             assertThat(paging(second).getAfter()).isEqualTo("b");
             answer(h, second, true);
             assertThat(read.get(5, TimeUnit.SECONDS)).containsExactly("a", "b");
+        }
+    }
+
+    @Test
+    void loadsByNameWithResultSetManagement() throws Exception {
+        try (StreamHarness h = boundTo(SELF)) {
+            h.xmpp.registerPlugin(MessageArchive.NAME);
+            h.start();
+            assertThat(h.xmpp.plugin(MessageArchive.class)).isNotNull();
+            assertThat(h.xmpp.plugin(ResultSetManagement.NAME)).isInstanceOf(ResultSetManagement.class);
         }
     }
 
