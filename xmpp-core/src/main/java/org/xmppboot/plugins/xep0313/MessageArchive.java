@@ -156,6 +156,11 @@ public class MessageArchive extends BasePlugin {
      * yet: not received live with this archive id (its stanza-id by our account) and not handed over by an
      * earlier catch-up, as far as the last {@link MamConfig#rememberedIds()} ids go. Completes with how many
      * were handed over. The action runs on the event thread.
+     *
+     * <p>Our archive holds both sides of each conversation: what our other clients (or this bot, before) sent
+     * comes too, with our own JID as sender; a bot that answers what it reads checks the sender first.
+     * Messages received live while a catch-up runs are remembered as they arrive, so one the archive returns
+     * afterwards is skipped; XEP-0313 §9.1 leaves full synchronisation beyond its scope.
      */
     public CompletableFuture<Integer> catchUp(Instant since, Consumer<ArchivedMessage> action) {
         return walk(firstPage(ArchiveQuery.ALL.since(since)), true, action);

@@ -223,6 +223,23 @@ class MessageArchiveTest {
         }
     }
 
+    @Test
+    void anAnswerWithoutFinFailsThePageAndLaterResultsAreIgnored() throws Exception {
+        try (StreamHarness h = started(new MessageArchive())) {
+            MessageArchive archive = h.xmpp.plugin(MessageArchive.class);
+            CompletableFuture<ArchivePage> page = archive.firstPage(ArchiveQuery.ALL);
+            Iq query = nextQuery(h);
+            h.receive("<iq type='result' id='" + query.getId() + "' to='" + SELF + "'/>");
+            assertThat(page).failsWithin(Duration.ofSeconds(5));
+            // The query is over: a straggler for it is no one's, and does not disturb the next query.
+            h.receive(result(queryId(query), "late", "2010-07-10T23:08:25Z", "late"));
+            CompletableFuture<ArchivePage> next = archive.firstPage(ArchiveQuery.ALL);
+            Iq second = nextQuery(h);
+            answer(h, second, true, "a");
+            assertThat(next.get(5, TimeUnit.SECONDS).messages()).extracting(ArchivedMessage::id).containsExactly("a");
+        }
+    }
+
     private static Throwable rootCause(CompletableFuture<?> future) {
         try {
             future.join();
