@@ -13,7 +13,10 @@ import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
 import org.xmppboot.plugins.xep0184.ReceiptRequest;
 import org.xmppboot.plugins.xep0203.Delay;
+import org.xmppboot.plugins.xep0280.Carbon;
+import org.xmppboot.plugins.xep0280.CarbonPrivate;
 import org.xmppboot.plugins.xep0297.Forwarded;
+import org.xmppboot.plugins.xep0313.MamResult;
 import org.xmppboot.plugins.xep0333.ChatMarker;
 import org.xmppboot.plugins.xep0333.Markable;
 import org.xmppboot.plugins.xep0334.Hint;
@@ -52,7 +55,9 @@ public class Message extends StanzaBase {
         // The extensions with accessors below, so that the generic get("delay") and stanza paths reach them too.
         SCHEMA.registerExtension(StanzaError.SCHEMA).registerExtension(Delay.SCHEMA)
                 .registerExtension(Forwarded.SCHEMA).registerExtension(StanzaId.SCHEMA)
-                .registerExtension(OriginId.SCHEMA).registerExtension(PubSubEvent.SCHEMA);
+                .registerExtension(OriginId.SCHEMA).registerExtension(PubSubEvent.SCHEMA)
+                .registerExtension(Carbon.RECEIVED_SCHEMA).registerExtension(Carbon.SENT_SCHEMA)
+                .registerExtension(CarbonPrivate.SCHEMA).registerExtension(MamResult.SCHEMA);
         for (Hint hint : Hint.values()) {
             SCHEMA.registerExtension(hint.schema());
         }
@@ -311,5 +316,25 @@ public class Message extends StanzaBase {
     /** The pubsub notification this message carries, or null. */
     public @Nullable PubSubEvent getPubSubEvent() {
         return extension(PubSubEvent.SCHEMA);
+    }
+
+    // XEP-0280 Message Carbons
+
+    /** The carbon copy this message wraps ({@code <received/>} or {@code <sent/>}), or null. */
+    public @Nullable Carbon getCarbon() {
+        Carbon received = extension(Carbon.RECEIVED_SCHEMA);
+        return received != null ? received : extension(Carbon.SENT_SCHEMA);
+    }
+
+    /** Whether the message asks not to be copied to our other clients ({@code <private/>}). */
+    public boolean isCarbonPrivate() {
+        return hasExtension(CarbonPrivate.SCHEMA);
+    }
+
+    // XEP-0313 Message Archive Management
+
+    /** The archive result this message wraps (one message of an archive query's answer), or null. */
+    public @Nullable MamResult getMamResult() {
+        return extension(MamResult.SCHEMA);
     }
 }

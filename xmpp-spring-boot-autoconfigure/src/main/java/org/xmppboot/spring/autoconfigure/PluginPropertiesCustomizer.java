@@ -20,6 +20,10 @@ import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.plugins.xep0199.PingConfig;
 import org.xmppboot.plugins.xep0202.EntityTime;
 import org.xmppboot.plugins.xep0202.EntityTimeConfig;
+import org.xmppboot.plugins.xep0280.CarbonsConfig;
+import org.xmppboot.plugins.xep0280.MessageCarbons;
+import org.xmppboot.plugins.xep0313.MamConfig;
+import org.xmppboot.plugins.xep0313.MessageArchive;
 import org.xmppboot.plugins.xep0333.ChatMarkers;
 import org.xmppboot.plugins.xep0359.StanzaIdConfig;
 import org.xmppboot.plugins.xep0359.StanzaIds;
@@ -65,6 +69,11 @@ final class PluginPropertiesCustomizer implements Consumer<XmppPlugin> {
             time.configure(new EntityTimeConfig(properties.getXep0202().getZone()));
         } else if (plugin instanceof Blocking blocking) {
             blocking.configure(new BlockingConfig(properties.getXep0191().isFetchOnSessionStart()));
+        } else if (plugin instanceof MessageCarbons carbons) {
+            carbons.configure(new CarbonsConfig(properties.getXep0280().isEnableOnSessionStart()));
+        } else if (plugin instanceof MessageArchive archive) {
+            XmppPluginProperties.Archive p = properties.getXep0313();
+            archive.configure(new MamConfig(p.getPageSize(), p.getRememberedIds()));
         } else if (plugin instanceof InBandRegistration registration) {
             XmppPluginProperties.Registration p = properties.getXep0077();
             registration.configure(new InBandRegistrationConfig(p.isCreateAccount(), Map.copyOf(p.getFields())));

@@ -12,6 +12,8 @@ import org.xmppboot.plugins.xep0085.ChatStatesConfig;
 import org.xmppboot.plugins.xep0115.CapsConfig;
 import org.xmppboot.plugins.xep0184.ReceiptsConfig;
 import org.xmppboot.plugins.xep0191.BlockingConfig;
+import org.xmppboot.plugins.xep0280.CarbonsConfig;
+import org.xmppboot.plugins.xep0313.MamConfig;
 import org.xmppboot.plugins.xep0333.ChatMarkersConfig;
 import org.xmppboot.plugins.xep0359.StanzaIdConfig;
 
@@ -53,6 +55,12 @@ public class XmppPluginProperties {
     /** XEP-0077 In-Band Registration. */
     private final Registration xep0077 = new Registration();
 
+    /** XEP-0280 Message Carbons. */
+    private final Carbons xep0280 = new Carbons();
+
+    /** XEP-0313 Message Archive Management. */
+    private final Archive xep0313 = new Archive();
+
     public SoftwareVersion getXep0092() {
         return xep0092;
     }
@@ -91,6 +99,14 @@ public class XmppPluginProperties {
 
     public Registration getXep0077() {
         return xep0077;
+    }
+
+    public Carbons getXep0280() {
+        return xep0280;
+    }
+
+    public Archive getXep0313() {
+        return xep0313;
     }
 
     public static class SoftwareVersion {
@@ -384,6 +400,45 @@ public class XmppPluginProperties {
 
         public void setFields(Map<String, String> fields) {
             this.fields = fields;
+        }
+    }
+
+    public static class Carbons {
+
+        /** Whether to ask the server for carbon copies at each new session. */
+        private boolean enableOnSessionStart = CarbonsConfig.DEFAULT.enableOnSessionStart();
+
+        public boolean isEnableOnSessionStart() {
+            return enableOnSessionStart;
+        }
+
+        public void setEnableOnSessionStart(boolean enableOnSessionStart) {
+            this.enableOnSessionStart = enableOnSessionStart;
+        }
+    }
+
+    public static class Archive {
+
+        /** How many archived messages to ask for per page. */
+        private int pageSize = MamConfig.DEFAULT.pageSize();
+
+        /** How many handled archive ids are remembered, so that a catch-up hands over each message once. */
+        private int rememberedIds = MamConfig.DEFAULT.rememberedIds();
+
+        public int getPageSize() {
+            return pageSize;
+        }
+
+        public void setPageSize(int pageSize) {
+            this.pageSize = pageSize;
+        }
+
+        public int getRememberedIds() {
+            return rememberedIds;
+        }
+
+        public void setRememberedIds(int rememberedIds) {
+            this.rememberedIds = rememberedIds;
         }
     }
 }
