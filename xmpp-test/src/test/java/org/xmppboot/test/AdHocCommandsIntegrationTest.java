@@ -45,7 +45,7 @@ class AdHocCommandsIntegrationTest {
         return new AdHocCommands()
                 .addCommand("status", "Status", request -> CommandResponse.completed("All good"))
                 .addCommand("greet", "Greet", request -> {
-                    if (request.isStart() || request.action() == CommandAction.PREV) {
+                    if (request.isStart()) {
                         DataForm ask = DataForm.create(DataForm.Type.FORM).setTitle("Who are you?");
                         ask.addField("name", FieldType.TEXT_SINGLE).setLabel("Name").setRequired(true);
                         return CommandResponse.ask(ask, CommandAction.NEXT);

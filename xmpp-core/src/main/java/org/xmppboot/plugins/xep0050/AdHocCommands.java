@@ -36,7 +36,8 @@ import org.xmppboot.stanza.StanzaErrorException;
  * with {@code disco#info} on its node (§2.3), and run it with {@code <command/>} requests. The plugin keeps the
  * sessions of multi-step commands ({@link AdHocCommandsConfig}: idle timeout, bounded number), checks each
  * action against those the last response offered and each submitted form against the form it answers, and
- * answers the errors of §4.6. A {@code cancel} ends a session without calling the handler.
+ * answers the errors of §4.6. The plugin answers two actions itself, without calling the handler: {@code prev}
+ * sends the previous stage's response again, {@code cancel} ends the session.
  *
  * <p>Using: {@link #listCommands} asks another entity for its commands, {@link #execute} starts one and gives
  * a {@link RemoteCommand} to step through it.
@@ -214,8 +215,15 @@ public class AdHocCommands extends BasePlugin {
             throw new CommandException(CommandException.Reason.BAD_ACTION, action.value() + " is not offered");
         }
         CommandAction step = action == CommandAction.EXECUTE ? last.effectiveDefault() : action;
-        DataForm submitted = step == CommandAction.PREV ? null : checkedSubmission(last, command.getForm());
-        session.step(step);
+        if (step == CommandAction.PREV) {
+            // §4.2: back to the previous stage, whose response the session kept.
+            CommandResponse previous = session.back(now);
+            if (previous == null) {
+                throw new CommandException(CommandException.Reason.BAD_ACTION, "This is the first stage");
+            }
+            return Command.response(offered.node(), sessionId, previous);
+        }
+        DataForm submitted = checkedSubmission(last, command.getForm());
         return run(offered, new CommandRequest(from, offered.node(), step, submitted, session), now);
     }
 
@@ -255,6 +263,7 @@ public class AdHocCommands extends BasePlugin {
 
     private Command run(OfferedCommand offered, CommandRequest request, Instant now) throws Exception {
         CommandSession session = request.session();
+        session.answering(request.isStart());
         CommandResponse response;
         try {
             response = offered.handler().handle(request);

@@ -9,8 +9,9 @@ import org.xmppboot.plugins.xep0004.DataForm;
  *
  * @param from who runs the command
  * @param node the command's node
- * @param action {@code execute} for the first step; then {@code next}, {@code prev} or {@code complete} (an
- *     {@code execute} within a session arrives as the action it stands for, §3.4)
+ * @param action {@code execute} for the first step; then {@code next} or {@code complete} (an {@code execute}
+ *     within a session arrives as the action it stands for, §3.4; {@code prev} and {@code cancel} are answered
+ *     by the plugin)
  * @param form the submitted form: for next and complete, checked against the form last sent (its required
  *     fields are filled in, its values valid); null when none was sent
  * @param session the session, the same object for every step of this run

@@ -2,6 +2,8 @@ package org.xmppboot.plugins.xep0050;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +21,8 @@ public final class CommandSession {
     private final String node;
     private final Jid requester;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
+    /** The responses of the stages before the current one, the latest first. */
+    private final Deque<CommandResponse> earlier = new ArrayDeque<>();
     private volatile int stage;
     private volatile @Nullable CommandResponse lastResponse;
     private volatile Instant lastUsed;
@@ -45,8 +49,8 @@ public final class CommandSession {
     }
 
     /**
-     * The step the dialogue is at: 0 when the command starts, one more after each {@code next}, one less after
-     * each {@code prev} (never below 0); {@code complete} leaves it.
+     * How many forms the requester has answered on the way to this step: 0 when the command starts, 1 when
+     * the first form comes back, and so on; going back with {@code prev} takes one away.
      */
     public int stage() {
         return stage;
@@ -78,17 +82,30 @@ public final class CommandSession {
         return this;
     }
 
-    void step(CommandAction action) {
-        if (action == CommandAction.NEXT) {
-            stage++;
-        } else if (action == CommandAction.PREV && stage > 0) {
-            stage--;
-        }
+    /** Before the handler answers a step: the first one, or a form coming back. */
+    synchronized void answering(boolean start) {
+        stage = start ? 0 : earlier.size() + 1;
     }
 
-    void responded(CommandResponse response, Instant now) {
+    /** A response is sent; a new form after a submitted one is a further stage that {@code prev} returns from. */
+    synchronized void responded(CommandResponse response, Instant now) {
+        CommandResponse last = lastResponse;
+        if (stage > 0 && last != null && response.isExecuting()) {
+            earlier.push(last);
+        }
         lastResponse = response;
         lastUsed = now;
+    }
+
+    /** Goes back one stage: the response to send again, or null at the first stage. */
+    synchronized @Nullable CommandResponse back(Instant now) {
+        CommandResponse previous = earlier.poll();
+        if (previous != null) {
+            stage = earlier.size();
+            lastResponse = previous;
+            lastUsed = now;
+        }
+        return previous;
     }
 
     boolean isExpired(Instant now, Duration timeout) {

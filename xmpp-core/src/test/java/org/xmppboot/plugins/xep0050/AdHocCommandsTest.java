@@ -42,6 +42,7 @@ class AdHocCommandsTest {
             return CommandResponse.ask(form, CommandAction.NEXT);
         }
         if (request.action() == CommandAction.NEXT) {
+            assertThat(request.session().stage()).isEqualTo(1);
             request.session().put("service", request.form().field("service").getValue());
             DataForm form = DataForm.create(DataForm.Type.FORM).setTitle("Configure Service")
                     .addInstructions("Please select the run modes and state for 'httpd'.");
@@ -52,10 +53,8 @@ class AdHocCommandsTest {
                     .addOption("off", "Active").addOption("on", "Inactive");
             return CommandResponse.ask(form, CommandAction.COMPLETE, CommandAction.PREV);
         }
-        if (request.action() == CommandAction.PREV) {
-            return configure(new CommandRequest(request.from(), request.node(), CommandAction.EXECUTE, null,
-                    request.session()));
-        }
+        assertThat(request.action()).isEqualTo(CommandAction.COMPLETE);
+        assertThat(request.session().stage()).isEqualTo(2);
         return CommandResponse.completed()
                 .withNote(CommandNote.info("Service '" + request.session().get("service") + "' has been configured."));
     }
@@ -195,9 +194,14 @@ class AdHocCommandsTest {
             assertThat(secondActions.elements()).extracting(XmlElement::name).containsExactly("complete", "prev");
             assertThat(second.getForm().field("state")).isNotNull();
 
-            // §4.2: back to the first stage, then forward again.
+            // §4.2: back to the first stage (answered without the handler), then forward again.
             exec(h, "config3", "node='config' action='prev' " + session, "");
-            assertThat(command(response(h, "config3")).getForm().field("service")).isNotNull();
+            Command back = command(response(h, "config3"));
+            assertThat(back.getForm().field("service")).isNotNull();
+            assertThat(back.xml().element("actions", NS).elements()).extracting(XmlElement::name)
+                    .containsExactly("next");
+            exec(h, "config3b", "node='config' action='prev' " + session, "");
+            assertCommandError(response(h, "config3b"), StanzaError.Condition.BAD_REQUEST, "bad-action");
             exec(h, "config4", "node='config' action='next' " + session, SUBMIT_SERVICE);
             assertThat(command(response(h, "config4")).getForm().field("state")).isNotNull();
 

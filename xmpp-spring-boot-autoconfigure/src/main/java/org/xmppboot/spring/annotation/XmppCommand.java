@@ -19,11 +19,13 @@ import java.lang.annotation.Target;
  * note); a {@code DataForm} (completed, with that result form); a {@code CommandResponse}, for anything else.
  *
  * <p>Multi-step commands: the same method is called for every step of a session. The request says which:
- * {@code request.isStart()} on the first, then the action ({@code next}, {@code prev}, {@code complete}),
- * {@code session.stage()} the step reached and the form the one submitted (already checked against the form
- * sent: required fields, option lists, datatypes). Return {@code CommandResponse.ask(form, ...)} to ask for the
- * next form (with the actions offered), a completed response to finish; what the method keeps between steps
- * goes into the session ({@code session.put}). A {@code cancel} ends the session without calling the method.
+ * {@code request.isStart()} on the first, then the action ({@code next} or {@code complete}),
+ * {@code session.stage()} how many forms have come back (1 for the first), and the form the one submitted
+ * (already checked against the form sent: required fields, option lists, datatypes). Return
+ * {@code CommandResponse.ask(form, defaultAction, otherActions...)} to ask for the next form, a completed
+ * response to finish; what the method keeps between steps goes into the session ({@code session.put}). The
+ * method is not called for {@code prev} (the previous form is sent again) nor {@code cancel} (the session
+ * ends).
  *
  * <p>Access: a requester must pass the {@link #condition()} and, when the property
  * {@code xmpp.commands.<node>.allow} is set (a list of JIDs and domains; for a node with other characters than
