@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -94,6 +96,12 @@ public class AdHocCommands extends BasePlugin {
         return addCommand(new OfferedCommand(node, name, handler, OfferedCommand.ANYONE));
     }
 
+    /** Offers a command whose steps are answered later; replaces a command of the same node. */
+    public AdHocCommands addAsyncCommand(String node, String name, Predicate<Jid> access,
+            AsyncCommandHandler handler) {
+        return addCommand(new OfferedCommand(node, name, handler, access));
+    }
+
     /** Offers a command to the requesters {@code access} accepts; replaces a command of the same node. */
     public AdHocCommands addCommand(String node, String name, Predicate<Jid> access, CommandHandler handler) {
         return addCommand(new OfferedCommand(node, name, handler, access));
@@ -167,18 +175,34 @@ public class AdHocCommands extends BasePlugin {
         return self == null ? null : self.bare();
     }
 
-    private Iq answer(Iq request) throws Exception {
+    private CompletionStage<Iq> answer(Iq request) throws Exception {
+        CompletionStage<Command> response;
         try {
-            return request.reply().setPayload(respond(request).xml());
+            response = respond(request);
         } catch (CommandException e) {
-            Iq error = request.error(e.condition(), e.text());
-            StanzaError stanzaError = Objects.requireNonNull(error.getError());
-            stanzaError.xml().addElement(e.reason().elementName(), NAMESPACE);
-            return error;
+            return CompletableFuture.completedFuture(error(request, e));
         }
+        return response.handle((command, failure) -> {
+            if (failure == null) {
+                return request.reply().setPayload(command.xml());
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof CommandException e) {
+                return error(request, e);
+            }
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+        });
     }
 
-    private Command respond(Iq request) throws Exception {
+    /** The error of §4.6: the stanza error condition with XEP-0050's own next to it. */
+    private static Iq error(Iq request, CommandException e) {
+        Iq error = request.error(e.condition(), e.text());
+        Objects.requireNonNull(error.getError()).xml().addElement(e.reason().elementName(), NAMESPACE);
+        return error;
+    }
+
+    private CompletionStage<Command> respond(Iq request) throws Exception {
         Command command = Objects.requireNonNull(request.extension(Command.SCHEMA));
         Jid from = requester(request.getFrom());
         OfferedCommand offered = command(command.getNode());
@@ -201,14 +225,14 @@ public class AdHocCommands extends BasePlugin {
             }
             CommandSession session = new CommandSession(offered.node() + ":" + UUID.randomUUID(), offered.node(),
                     from, now);
-            return run(offered, new CommandRequest(from, offered.node(), action, copy(command.getForm()), session),
-                    now);
+            return run(offered, new CommandRequest(from, offered.node(), action, copy(command.getForm()), session));
         }
         CommandSession session = session(sessionId, offered, from, now);
         if (action == CommandAction.CANCEL) {
             // §4.3: the session ends; the handler keeps nothing of it.
             sessions.remove(sessionId);
-            return Command.response(offered.node(), sessionId, CommandResponse.canceled());
+            return CompletableFuture.completedFuture(
+                    Command.response(offered.node(), sessionId, CommandResponse.canceled()));
         }
         CommandResponse last = Objects.requireNonNull(session.lastResponse());
         if (!last.allows(action)) {
@@ -221,10 +245,10 @@ public class AdHocCommands extends BasePlugin {
             if (previous == null) {
                 throw new CommandException(CommandException.Reason.BAD_ACTION, "This is the first stage");
             }
-            return Command.response(offered.node(), sessionId, previous);
+            return CompletableFuture.completedFuture(Command.response(offered.node(), sessionId, previous));
         }
         DataForm submitted = checkedSubmission(last, command.getForm());
-        return run(offered, new CommandRequest(from, offered.node(), step, submitted, session), now);
+        return run(offered, new CommandRequest(from, offered.node(), step, submitted, session));
     }
 
     /** The session of this id, if it is this requester's run of this command (§4.6 otherwise). */
@@ -261,26 +285,30 @@ public class AdHocCommands extends BasePlugin {
         return form == null ? null : DataForm.SCHEMA.wrap(form.xml().copy());
     }
 
-    private Command run(OfferedCommand offered, CommandRequest request, Instant now) throws Exception {
+    private CompletionStage<Command> run(OfferedCommand offered, CommandRequest request) throws Exception {
         CommandSession session = request.session();
         session.answering(request.isStart());
-        CommandResponse response;
+        CompletionStage<@Nullable CommandResponse> answered;
         try {
-            response = offered.handler().handle(request);
+            answered = offered.handler().handle(request);
         } catch (Exception | Error e) {
             sessions.remove(session.id());
             throw e;
         }
-        if (response == null) {
-            response = CommandResponse.completed();
-        }
-        session.responded(response, now);
-        if (response.isExecuting()) {
-            sessions.put(session.id(), session);
-        } else {
-            sessions.remove(session.id());
-        }
-        return Command.response(offered.node(), session.id(), response);
+        return answered.handle((response, failure) -> {
+            if (failure != null) {
+                sessions.remove(session.id());
+                throw failure instanceof CompletionException e ? e : new CompletionException(failure);
+            }
+            CommandResponse sent = response == null ? CommandResponse.completed() : response;
+            session.responded(sent, Instant.now());
+            if (sent.isExecuting()) {
+                sessions.put(session.id(), session);
+            } else {
+                sessions.remove(session.id());
+            }
+            return Command.response(offered.node(), session.id(), sent);
+        });
     }
 
     // ---------------------------------------------------------------- using other entities' commands

@@ -328,6 +328,31 @@ class AdHocCommandsTest {
         }
     }
 
+    @Test
+    void anAsyncCommandAnswersWhenItsStageCompletes() throws Exception {
+        try (StreamHarness h = harness()) {
+            java.util.concurrent.CompletableFuture<CommandResponse> later = new java.util.concurrent.CompletableFuture<>();
+            h.xmpp.registerPlugin(new AdHocCommands()
+                    .addAsyncCommand("slow", "Slow", OfferedCommand.ANYONE, request -> later)
+                    .addAsyncCommand("broken", "Broken", OfferedCommand.ANYONE, request ->
+                            java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("bug")))
+                    .addAsyncCommand("refusing", "Refusing", OfferedCommand.ANYONE, request ->
+                            java.util.concurrent.CompletableFuture.failedFuture(
+                                    new CommandException(CommandException.Reason.BAD_LOCALE, null))));
+            h.start();
+            exec(h, "a1", "node='slow'", "");
+            assertThat(h.peer.nextSent(Duration.ofMillis(200))).as("nothing before the stage completes").isNull();
+            later.complete(CommandResponse.completed("Done at last"));
+            assertThat(command(response(h, "a1")).getNotes()).containsExactly(CommandNote.info("Done at last"));
+
+            exec(h, "a2", "node='broken'", "");
+            assertThat(response(h, "a2").getError().getCondition())
+                    .isEqualTo(StanzaError.Condition.INTERNAL_SERVER_ERROR);
+            exec(h, "a3", "node='refusing'", "");
+            assertCommandError(response(h, "a3"), StanzaError.Condition.BAD_REQUEST, "bad-locale");
+        }
+    }
+
     static void assertCommandError(Iq response, StanzaError.Condition condition, String specific) {
         assertThat(response.getIqType()).isEqualTo(Iq.Type.ERROR);
         StanzaError error = response.getError();

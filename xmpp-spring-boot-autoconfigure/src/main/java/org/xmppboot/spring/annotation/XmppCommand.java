@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
  * node, form, session); the connection ({@code BaseXMPP}, {@code ClientXMPP}, {@code ComponentXMPP}).
  *
  * <p>Return values: nothing (completed, no note); a {@code String} (completed, with that text as an info
- * note); a {@code DataForm} (completed, with that result form); a {@code CommandResponse}, for anything else.
+ * note); a {@code DataForm} (completed, with that result form); a {@code CommandResponse}, for anything else;
+ * a {@code CompletionStage} of one of these, answered when it completes.
  *
  * <p>Multi-step commands: the same method is called for every step of a session. The request says which:
  * {@code request.isStart()} on the first, then the action ({@code next} or {@code complete}),
@@ -32,8 +33,9 @@ import java.lang.annotation.Target;
  * lowercase letters, digits and {@code -}, {@code xmpp.commands[<node>].allow}), be on that list. Others do not
  * see the command, and are answered {@code forbidden} if they run it anyway.
  *
- * <p>The method runs on the event thread: it must not block. A thrown {@code StanzaErrorException} answers the
- * request with its error; any other failure {@code internal-server-error}; either ends the session. A method
+ * <p>The method runs on the event thread: it must not block (return a {@code CompletionStage} for slow work).
+ * A thrown (or failed stage's) {@code StanzaErrorException}
+ * answers the request with its error; any other failure {@code internal-server-error}; either ends the session. A method
  * whose parameters or return type cannot work fails start-up, naming it.
  */
 @Target(ElementType.METHOD)

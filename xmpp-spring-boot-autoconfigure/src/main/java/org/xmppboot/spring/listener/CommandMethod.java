@@ -3,22 +3,31 @@ package org.xmppboot.spring.listener;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.ResolvableType;
 import org.springframework.util.ReflectionUtils;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
-import org.xmppboot.plugins.xep0050.CommandHandler;
+import org.xmppboot.plugins.xep0050.AsyncCommandHandler;
 import org.xmppboot.plugins.xep0050.CommandRequest;
 import org.xmppboot.plugins.xep0050.CommandResponse;
 import org.xmppboot.plugins.xep0050.CommandSession;
 
 /**
- * An {@code @XmppCommand} method as a core {@link CommandHandler}: each parameter's source and the meaning of
- * the return value are decided once, at start-up, where a method that can never work fails.
+ * An {@code @XmppCommand} method as a core {@link AsyncCommandHandler}: each parameter's source and the meaning
+ * of the return value are decided once, at start-up, where a method that can never work fails. A method that
+ * returns a {@code CompletionStage} is answered when the stage completes.
  */
-final class CommandMethod implements CommandHandler {
+final class CommandMethod implements AsyncCommandHandler {
+
+    /** What a method may return, or complete its stage with (and nothing: void, Void). */
+    private static final Set<Class<?>> RESPONSES = Set.of(String.class, DataForm.class, CommandResponse.class,
+            void.class, Void.class);
 
     private enum Source { REQUESTER, FORM, SESSION, REQUEST, CONNECTION }
 
@@ -45,14 +54,22 @@ final class CommandMethod implements CommandHandler {
         for (int i = 0; i < types.length; i++) {
             sources[i] = source(method, i, types[i], xmpp);
         }
-        Class<?> returned = method.getReturnType();
-        if (returned != void.class && returned != Void.class && returned != String.class
-                && returned != DataForm.class && returned != CommandResponse.class) {
-            throw new IllegalStateException(HandlerMethod.describe(method) + " returns " + returned.getName()
-                    + ": an @XmppCommand method returns nothing, a String (a note), a DataForm (a result form) or "
-                    + "a CommandResponse");
-        }
+        checkReturnType(method);
         return new CommandMethod(bean, method, sources, xmpp);
+    }
+
+    private static void checkReturnType(Method method) {
+        Class<?> returned = method.getReturnType();
+        if (CompletionStage.class.isAssignableFrom(returned)) {
+            // A stage of Object or of a type variable is checked when it completes.
+            Class<?> completed = ResolvableType.forMethodReturnType(method).as(CompletionStage.class).resolveGeneric(0);
+            returned = completed == null || completed == Object.class ? Void.class : completed;
+        }
+        if (!RESPONSES.contains(returned)) {
+            throw new IllegalStateException(HandlerMethod.describe(method) + " returns " + method.getGenericReturnType()
+                    .getTypeName() + ": an @XmppCommand method returns nothing, a String (a note), a DataForm (a "
+                    + "result form) or a CommandResponse, or a CompletionStage of one of them");
+        }
     }
 
     private static Source source(Method method, int index, Class<?> type, BaseXMPP xmpp) {
@@ -78,7 +95,7 @@ final class CommandMethod implements CommandHandler {
     }
 
     @Override
-    public @Nullable CommandResponse handle(CommandRequest request) throws Exception {
+    public CompletionStage<@Nullable CommandResponse> handle(CommandRequest request) throws Exception {
         Object[] args = new Object[sources.length];
         for (int i = 0; i < sources.length; i++) {
             args[i] = switch (sources[i]) {
@@ -102,17 +119,24 @@ final class CommandMethod implements CommandHandler {
             }
             throw new UndeclaredThrowableException(cause);
         }
-        return response(result);
+        if (result instanceof CompletionStage<?> stage) {
+            return stage.thenApply(this::response);
+        }
+        return CompletableFuture.completedFuture(response(result));
     }
 
-    private static @Nullable CommandResponse response(@Nullable Object result) {
+    private @Nullable CommandResponse response(@Nullable Object result) {
+        if (result == null || result instanceof CommandResponse) {
+            return (CommandResponse) result;
+        }
         if (result instanceof String note) {
             return CommandResponse.completed(note);
         }
         if (result instanceof DataForm form) {
             return CommandResponse.completed(form);
         }
-        return (CommandResponse) result;
+        throw new IllegalStateException(HandlerMethod.describe(method) + " completed with a "
+                + result.getClass().getName() + ", which is no command response");
     }
 
     @Override

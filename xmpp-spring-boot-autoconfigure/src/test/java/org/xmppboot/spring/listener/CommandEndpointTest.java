@@ -53,6 +53,11 @@ class CommandEndpointTest {
         void admin() {
         }
 
+        @XmppCommand(node = "report", name = "Report")
+        java.util.concurrent.CompletableFuture<String> report() {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> "Report ready");
+        }
+
         @XmppCommand(node = "restart", name = "Restart")
         String restart() {
             return "Restarting";
@@ -88,6 +93,13 @@ class CommandEndpointTest {
         @XmppCommand(node = "bad")
         Integer bad() {
             return 1;
+        }
+    }
+
+    static class WrongStage {
+        @XmppCommand(node = "bad")
+        java.util.concurrent.CompletionStage<Integer> bad() {
+            return null;
         }
     }
 
@@ -143,6 +155,9 @@ class CommandEndpointTest {
 
             execute(t, "u1", "romeo@example.com/x", "node='uptime'", "");
             assertThat(result(t, "u1").getForm().field("uptime").getValue()).isEqualTo("42");
+
+            execute(t, "r1", "romeo@example.com/x", "node='report'", "");
+            assertThat(result(t, "r1").getNotes()).extracting(n -> n.text()).containsExactly("Report ready");
         });
     }
 
@@ -175,9 +190,9 @@ class CommandEndpointTest {
                 .run(context -> {
                     StreamTester t = context.getBean(StreamTester.class);
                     assertThat(listed(t, "d1", "admin@example.com/x")).containsExactlyInAnyOrder("status=Status",
-                            "uptime=uptime", "admin=Admin", "restart=Restart", "greet=Greet");
+                            "uptime=uptime", "admin=Admin", "restart=Restart", "greet=Greet", "report=Report");
                     assertThat(listed(t, "d2", "romeo@elsewhere.org/x")).containsExactlyInAnyOrder(
-                            "status=Status", "uptime=uptime", "greet=Greet");
+                            "status=Status", "uptime=uptime", "greet=Greet", "report=Report");
                     assertThat(listed(t, "d3", "anyone@ops.example.org/x")).contains("restart=Restart");
 
                     execute(t, "a1", "romeo@elsewhere.org/x", "node='admin'", "");
@@ -213,6 +228,9 @@ class CommandEndpointTest {
         runner.withBean(WrongReturn.class).run(context -> assertThat(context).hasFailed()
                 .getFailure().hasMessageContaining(WrongReturn.class.getName() + ".bad()")
                 .hasMessageContaining("returns java.lang.Integer"));
+        runner.withBean(WrongStage.class).run(context -> assertThat(context).hasFailed()
+                .getFailure().hasMessageContaining(WrongStage.class.getName() + ".bad()")
+                .hasMessageContaining("CompletionStage<java.lang.Integer>"));
         runner.withBean(Commands.class).withBean(SameNode.class).run(context -> assertThat(context).hasFailed()
                 .getFailure().hasMessageContaining("'status'"));
         runner.withBean(Commands.class).withPropertyValues("xmpp.commands.status.allow=not a jid@@")
