@@ -12,8 +12,11 @@ import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.commands.AdHocCommandNote;
+import org.jivesoftware.smackx.commands.LocalCommand;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
+import org.jivesoftware.smackx.xdata.TextSingleFormField;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
@@ -155,6 +158,73 @@ class AdHocCommandsIntegrationTest {
         } finally {
             smack.disconnect();
             Clients.close(bot);
+        }
+    }
+
+    /**
+     * A command of Smack's, done in one step: a note and a result form. (Smack 4.4's responder cannot take a
+     * submitted form: it wraps it as a form to fill in, which refuses a submission, and never answers.)
+     */
+    public static final class SmackClock extends LocalCommand {
+
+        @Override
+        public void execute() {
+            var result = org.jivesoftware.smackx.xdata.packet.DataForm.builder(
+                    org.jivesoftware.smackx.xdata.packet.DataForm.Type.result).setTitle("Clock");
+            result.addField(TextSingleFormField.builder("time").setValue("12:00").build());
+            setForm(result.build());
+            addNote(new AdHocCommandNote(AdHocCommandNote.Type.info, "It is noon"));
+        }
+
+        @Override
+        public void next(FillableForm response) {
+        }
+
+        @Override
+        public void complete(FillableForm response) {
+        }
+
+        @Override
+        public void prev() {
+        }
+
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public boolean isLastStage() {
+            return true;
+        }
+
+        @Override
+        public boolean hasPermission(org.jxmpp.jid.Jid jid) {
+            return true;
+        }
+    }
+
+    @Test
+    void ourClientListsAndRunsSmacksCommand(LocalProsody server) throws Exception {
+        Jid userJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
+        Jid smackJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
+        XMPPTCPConnection smack = SmackInteropTest.loggedIn(server, smackJid, PASSWORD);
+        AdHocCommandManager.getAddHocCommandsManager(smack).registerCommand("clock", "Clock", SmackClock.class);
+        ClientXMPP user = new ClientXMPP(Clients.config(server, userJid, PASSWORD).build());
+        AdHocCommands commands = new AdHocCommands();
+        user.registerPlugin(commands);
+        user.connect().get(15, TimeUnit.SECONDS);
+        try {
+            Jid target = Jid.of(smack.getUser().toString());
+            assertThat(await(commands.listCommands(target))).extracting(Item::node, Item::name)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("clock", "Clock"));
+            var clock = await(commands.execute(target, "clock"));
+            assertThat(clock.response().status()).isEqualTo(CommandStatus.COMPLETED);
+            assertThat(clock.sessionId()).isNotNull();
+            assertThat(clock.response().notes()).containsExactly(CommandNote.info("It is noon"));
+            assertThat(clock.form().field("time").getValue()).isEqualTo("12:00");
+        } finally {
+            Clients.close(user);
+            smack.disconnect();
         }
     }
 
