@@ -77,6 +77,7 @@ public class AdHocCommands extends BasePlugin {
 
     @Override
     protected void start(PluginContext context) {
+        Iq.SCHEMA.registerExtension(Command.SCHEMA);
         ServiceDiscovery disco = require(ServiceDiscovery.class);
         disco.addFeature(NAMESPACE);
         disco.addInfoNode(this::nodeInfo);

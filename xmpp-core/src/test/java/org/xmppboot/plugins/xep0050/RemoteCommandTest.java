@@ -56,7 +56,9 @@ class RemoteCommandTest {
             h.start();
 
             CompletableFuture<RemoteCommand> started = commands.execute(RESPONDER, "config");
-            Command execute = new Iq(sent(h)).extension(Command.SCHEMA);
+            Iq executeIq = new Iq(sent(h));
+            assertThat(executeIq.get("command")).as("reachable by name").isInstanceOf(Command.class);
+            Command execute = executeIq.extension(Command.SCHEMA);
             assertThat(execute.getNode()).isEqualTo("config");
             assertThat(execute.getActionValue()).isEqualTo("execute");
             assertThat(execute.getSessionId()).isNull();

@@ -54,8 +54,9 @@ final class CommandEndpoint extends AbstractXmppHandlerEndpoint {
         }
         for (OfferedCommand offered : commands.commands()) {
             if (offered.node().equals(command.node())) {
+                String other = offered.handler() instanceof CommandMethod m ? m.toString() : "a plugin";
                 throw new IllegalStateException(method + " offers the command '" + command.node() + "', which "
-                        + offered.handler() + " offers already; a node has one command");
+                        + other + " offers already; a node has one command");
             }
         }
         commands.addCommand(command);
