@@ -28,7 +28,8 @@ import org.xmppboot.xml.XmlElement;
  * data forms of extended information ({@link #setExtendedInfo}), and those of others are read.
  *
  * <p>Two hooks let another plugin (entity capabilities, XEP-0115) build on it without this class knowing it:
- * {@link #addInfoNode} answers {@code disco#info} for extra nodes, and {@link #setInfoSource} answers
+ * {@link #addInfoNode} answers {@code disco#info} for extra nodes ({@link #addItemsNode} {@code disco#items}),
+ * and {@link #setInfoSource} answers
  * {@link #info(Jid)} and {@link #supports} from a cache. {@link #addInfoListener} tells when this entity's own
  * information changes.
  */
@@ -56,6 +57,15 @@ public class ServiceDiscovery extends BasePlugin {
     }
 
     /**
+     * Answers {@code disco#items} for a node of this entity, or says null for a node it does not know. The
+     * answer may depend on who asks (XEP-0050 §2.2 lists only the commands the requester may run).
+     */
+    @FunctionalInterface
+    public interface ItemsNode {
+        @Nullable List<Item> items(String node, @Nullable Jid requester);
+    }
+
+    /**
      * Knows what other entities are without asking them, or how to ask better (such as an entity-capabilities
      * cache): answers null to let a plain {@code disco#info} query go out.
      */
@@ -75,6 +85,7 @@ public class ServiceDiscovery extends BasePlugin {
     /** XEP-0128 extended information, by FORM_TYPE. */
     private final Map<String, DataForm> extendedInfo = Collections.synchronizedMap(new TreeMap<>());
     private final List<InfoNode> infoNodes = new CopyOnWriteArrayList<>();
+    private final List<ItemsNode> itemsNodes = new CopyOnWriteArrayList<>();
     private final List<Runnable> infoListeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable InfoSource infoSource;
     private volatile boolean customIdentities;
@@ -201,6 +212,15 @@ public class ServiceDiscovery extends BasePlugin {
         infoNodes.remove(node);
     }
 
+    /** Answers {@code disco#items} for the nodes this one knows (tried in order; null passes on). */
+    public void addItemsNode(ItemsNode node) {
+        itemsNodes.add(node);
+    }
+
+    public void removeItemsNode(ItemsNode node) {
+        itemsNodes.remove(node);
+    }
+
     /** Where {@link #info(Jid)} looks before asking; null to always ask. */
     public void setInfoSource(@Nullable InfoSource source) {
         this.infoSource = source;
@@ -222,9 +242,11 @@ public class ServiceDiscovery extends BasePlugin {
     }
 
     private XmlElement answerItems(Iq request) {
-        requireNoNode(request);
+        XmlElement requested = request.getPayload();
+        String node = requested == null ? null : requested.attribute("node");
         XmlElement query = new XmlElement("query", ITEMS);
-        for (Item item : items) {
+        query.setAttribute("node", node);
+        for (Item item : node == null ? items : nodeItems(node, request.getFrom())) {
             XmlElement e = query.addElement("item").setAttribute("jid", item.jid().toString());
             e.setAttribute("node", item.node());
             e.setAttribute("name", item.name());
@@ -232,12 +254,15 @@ public class ServiceDiscovery extends BasePlugin {
         return query;
     }
 
-    /** XEP-0030 §7: nodes this entity does not know are item-not-found, and it has no items nodes. */
-    private static void requireNoNode(Iq request) {
-        XmlElement query = request.getPayload();
-        if (query != null && query.attribute("node") != null) {
-            throw new StanzaErrorException(StanzaError.Condition.ITEM_NOT_FOUND, null);
+    /** XEP-0030 §7: a node no {@link ItemsNode} knows is item-not-found. */
+    private List<Item> nodeItems(String node, @Nullable Jid requester) {
+        for (ItemsNode known : itemsNodes) {
+            List<Item> found = known.items(node, requester);
+            if (found != null) {
+                return found;
+            }
         }
+        throw new StanzaErrorException(StanzaError.Condition.ITEM_NOT_FOUND, null);
     }
 
     /**
@@ -286,7 +311,14 @@ public class ServiceDiscovery extends BasePlugin {
 
     /** Lists an entity's items. */
     public CompletableFuture<List<Item>> getItems(Jid to) {
-        return context().makeIq(Iq.Type.GET, to).setQuery(ITEMS).send().thenApply(result -> {
+        return getItems(to, null);
+    }
+
+    /** Lists the items of one of an entity's nodes (null for the entity itself). */
+    public CompletableFuture<List<Item>> getItems(Jid to, @Nullable String node) {
+        Iq iq = context().makeIq(Iq.Type.GET, to).setQuery(ITEMS);
+        iq.getPayload().setAttribute("node", node);
+        return iq.send().thenApply(result -> {
             List<Item> found = new ArrayList<>();
             XmlElement query = result.getPayload();
             if (query != null) {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.xmppboot.plugin.XmppPlugin;
+import org.xmppboot.plugins.xep0050.AdHocCommands;
+import org.xmppboot.plugins.xep0050.AdHocCommandsConfig;
 import org.xmppboot.plugins.xep0077.InBandRegistration;
 import org.xmppboot.plugins.xep0077.InBandRegistrationConfig;
 import org.xmppboot.plugins.xep0085.ChatStates;
@@ -69,6 +71,9 @@ final class PluginPropertiesCustomizer implements Consumer<XmppPlugin> {
             time.configure(new EntityTimeConfig(properties.getXep0202().getZone()));
         } else if (plugin instanceof Blocking blocking) {
             blocking.configure(new BlockingConfig(properties.getXep0191().isFetchOnSessionStart()));
+        } else if (plugin instanceof AdHocCommands commands) {
+            XmppPluginProperties.Commands p = properties.getXep0050();
+            commands.configure(new AdHocCommandsConfig(p.getSessionTimeout(), p.getMaxSessions()));
         } else if (plugin instanceof MessageCarbons carbons) {
             carbons.configure(new CarbonsConfig(properties.getXep0280().isEnableOnSessionStart()));
         } else if (plugin instanceof MessageArchive archive) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.xmppboot.plugins.xep0050.AdHocCommandsConfig;
 import org.xmppboot.plugins.xep0077.InBandRegistrationConfig;
 import org.xmppboot.plugins.xep0085.ChatStatesConfig;
 import org.xmppboot.plugins.xep0115.CapsConfig;
@@ -58,6 +59,9 @@ public class XmppPluginProperties {
     /** XEP-0280 Message Carbons. */
     private final Carbons xep0280 = new Carbons();
 
+    /** XEP-0050 Ad-Hoc Commands: the sessions of multi-step commands. */
+    private final Commands xep0050 = new Commands();
+
     /** XEP-0313 Message Archive Management. */
     private final Archive xep0313 = new Archive();
 
@@ -103,6 +107,10 @@ public class XmppPluginProperties {
 
     public Carbons getXep0280() {
         return xep0280;
+    }
+
+    public Commands getXep0050() {
+        return xep0050;
     }
 
     public Archive getXep0313() {
@@ -439,6 +447,31 @@ public class XmppPluginProperties {
 
         public void setRememberedIds(int rememberedIds) {
             this.rememberedIds = rememberedIds;
+        }
+    }
+
+    public static class Commands {
+
+        /** How long a multi-step command's session waits for its next step before it expires. */
+        private Duration sessionTimeout = AdHocCommandsConfig.DEFAULT.sessionTimeout();
+
+        /** How many command sessions may be open at once; the least recently used is forgotten beyond it. */
+        private int maxSessions = AdHocCommandsConfig.DEFAULT.maxSessions();
+
+        public Duration getSessionTimeout() {
+            return sessionTimeout;
+        }
+
+        public void setSessionTimeout(Duration sessionTimeout) {
+            this.sessionTimeout = sessionTimeout;
+        }
+
+        public int getMaxSessions() {
+            return maxSessions;
+        }
+
+        public void setMaxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
         }
     }
 }

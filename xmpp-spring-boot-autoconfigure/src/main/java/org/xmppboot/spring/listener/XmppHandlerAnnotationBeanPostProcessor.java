@@ -13,14 +13,16 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.spring.annotation.StanzaHandler;
+import org.xmppboot.spring.annotation.XmppCommand;
 import org.xmppboot.spring.annotation.XmppEvent;
 
 /**
- * Discovery only, as spring-kafka's {@code KafkaListenerAnnotationBeanPostProcessor}: finds {@link StanzaHandler}
- * and {@link XmppEvent} methods on every bean (behind AOP proxies too) and, once all singletons exist, turns each
+ * Discovery only, as spring-kafka's {@code KafkaListenerAnnotationBeanPostProcessor}: finds {@link StanzaHandler},
+ * {@link XmppEvent} and {@link XmppCommand} methods on every bean (behind AOP proxies too) and, once all singletons exist, turns each
  * into an {@link XmppHandlerEndpoint} and registers it with the {@link XmppHandlerEndpointRegistry}, which starts
  * it. What happens per stanza or event lives in the endpoints and their {@code HandlerAdapter}. A method whose
  * annotation or signature can never work fails start-up, naming the method and the parameter.
@@ -50,6 +52,9 @@ public class XmppHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
                 .forEach((m, a) -> found.add(new Found(beanName, bean, invocable(m, bean), a)));
         MethodIntrospector.selectMethods(target, (MethodIntrospector.MetadataLookup<XmppEvent>) m ->
                         AnnotatedElementUtils.findMergedAnnotation(m, XmppEvent.class))
+                .forEach((m, a) -> found.add(new Found(beanName, bean, invocable(m, bean), a)));
+        MethodIntrospector.selectMethods(target, (MethodIntrospector.MetadataLookup<XmppCommand>) m ->
+                        AnnotatedElementUtils.findMergedAnnotation(m, XmppCommand.class))
                 .forEach((m, a) -> found.add(new Found(beanName, bean, invocable(m, bean), a)));
         if (!found.isEmpty()) {
             synchronized (pending) {
@@ -88,6 +93,9 @@ public class XmppHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
         if (found.annotation instanceof StanzaHandler a) {
             registry.register(StanzaHandlerEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId,
                     found.bean, found.method, a, xmpp, errorHandler, observation));
+        } else if (found.annotation instanceof XmppCommand a) {
+            registry.register(CommandEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId, found.bean,
+                    found.method, a, xmpp, factory.getBean(Environment.class)));
         } else {
             XmppEvent a = (XmppEvent) found.annotation;
             registry.register(EventHandlerEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId,
