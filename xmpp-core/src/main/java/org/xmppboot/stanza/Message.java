@@ -12,6 +12,7 @@ import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
 import org.xmppboot.plugins.xep0184.ReceiptRequest;
 import org.xmppboot.plugins.xep0203.Delay;
+import org.xmppboot.plugins.xep0308.Replace;
 import org.xmppboot.plugins.xep0297.Forwarded;
 import org.xmppboot.plugins.xep0333.ChatMarker;
 import org.xmppboot.plugins.xep0333.Markable;
@@ -303,5 +304,18 @@ public class Message extends StanzaBase {
     /** The processing hints this message carries. */
     public Set<Hint> getHints() {
         return Hint.in(xml);
+    }
+
+    // XEP-0308 Last Message Correction
+
+    /** The id of the message this one corrects, or null if it is no correction. */
+    public @Nullable String getReplaceId() {
+        return Replace.idOf(this);
+    }
+
+    /** Makes this message the correction of message {@code id}; null makes it an ordinary message again. */
+    public Message setReplaceId(@Nullable String id) {
+        Replace.set(this, id);
+        return this;
     }
 }
