@@ -1,6 +1,7 @@
 package org.xmppboot.stanza;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import org.xmppboot.plugins.xep0333.ChatMarker;
 import org.xmppboot.plugins.xep0333.Markable;
 import org.xmppboot.plugins.xep0334.Hint;
 import org.xmppboot.plugins.xep0359.OriginId;
+import org.xmppboot.plugins.xep0444.Reactions;
 import org.xmppboot.plugins.xep0359.StanzaId;
 import org.xmppboot.xml.XmlElement;
 
@@ -316,6 +318,19 @@ public class Message extends StanzaBase {
     /** Makes this message the correction of message {@code id}; null makes it an ordinary message again. */
     public Message setReplaceId(@Nullable String id) {
         Replace.set(this, id);
+        return this;
+    }
+
+    // XEP-0444 Message Reactions
+
+    /** The reactions this message carries, or null. */
+    public @Nullable Reactions getReactions() {
+        return extension(Reactions.SCHEMA);
+    }
+
+    /** Makes this message carry these reactions to message {@code id}, replacing any it carried. */
+    public Message setReactions(String id, Collection<String> emojis) {
+        Reactions.set(this, id, emojis);
         return this;
     }
 }
