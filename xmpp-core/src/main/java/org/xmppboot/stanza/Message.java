@@ -20,6 +20,7 @@ import org.xmppboot.plugins.xep0333.Markable;
 import org.xmppboot.plugins.xep0334.Hint;
 import org.xmppboot.plugins.xep0359.OriginId;
 import org.xmppboot.plugins.xep0444.Reactions;
+import org.xmppboot.plugins.xep0461.Reply;
 import org.xmppboot.plugins.xep0359.StanzaId;
 import org.xmppboot.xml.XmlElement;
 
@@ -331,6 +332,19 @@ public class Message extends StanzaBase {
     /** Makes this message carry these reactions to message {@code id}, replacing any it carried. */
     public Message setReactions(String id, Collection<String> emojis) {
         Reactions.set(this, id, emojis);
+        return this;
+    }
+
+    // XEP-0461 Message Replies
+
+    /** What this message answers, or null if it is no reply. */
+    public @Nullable Reply getReply() {
+        return extension(Reply.SCHEMA);
+    }
+
+    /** Makes this message a reply to message {@code id} written by {@code to}; a null id makes it no reply. */
+    public Message setReply(@Nullable Jid to, @Nullable String id) {
+        Reply.set(this, to, id);
         return this;
     }
 }
