@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
+import org.xmppboot.plugins.xep0066.Oob;
 import org.xmppboot.plugins.xep0085.ChatState;
 import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
@@ -345,6 +346,19 @@ public class Message extends StanzaBase {
     /** Makes this message a reply to message {@code id} written by {@code to}; a null id makes it no reply. */
     public Message setReply(@Nullable Jid to, @Nullable String id) {
         Reply.set(this, to, id);
+        return this;
+    }
+
+    // XEP-0066 Out of Band Data
+
+    /** The {@code jabber:x:oob} URL this message shares, or null. */
+    public @Nullable Oob getOob() {
+        return extension(Oob.SCHEMA);
+    }
+
+    /** Shares this URL (with an optional description); a null URL removes it. The body is left as it is. */
+    public Message setOob(@Nullable String url, @Nullable String desc) {
+        Oob.set(this, url, desc);
         return this;
     }
 }
