@@ -88,13 +88,22 @@ public class MessageReactions extends BasePlugin {
     public Message react(Message target, Collection<String> emojis) {
         Message.Type type = target.getMessageType() == Message.Type.GROUPCHAT
                 ? Message.Type.GROUPCHAT : Message.Type.CHAT;
-        Message reactions = reactionsMessage(ReferenceIds.replyAddress(target), ReferenceIds.require(target), type,
-                emojis);
+        Message reactions = reactionsMessage(ReferenceIds.replyAddress(target), targetId(target), type, emojis);
         if (target.hasHint(Hint.NO_STORE)) {
             reactions.removeHint(Hint.STORE);
         }
         context().send(reactions);
         return reactions;
+    }
+
+    /**
+     * §5: reactions to a corrected message (XEP-0308) name the original message. Outside rooms only: there the
+     * id to name is the room's stanza-id of the original, which the correction does not carry.
+     */
+    private static String targetId(Message target) {
+        String corrected = target.getReplaceId();
+        return corrected != null && target.getMessageType() != Message.Type.GROUPCHAT
+                ? corrected : ReferenceIds.require(target);
     }
 
     /** Takes back all our reactions to a message ({@link #react} with none). */

@@ -138,6 +138,12 @@ class MessageReactionsTest {
                     .isNull();
 
             assertThatThrownBy(() -> plugin.react(hello, List.of("+1"))).isInstanceOf(IllegalArgumentException.class);
+
+            String replace = "<replace xmlns='urn:xmpp:message-correct:0' id='" + TARGET + "'/>";
+            Message correction = receive(h, HELLO.replace(TARGET, "c2").replace("</message>", replace + "</message>"));
+            plugin.react(correction, List.of("👍"));
+            assertThat(h.nextSent().element("reactions", MessageReactions.NAMESPACE).attribute("id"))
+                    .as("§5: a reaction to a correction names the original message").isEqualTo(TARGET);
         }
     }
 
