@@ -60,10 +60,10 @@ public class Replies extends BasePlugin {
      */
     public Message reply(Message original, String text) {
         String targetId = ReferenceIds.require(original);
+        Jid to = ReferenceIds.replyAddress(original); // fails for a message without a sender
         Jid author = Objects.requireNonNull(Jid.ofOrNull(original.xml().attribute("from")));
         boolean groupchat = original.getMessageType() == Message.Type.GROUPCHAT;
-        Message reply = context().makeMessage(ReferenceIds.replyAddress(original), null,
-                groupchat ? Message.Type.GROUPCHAT : Message.Type.CHAT);
+        Message reply = context().makeMessage(to, null, groupchat ? Message.Type.GROUPCHAT : Message.Type.CHAT);
         reply.setId(context().newId());
         String quote = quote(groupchat ? author.resource() : author.local(), author, bodyWithoutFallback(original));
         reply.setBody(quote + text);
