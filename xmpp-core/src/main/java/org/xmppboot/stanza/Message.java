@@ -1,6 +1,7 @@
 package org.xmppboot.stanza;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
 import org.xmppboot.plugins.xep0060.PubSubEvent;
+import org.xmppboot.plugins.xep0066.Oob;
 import org.xmppboot.plugins.xep0085.ChatState;
 import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
@@ -15,12 +17,15 @@ import org.xmppboot.plugins.xep0184.ReceiptRequest;
 import org.xmppboot.plugins.xep0203.Delay;
 import org.xmppboot.plugins.xep0280.Carbon;
 import org.xmppboot.plugins.xep0280.CarbonPrivate;
+import org.xmppboot.plugins.xep0308.Replace;
 import org.xmppboot.plugins.xep0297.Forwarded;
 import org.xmppboot.plugins.xep0313.MamResult;
 import org.xmppboot.plugins.xep0333.ChatMarker;
 import org.xmppboot.plugins.xep0333.Markable;
 import org.xmppboot.plugins.xep0334.Hint;
 import org.xmppboot.plugins.xep0359.OriginId;
+import org.xmppboot.plugins.xep0444.Reactions;
+import org.xmppboot.plugins.xep0461.Reply;
 import org.xmppboot.plugins.xep0359.StanzaId;
 import org.xmppboot.xml.XmlElement;
 
@@ -336,5 +341,57 @@ public class Message extends StanzaBase {
     /** The archive result this message wraps (one message of an archive query's answer), or null. */
     public @Nullable MamResult getMamResult() {
         return extension(MamResult.SCHEMA);
+    }
+
+    // XEP-0308 Last Message Correction
+
+    /** The id of the message this one corrects, or null if it is no correction. */
+    public @Nullable String getReplaceId() {
+        return Replace.idOf(this);
+    }
+
+    /** Makes this message the correction of message {@code id}; null makes it an ordinary message again. */
+    public Message setReplaceId(@Nullable String id) {
+        Replace.set(this, id);
+        return this;
+    }
+
+    // XEP-0444 Message Reactions
+
+    /** The reactions this message carries, or null. */
+    public @Nullable Reactions getReactions() {
+        return extension(Reactions.SCHEMA);
+    }
+
+    /** Makes this message carry these reactions to message {@code id}, replacing any it carried. */
+    public Message setReactions(String id, Collection<String> emojis) {
+        Reactions.set(this, id, emojis);
+        return this;
+    }
+
+    // XEP-0461 Message Replies
+
+    /** What this message answers, or null if it is no reply. */
+    public @Nullable Reply getReply() {
+        return extension(Reply.SCHEMA);
+    }
+
+    /** Makes this message a reply to message {@code id} written by {@code to}; a null id makes it no reply. */
+    public Message setReply(@Nullable Jid to, @Nullable String id) {
+        Reply.set(this, to, id);
+        return this;
+    }
+
+    // XEP-0066 Out of Band Data
+
+    /** The {@code jabber:x:oob} URL this message shares, or null. */
+    public @Nullable Oob getOob() {
+        return extension(Oob.SCHEMA);
+    }
+
+    /** Shares this URL (with an optional description); a null URL removes it. The body is left as it is. */
+    public Message setOob(@Nullable String url, @Nullable String desc) {
+        Oob.set(this, url, desc);
+        return this;
     }
 }

@@ -84,6 +84,8 @@ final class ProsodyConfig {
         // Prosody lets only the service's admins create nodes; tests create them as this account.
         c.append("  admins = { \"").append(LocalProsody.PUBSUB_ADMIN).append("\" }\n");
         c.append("\nComponent \"").append(UPLOAD_DOMAIN).append("\" \"http_file_share\"\n");
+        // Upload and download URLs name 127.0.0.1, which resolves everywhere (upload.localhost may not).
+        c.append("  http_host = \"127.0.0.1\"\n");
         c.append("\nComponent \"").append(COMPONENT_DOMAIN).append("\"\n");
         c.append("  component_secret = \"").append(secret).append("\"\n");
         return c.toString();
