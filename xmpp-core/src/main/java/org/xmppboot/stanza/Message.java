@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
+import org.xmppboot.plugins.xep0045.MucUser;
 import org.xmppboot.plugins.xep0085.ChatState;
 import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
@@ -303,5 +304,12 @@ public class Message extends StanzaBase {
     /** The processing hints this message carries. */
     public Set<Hint> getHints() {
         return Hint.in(xml);
+    }
+
+    // XEP-0045 Multi-User Chat
+
+    /** What a room says of the occupant this message is from (role, affiliation, status codes), or null. */
+    public @Nullable MucUser getMucUser() {
+        return MucUser.of(this);
     }
 }
