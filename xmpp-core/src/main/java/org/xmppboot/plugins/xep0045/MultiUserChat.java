@@ -188,6 +188,32 @@ public class MultiUserChat extends BasePlugin {
         }
     }
 
+    /**
+     * Joins a room we believe we are in again, as after a new session (history since the last message seen): for
+     * when the room has forgotten us, as a self-ping (XEP-0410) finds out. Returns the pending join if one is under
+     * way; fails at once for a room we are not in.
+     */
+    public CompletableFuture<Room> rejoin(Jid room) {
+        Room state = rooms.get(room.bare());
+        if (state == null || state.isLeaving()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Not in " + room.bare()));
+        }
+        CompletableFuture<Room> future;
+        synchronized (state) {
+            CompletableFuture<Room> pending = state.pendingJoin();
+            if (pending != null) {
+                return pending;
+            }
+            state.markNotJoined();
+            future = newFuture();
+            state.setPendingJoin(future);
+        }
+        if (context().isSessionEstablished()) {
+            sendJoin(state, state.wasJoinedBefore() ? historyForRejoin(state) : state.options().history());
+        }
+        return future;
+    }
+
     /** The room we are in or joining, or null. */
     public @Nullable Room room(Jid room) {
         return rooms.get(room.bare());
