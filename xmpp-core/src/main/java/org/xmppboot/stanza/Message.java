@@ -13,6 +13,7 @@ import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
 import org.xmppboot.plugins.xep0184.ReceiptRequest;
 import org.xmppboot.plugins.xep0203.Delay;
+import org.xmppboot.plugins.xep0249.DirectInvite;
 import org.xmppboot.plugins.xep0297.Forwarded;
 import org.xmppboot.plugins.xep0333.ChatMarker;
 import org.xmppboot.plugins.xep0333.Markable;
@@ -311,5 +312,12 @@ public class Message extends StanzaBase {
     /** What a room says of the occupant this message is from (role, affiliation, status codes), or null. */
     public @Nullable MucUser getMucUser() {
         return MucUser.of(this);
+    }
+
+    // XEP-0249 Direct MUC Invitations
+
+    /** The direct invitation to a room this message carries, or null. */
+    public @Nullable DirectInvite getDirectInvite() {
+        return extension(DirectInvite.SCHEMA);
     }
 }
