@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of {@link MultiUserChat}. Immutable; {@link #DEFAULT} appends "_" up to three times when a nick is
- * taken, waits 30 s for a join, rejoins after a new session, hides our own reflected messages and unlocks rooms
- * it creates as instant rooms.
+ * taken, waits 30 s for a join, rejoins after a new session (trying again every minute while the room cannot be
+ * reached), hides our own reflected messages and unlocks rooms it creates as instant rooms.
  *
  * @param nickFallback what to try when the room says our nick is taken (XEP-0045 §7.2.9)
  * @param maxNickAttempts how many other nicks to try before the join fails with {@code conflict}
@@ -19,9 +19,13 @@ import org.jspecify.annotations.Nullable;
  *     {@code groupchat_message} handlers; off, a bot does not answer itself
  * @param createInstantRooms accept the default configuration of a room our join created (§10.1.2), which the
  *     room otherwise keeps locked until configured
+ * @param rejoinRetryInterval how long to wait before trying again when joining a room we were in (or one joined
+ *     at session start) failed for a passing reason: no answer, the room's server unreachable, an error of type
+ *     wait, service-unavailable or internal-server-error. Other errors (banned, password, members only) are final
  */
 public record MucConfig(NickFallback nickFallback, int maxNickAttempts, Duration joinTimeout,
-        boolean rejoinOnNewSession, boolean receiveOwnMessages, boolean createInstantRooms) {
+        boolean rejoinOnNewSession, boolean receiveOwnMessages, boolean createInstantRooms,
+        Duration rejoinRetryInterval) {
 
     /** How another nick is made from the one that is taken. */
     public enum NickFallback {
@@ -43,7 +47,7 @@ public record MucConfig(NickFallback nickFallback, int maxNickAttempts, Duration
     }
 
     public static final MucConfig DEFAULT =
-            new MucConfig(NickFallback.UNDERSCORE, 3, Duration.ofSeconds(30), true, false, true);
+            new MucConfig(NickFallback.UNDERSCORE, 3, Duration.ofSeconds(30), true, false, true, Duration.ofMinutes(1));
 
     public MucConfig {
         Objects.requireNonNull(nickFallback, "nickFallback");
@@ -53,30 +57,43 @@ public record MucConfig(NickFallback nickFallback, int maxNickAttempts, Duration
         if (joinTimeout.isNegative() || joinTimeout.isZero()) {
             throw new IllegalArgumentException("joinTimeout must be positive");
         }
+        if (rejoinRetryInterval.isNegative() || rejoinRetryInterval.isZero()) {
+            throw new IllegalArgumentException("rejoinRetryInterval must be positive");
+        }
     }
 
     public MucConfig withNickFallback(NickFallback fallback, int maxAttempts) {
         return new MucConfig(fallback, maxAttempts, joinTimeout, rejoinOnNewSession, receiveOwnMessages,
-                createInstantRooms);
+                createInstantRooms,
+                rejoinRetryInterval);
     }
 
     public MucConfig withJoinTimeout(Duration timeout) {
         return new MucConfig(nickFallback, maxNickAttempts, timeout, rejoinOnNewSession, receiveOwnMessages,
-                createInstantRooms);
+                createInstantRooms,
+                rejoinRetryInterval);
     }
 
     public MucConfig withRejoinOnNewSession(boolean rejoin) {
         return new MucConfig(nickFallback, maxNickAttempts, joinTimeout, rejoin, receiveOwnMessages,
-                createInstantRooms);
+                createInstantRooms,
+                rejoinRetryInterval);
     }
 
     public MucConfig withReceiveOwnMessages(boolean receive) {
         return new MucConfig(nickFallback, maxNickAttempts, joinTimeout, rejoinOnNewSession, receive,
-                createInstantRooms);
+                createInstantRooms,
+                rejoinRetryInterval);
+    }
+
+    public MucConfig withRejoinRetryInterval(Duration interval) {
+        return new MucConfig(nickFallback, maxNickAttempts, joinTimeout, rejoinOnNewSession, receiveOwnMessages,
+                createInstantRooms, interval);
     }
 
     public MucConfig withCreateInstantRooms(boolean create) {
         return new MucConfig(nickFallback, maxNickAttempts, joinTimeout, rejoinOnNewSession, receiveOwnMessages,
-                create);
+                create,
+                rejoinRetryInterval);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -80,6 +81,10 @@ public class MultiUserChat extends BasePlugin {
      * and the overlap is recognised and dropped.
      */
     private static final Duration REJOIN_OVERLAP = Duration.ofSeconds(2);
+
+    private static final Set<StanzaError.Condition> PASSING = Set.of(StanzaError.Condition.REMOTE_SERVER_NOT_FOUND,
+            StanzaError.Condition.REMOTE_SERVER_TIMEOUT, StanzaError.Condition.SERVICE_UNAVAILABLE,
+            StanzaError.Condition.INTERNAL_SERVER_ERROR, StanzaError.Condition.RESOURCE_CONSTRAINT);
 
     private volatile MucConfig config;
     private final Map<Jid, Room> rooms = new ConcurrentHashMap<>();
@@ -171,6 +176,7 @@ public class MultiUserChat extends BasePlugin {
             return;
         }
         context().cancelSchedule(joinTimer(state.jid()));
+        context().cancelSchedule(retryTimer(state.jid()));
         CompletableFuture<Room> pending;
         synchronized (state) {
             state.markLeaving();
@@ -359,6 +365,8 @@ public class MultiUserChat extends BasePlugin {
                 continue;
             }
             room.markNotJoined();
+            room.markJoinedAtSessionStart();
+            context().cancelSchedule(retryTimer(room.jid()));
             synchronized (room) {
                 if (room.pendingJoin() == null) {
                     room.setPendingJoin(newFuture());
@@ -386,13 +394,42 @@ public class MultiUserChat extends BasePlugin {
             pending = room.pendingJoin();
             room.setPendingJoin(null);
         }
-        rooms.remove(room.jid(), room);
         room.markNotJoined();
-        log.info("[{}] joining {} failed: {}", context().connectionName(), room.jid(), cause.getMessage());
+        boolean retrying = room.keepsTrying() && !room.isLeaving() && isPassing(cause);
+        if (retrying) {
+            Duration delay = config.rejoinRetryInterval();
+            log.info("[{}] joining {} failed, trying again in {}: {}", context().connectionName(), room.jid(), delay,
+                    cause.getMessage());
+            context().schedule(retryTimer(room.jid()), delay, () -> retryJoin(room), false);
+        } else {
+            rooms.remove(room.jid(), room);
+            log.info("[{}] joining {} failed: {}", context().connectionName(), room.jid(), cause.getMessage());
+        }
         if (pending != null) {
             pending.completeExceptionally(cause);
         }
-        context().event(EVENT_JOIN_FAILED, new MucJoinFailure(room.jid(), cause));
+        context().event(EVENT_JOIN_FAILED, new MucJoinFailure(room.jid(), cause, retrying));
+    }
+
+    private void retryJoin(Room room) {
+        context().cancelSchedule(retryTimer(room.jid()));
+        if (rooms.get(room.jid()) == room && !room.isJoined() && room.pendingJoin() == null
+                && context().isSessionEstablished()) {
+            rejoin(room.jid());
+        }
+    }
+
+    /** A failure that may pass: no answer, the room's server unreachable or busy (RFC 6120 §8.3.2, type wait). */
+    private static boolean isPassing(Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return true;
+        }
+        if (!(cause instanceof StanzaErrorException refused)) {
+            return false;
+        }
+        StanzaError error = refused.stanza() == null ? null : refused.stanza().getError();
+        return PASSING.contains(refused.condition())
+                || (error != null && error.getErrorType() == StanzaError.Type.WAIT);
     }
 
     private void completeJoin(Room room) {
@@ -420,6 +457,10 @@ public class MultiUserChat extends BasePlugin {
         room.setNick(other);
         sendJoin(room, room.wasJoinedBefore() ? historyForRejoin(room) : room.options().history());
         return true;
+    }
+
+    private static String retryTimer(Jid room) {
+        return NAME + ":retry:" + room;
     }
 
     private static String joinTimer(Jid room) {

@@ -33,6 +33,8 @@ public final class Room {
     private @Nullable CompletableFuture<Room> pendingJoin;
     private int nickAttempts;
     private boolean leaving;
+    /** Joined at a session start: a passing failure is retried rather than final. */
+    private boolean joinedAtSessionStart;
 
     Room(Jid jid, JoinOptions options) {
         this.jid = jid.bare();
@@ -113,6 +115,15 @@ public final class Room {
 
     synchronized void markLeaving() {
         leaving = true;
+    }
+
+    synchronized void markJoinedAtSessionStart() {
+        joinedAtSessionStart = true;
+    }
+
+    /** Whether a join that fails for a passing reason is tried again: a room we were in, or joined at start. */
+    synchronized boolean keepsTrying() {
+        return joinedAtSessionStart || joinedAt != null;
     }
 
     synchronized int nextNickAttempt() {

@@ -104,15 +104,14 @@ class MultiUserChatTest {
             h.receive(FIRSTWITCH_WITH_JID);
             h.receive(NICK_CHANGE);
             h.receive(NEW_NICK);
-            for (int i = 0; i < 3; i++) {
-                assertThat(presences.poll(5, TimeUnit.SECONDS)).isNotNull();
-            }
+            await(() -> room.occupant("oldhag") != null);
+            assertThat(presences.poll(5, TimeUnit.SECONDS)).as("raised per room").isNotNull();
             assertThat(room.occupant("firstwitch").jid()).isEqualTo(Jid.of("crone1@shakespeare.lit/desktop"));
             assertThat(room.occupants()).extracting(Occupant::nick)
                     .containsExactly("firstwitch", "thirdwitch", "oldhag");
 
             h.receive(FIRSTWITCH.replace("<presence ", "<presence type='unavailable' "));
-            assertThat(presences.poll(5, TimeUnit.SECONDS)).isNotNull();
+            await(() -> room.occupant("firstwitch") == null);
             assertThat(room.occupants()).extracting(Occupant::nick).containsExactly("thirdwitch", "oldhag");
         }
     }
@@ -312,6 +311,33 @@ class MultiUserChatTest {
             await(room::isJoined);
             assertThat(messages.poll(5, TimeUnit.SECONDS)).asString().contains("Twice");
             assertThat(messages.poll(300, TimeUnit.MILLISECONDS)).as("seen before the cut").isNull();
+        }
+    }
+
+    @Test
+    void aRejoinThatFailsForAPassingReasonIsTriedAgainAndAFinalOneGivesUp() throws Exception {
+        MultiUserChat muc = new MultiUserChat(MucConfig.DEFAULT.withRejoinRetryInterval(Duration.ofMillis(200)));
+        try (StreamHarness h = started(muc)) {
+            joined(h, muc);
+            BlockingQueue<MucJoinFailure> failures = new LinkedBlockingQueue<>();
+            h.xmpp.addEventHandler(MultiUserChat.EVENT_JOIN_FAILED, data -> failures.add((MucJoinFailure) data));
+
+            h.xmpp.event("session_start", Jid.of(SELF));
+            h.nextSent();
+            h.receive(NOT_AUTHORIZED.replace("type='auth'", "type='wait'")
+                    .replace("not-authorized", "remote-server-timeout"));
+            assertThat(failures.poll(5, TimeUnit.SECONDS).retrying()).isTrue();
+            assertThat(muc.room(COVEN)).as("still wanted").isNotNull();
+            XmlElement again = h.nextSent();
+            assertThat(again.attribute("to")).isEqualTo(ROOM + "/thirdwitch");
+            assertThat(again.element("x", MultiUserChat.NAMESPACE)).isNotNull();
+
+            h.receive(NOT_AUTHORIZED.replace("not-authorized", "forbidden"));
+            MucJoinFailure banned = failures.poll(5, TimeUnit.SECONDS);
+            assertThat(banned.retrying()).isFalse();
+            assertThat(((StanzaErrorException) banned.cause()).condition()).isEqualTo(StanzaError.Condition.FORBIDDEN);
+            assertThat(muc.room(COVEN)).isNull();
+            assertThat(h.peer.nextSent(Duration.ofMillis(500))).isNull();
         }
     }
 
