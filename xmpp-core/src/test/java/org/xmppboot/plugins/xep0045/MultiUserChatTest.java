@@ -117,6 +117,58 @@ class MultiUserChatTest {
     }
 
     @Test
+    void ourNickChangeFollowsTheRoomAndKeepsFilteringOurMessages() throws Exception {
+        MultiUserChat muc = new MultiUserChat();
+        try (StreamHarness h = started(muc)) {
+            Room room = joined(h, muc);
+            BlockingQueue<Object> seen = events(h, MultiUserChat.EVENT_LEFT, "groupchat_message");
+            muc.changeNick(COVEN, "oldhag");
+            assertThat(h.nextSent().attribute("to")).isEqualTo(ROOM + "/oldhag");
+            // §7.6, Examples 60 and 61 as the third witch receives them.
+            h.receive("<presence from='coven@chat.shakespeare.lit/thirdwitch' to='hag66@shakespeare.lit/pda' "
+                    + "type='unavailable'><x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='member' "
+                    + "jid='hag66@shakespeare.lit/pda' nick='oldhag' role='participant'/><status code='303'/>"
+                    + "<status code='110'/></x></presence>");
+            h.receive("<presence from='coven@chat.shakespeare.lit/oldhag' to='hag66@shakespeare.lit/pda'>"
+                    + "<x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='member' "
+                    + "jid='hag66@shakespeare.lit/pda' role='participant'/><status code='110'/></x></presence>");
+            await(() -> room.occupant("oldhag") != null);
+            assertThat(room.nick()).isEqualTo("oldhag");
+            assertThat(room.occupant("thirdwitch")).isNull();
+            assertThat(room.isJoined()).isTrue();
+
+            h.receive(OWN_MESSAGE.replace("/thirdwitch'", "/oldhag'"));
+            h.receive(MESSAGE);
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).as("no muc_left, our message filtered").asString()
+                    .startsWith("groupchat_message").contains("brinded cat");
+            assertThat(muc.mentionsMe(new Message(XmlElement.parse("<message xmlns='jabber:client' from='"
+                    + ROOM + "/firstwitch' type='groupchat'><body>oldhag: well done</body></message>")))).isTrue();
+        }
+    }
+
+    @Test
+    void malformedRoomStanzasAreReadLeniently() throws Exception {
+        MultiUserChat muc = new MultiUserChat();
+        try (StreamHarness h = started(muc)) {
+            Room room = joined(h, muc);
+            BlockingQueue<Object> messages = events(h, "groupchat_message");
+            h.receive("<presence from='coven@chat.shakespeare.lit'/>");
+            h.receive("<presence from='coven@chat.shakespeare.lit/fourthwitch'><x xmlns='"
+                    + MultiUserChat.NAMESPACE_USER + "'><item role='queen' affiliation='' jid='@@'/>"
+                    + "<status code='x'/><status/></x></presence>");
+            h.receive("<presence from='coven@chat.shakespeare.lit/fifthwitch' type='error'/>");
+            h.receive(MESSAGE.replace("</body>", "</body><delay xmlns='urn:xmpp:delay' stamp='yesterday'/>"));
+            assertThat(messages.poll(5, TimeUnit.SECONDS)).asString().contains("brinded cat");
+            Occupant fourth = room.occupant("fourthwitch");
+            assertThat(fourth).isNotNull();
+            assertThat(fourth.role()).isNull();
+            assertThat(fourth.affiliation()).isNull();
+            assertThat(fourth.jid()).isNull();
+            assertThat(room.isJoined()).isTrue();
+        }
+    }
+
+    @Test
     void aTakenNickFallsBackToTheNextOneThenFails() throws Exception {
         MultiUserChat muc = new MultiUserChat(MucConfig.DEFAULT.withNickFallback(MucConfig.NickFallback.NUMBER, 2));
         try (StreamHarness h = started(muc)) {
