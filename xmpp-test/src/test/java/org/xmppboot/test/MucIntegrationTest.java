@@ -1,6 +1,7 @@
 package org.xmppboot.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -16,9 +17,15 @@ import org.xmppboot.plugins.xep0045.JoinOptions;
 import org.xmppboot.plugins.xep0045.MultiUserChat;
 import org.xmppboot.plugins.xep0045.Occupant;
 import org.xmppboot.plugins.xep0045.Room;
+import org.xmppboot.plugins.xep0410.MucSelfPing;
+import org.xmppboot.plugins.xep0410.SelfPingConfig;
 import org.xmppboot.reconnect.ReconnectPolicy;
 import org.xmppboot.sm.StreamManagementConfig;
+import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
+import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.xml.XmlElement;
 
 /** XEP-0045 against the local Prosody: two of our clients in a room, and a bot whose connection is cut. */
 @ProsodyTest
@@ -119,6 +126,37 @@ class MucIntegrationTest {
             Clients.close(bot);
         } finally {
             Clients.close(user);
+        }
+    }
+
+    @Test
+    void prosodyAnswersASelfPingAsJoinedAndRefusesOneFromAStranger(LocalProsody server) throws Exception {
+        Jid room = newRoom();
+        ClientXMPP bot = Clients.connected(server, Clients.newUser(server, LocalServer.DOMAIN, PASSWORD), PASSWORD);
+        ClientXMPP stranger = Clients.connected(server, Clients.newUser(server, LocalServer.DOMAIN, PASSWORD),
+                PASSWORD);
+        try {
+            MultiUserChat muc = new MultiUserChat();
+            MucSelfPing selfPing = new MucSelfPing(SelfPingConfig.DEFAULT.withInterval(null));
+            bot.registerPlugin(muc).registerPlugin(selfPing);
+            BlockingQueue<Object> notJoined = new LinkedBlockingQueue<>();
+            bot.addEventHandler(MucSelfPing.EVENT_NOT_JOINED, notJoined::add);
+            muc.join(room, JoinOptions.nick("bot").withHistory(History.NONE)).get(15, TimeUnit.SECONDS);
+
+            selfPing.pingJoinedRooms();
+            assertThat(notJoined.poll(2, TimeUnit.SECONDS)).as("still joined").isNull();
+            assertThat(muc.room(room).isJoined()).isTrue();
+
+            // What a self-ping finds when the room has forgotten us: the same ping from a non-occupant.
+            Iq ping = stranger.makeIq(Iq.Type.GET, room.withResource("bot"));
+            ping.setPayload(new XmlElement("ping", "urn:xmpp:ping"));
+            assertThatThrownBy(() -> ping.send().get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(StanzaErrorException.class)
+                    .satisfies(e -> assertThat(((StanzaErrorException) e).condition())
+                            .isEqualTo(StanzaError.Condition.NOT_ACCEPTABLE));
+        } finally {
+            Clients.close(bot);
+            Clients.close(stranger);
         }
     }
 }
