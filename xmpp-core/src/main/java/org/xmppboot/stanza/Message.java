@@ -10,6 +10,7 @@ import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
 import org.xmppboot.plugins.xep0060.PubSubEvent;
 import org.xmppboot.plugins.xep0066.Oob;
+import org.xmppboot.plugins.xep0045.MucUser;
 import org.xmppboot.plugins.xep0085.ChatState;
 import org.xmppboot.plugins.xep0085.ChatStateNotification;
 import org.xmppboot.plugins.xep0184.Receipt;
@@ -18,6 +19,7 @@ import org.xmppboot.plugins.xep0203.Delay;
 import org.xmppboot.plugins.xep0280.Carbon;
 import org.xmppboot.plugins.xep0280.CarbonPrivate;
 import org.xmppboot.plugins.xep0308.Replace;
+import org.xmppboot.plugins.xep0249.DirectInvite;
 import org.xmppboot.plugins.xep0297.Forwarded;
 import org.xmppboot.plugins.xep0313.MamResult;
 import org.xmppboot.plugins.xep0333.ChatMarker;
@@ -393,5 +395,19 @@ public class Message extends StanzaBase {
     public Message setOob(@Nullable String url, @Nullable String desc) {
         Oob.set(this, url, desc);
         return this;
+    }
+
+    // XEP-0045 Multi-User Chat
+
+    /** What a room says of the occupant this message is from (role, affiliation, status codes), or null. */
+    public @Nullable MucUser getMucUser() {
+        return MucUser.of(this);
+    }
+
+    // XEP-0249 Direct MUC Invitations
+
+    /** The direct invitation to a room this message carries, or null. */
+    public @Nullable DirectInvite getDirectInvite() {
+        return extension(DirectInvite.SCHEMA);
     }
 }

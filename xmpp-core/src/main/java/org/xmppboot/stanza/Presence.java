@@ -3,6 +3,7 @@ package org.xmppboot.stanza;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.plugins.xep0045.MucUser;
 import org.xmppboot.plugins.xep0115.Caps;
 import org.xmppboot.plugins.xep0203.Delay;
 import org.xmppboot.plugins.xep0153.VCardUpdate;
@@ -171,5 +172,12 @@ public class Presence extends StanzaBase {
     public Presence setVCardUpdate(@Nullable String photoHash) {
         enableExtension(VCardUpdate.SCHEMA).setPhotoHash(photoHash);
         return this;
+    }
+
+    // XEP-0045 Multi-User Chat
+
+    /** What a room says of the occupant this presence is about (role, affiliation, status codes), or null. */
+    public @Nullable MucUser getMucUser() {
+        return MucUser.of(this);
     }
 }

@@ -270,7 +270,7 @@ class XmppAutoConfigurationTest {
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
                 "xmpp.outbound.max-queued=0"), "xmpp.outbound.max-queued", "leaves no room");
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
-                "xmpp.plugins=xep_0199,xep_0045"), "xmpp.plugins", "there is no plugin named 'xep_0045'");
+                "xmpp.plugins=xep_0199,xep_0000"), "xmpp.plugins", "there is no plugin named 'xep_0000'");
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",
                 "xmpp.stream-management.ack-every=0"), "xmpp.stream-management.ack-every", "0 is less than 1");
         assertFailure(runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x",

@@ -1,0 +1,620 @@
+package org.xmppboot.plugins.xep0045;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppboot.jid.Jid;
+import org.xmppboot.plugin.BasePlugin;
+import org.xmppboot.plugin.PluginContext;
+import org.xmppboot.plugins.xep0004.DataForm;
+import org.xmppboot.plugins.xep0004.DataForms;
+import org.xmppboot.plugins.xep0030.ServiceDiscovery;
+import org.xmppboot.plugins.xep0359.StanzaId;
+import org.xmppboot.stanza.Iq;
+import org.xmppboot.stanza.Message;
+import org.xmppboot.stanza.Presence;
+import org.xmppboot.stanza.StanzaBase;
+import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stanza.StanzaErrorException;
+import org.xmppboot.stream.Direction;
+import org.xmppboot.stream.XMLStream;
+import org.xmppboot.stream.handler.StreamHandler;
+import org.xmppboot.xml.XmlElement;
+
+/**
+ * XEP-0045 Multi-User Chat, the occupant's side: join and leave rooms, talk in them, follow their occupants and
+ * subject, and the owner's and moderator's essentials (§8 to §10: roles, affiliations, configuration).
+ *
+ * <p>Rooms stay joined: a {@link #join} made before connecting is sent when the session starts, and after a new
+ * session (a reconnect without stream management, a server restart) every room is joined again, asking for the
+ * history since the last message seen; history we had already received is recognised and dropped, so nothing
+ * is handled twice. A resumed session ({@code session_resumed}) is still in its rooms and does not rejoin.
+ *
+ * <p>Our own groupchat messages, which the room reflects to every occupant (§7.4), are dropped before any
+ * handler unless {@link MucConfig#receiveOwnMessages()}: a bot does not answer itself.
+ *
+ * <p>Events raised (besides the client's own {@code groupchat_message} for every groupchat message with a body
+ * and {@code message_without_body} for the subject):
+ * <ul>
+ *   <li>{@code muc_joined} ({@link Room}): our self-presence arrived; a join or a rejoin is complete.</li>
+ *   <li>{@code muc_left} ({@link Presence}): our unavailable self-presence arrived: we left, or were kicked
+ *       (status 307), banned (301), or the room was destroyed.</li>
+ *   <li>{@code muc_join_failed} ({@link MucJoinFailure}): a join failed (also raised when a future awaits it).</li>
+ *   <li>{@code groupchat_presence} and {@code muc::<room>::presence} ({@link Presence}): any presence from an
+ *       occupant of a room we are in, after the roster of {@link Room#occupants()} was updated.</li>
+ *   <li>{@code groupchat_subject} and {@code muc::<room>::subject} ({@link Message}): the room's subject, sent on
+ *       joining and whenever it changes.</li>
+ *   <li>{@code muc::<room>::message} ({@link Message}): a groupchat message with a body from the room.</li>
+ * </ul>
+ * {@code <room>} is the room's bare JID, as in {@code muc::lobby@conference.example.com::message}.
+ */
+public class MultiUserChat extends BasePlugin {
+
+    public static final String NAME = "xep_0045";
+    public static final String NAMESPACE = "http://jabber.org/protocol/muc";
+    public static final String NAMESPACE_USER = NAMESPACE + "#user";
+    public static final String NAMESPACE_ADMIN = NAMESPACE + "#admin";
+    public static final String NAMESPACE_OWNER = NAMESPACE + "#owner";
+
+    public static final String EVENT_JOINED = "muc_joined";
+    public static final String EVENT_LEFT = "muc_left";
+    public static final String EVENT_JOIN_FAILED = "muc_join_failed";
+    public static final String EVENT_PRESENCE = "groupchat_presence";
+    public static final String EVENT_SUBJECT = "groupchat_subject";
+
+    private static final Logger log = LoggerFactory.getLogger(MultiUserChat.class);
+    /** Inbound filter order: early, so that nothing sees a message this plugin drops. */
+    private static final int FILTER_ORDER = -100;
+    /**
+     * How far before the last message seen a rejoin asks for history: clocks and second-precision stamps differ,
+     * and the overlap is recognised and dropped.
+     */
+    private static final Duration REJOIN_OVERLAP = Duration.ofSeconds(2);
+
+    private static final Set<StanzaError.Condition> PASSING = Set.of(StanzaError.Condition.REMOTE_SERVER_NOT_FOUND,
+            StanzaError.Condition.REMOTE_SERVER_TIMEOUT, StanzaError.Condition.SERVICE_UNAVAILABLE,
+            StanzaError.Condition.INTERNAL_SERVER_ERROR, StanzaError.Condition.RESOURCE_CONSTRAINT);
+
+    private volatile MucConfig config;
+    private final Map<Jid, Room> rooms = new ConcurrentHashMap<>();
+
+    public MultiUserChat() {
+        this(MucConfig.DEFAULT);
+    }
+
+    public MultiUserChat(MucConfig config) {
+        super(NAME, ServiceDiscovery.NAME, DataForms.NAME);
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Replaces the settings; they apply to the next join and the next stanza received. */
+    public MultiUserChat configure(MucConfig newConfig) {
+        this.config = Objects.requireNonNull(newConfig, "config");
+        return this;
+    }
+
+    public MucConfig config() {
+        return config;
+    }
+
+    /** The name of a room's own event: {@code muc::<room>::<what>}. */
+    public static String roomEvent(Jid room, String what) {
+        return "muc::" + room.bare() + "::" + what;
+    }
+
+    @Override
+    protected void start(PluginContext context) {
+        Objects.requireNonNull(MucUser.SCHEMA); // registers the muc#user extension on Presence and Message
+        require(ServiceDiscovery.class).addFeature(NAMESPACE);
+        context.registerHandler(StreamHandler.of(NAME + ":presence", this::isRoomPresence,
+                s -> onPresence((Presence) s)));
+        context.registerHandler(StreamHandler.of(NAME + ":message", this::isRoomGroupchat,
+                s -> onGroupchat((Message) s)));
+        context.addFilter(Direction.IN, this::filterGroupchat, FILTER_ORDER);
+        context.addEventHandler("session_start", jid -> onNewSession());
+        // A join waits for the next session rather than timing out while there is no connection.
+        context.addEventHandler("disconnected",
+                reason -> rooms.keySet().forEach(room -> context.cancelSchedule(joinTimer(room))));
+    }
+
+    // ---------------------------------------------------------------- the API: rooms
+
+    /** Joins a room with this nick and the room's default history. */
+    public CompletableFuture<Room> join(Jid room, String nick) {
+        return join(room, JoinOptions.nick(nick));
+    }
+
+    /**
+     * Joins a room (XEP-0045 §7.2) and keeps it joined across new sessions until {@link #leave}. Before the
+     * session starts, the join is sent when it does. The future completes with the room when our self-presence
+     * arrives, and fails with the room's {@link StanzaErrorException} ({@code not-authorized}: password,
+     * {@code registration-required}: members only, {@code forbidden}: banned, {@code conflict}: nick taken after
+     * the {@link MucConfig#nickFallback() fallbacks}, ...) or a {@link TimeoutException}. May be called before
+     * the plugin is registered on a connection: the join is then sent at the first session. Joining a room again
+     * changes nothing there and returns the pending or completed join. Never block on it on the event thread.
+     */
+    public CompletableFuture<Room> join(Jid room, JoinOptions options) {
+        Jid bare = room.bare();
+        if (bare.local() == null) {
+            throw new IllegalArgumentException("A room JID has a local part: " + room);
+        }
+        Room state = rooms.compute(bare,
+                (r, known) -> known == null || known.isLeaving() ? new Room(r, options) : known);
+        synchronized (state) {
+            CompletableFuture<Room> pending = state.pendingJoin();
+            if (pending != null) {
+                return pending;
+            }
+            if (state.isJoined()) {
+                return CompletableFuture.completedFuture(state);
+            }
+            state.setOptions(options);
+            CompletableFuture<Room> future = newFuture();
+            state.setPendingJoin(future);
+            if (isInitialised() && context().isSessionEstablished()) {
+                sendJoin(state, options.history());
+            }
+            return future;
+        }
+    }
+
+    /** Leaves a room (§7.14) and stops rejoining it; {@code muc_left} follows when the room confirms. */
+    public void leave(Jid room, @Nullable String status) {
+        Room state = rooms.get(room.bare());
+        if (state == null) {
+            return;
+        }
+        context().cancelSchedule(joinTimer(state.jid()));
+        context().cancelSchedule(retryTimer(state.jid()));
+        CompletableFuture<Room> pending;
+        synchronized (state) {
+            state.markLeaving();
+            pending = state.pendingJoin();
+            state.setPendingJoin(null);
+        }
+        if (pending != null) {
+            pending.completeExceptionally(new IllegalStateException("Left " + state.jid() + " before joining"));
+        }
+        if (context().isSessionEstablished() && state.isJoined()) {
+            context().makePresence(state.jid().withResource(state.nick()), null, status, Presence.Type.UNAVAILABLE)
+                    .send();
+        } else {
+            rooms.remove(state.jid(), state);
+        }
+    }
+
+    /**
+     * Joins a room we believe we are in again, as after a new session (history since the last message seen): for
+     * when the room has forgotten us, as a self-ping (XEP-0410) finds out. Returns the pending join if one is under
+     * way; fails at once for a room we are not in.
+     */
+    public CompletableFuture<Room> rejoin(Jid room) {
+        Room state = rooms.get(room.bare());
+        if (state == null || state.isLeaving()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Not in " + room.bare()));
+        }
+        CompletableFuture<Room> future;
+        synchronized (state) {
+            CompletableFuture<Room> pending = state.pendingJoin();
+            if (pending != null) {
+                return pending;
+            }
+            state.markNotJoined();
+            future = newFuture();
+            state.setPendingJoin(future);
+        }
+        if (context().isSessionEstablished()) {
+            sendJoin(state, state.wasJoinedBefore() ? historyForRejoin(state) : state.options().history());
+        }
+        return future;
+    }
+
+    /** The room we are in or joining, or null. */
+    public @Nullable Room room(Jid room) {
+        return rooms.get(room.bare());
+    }
+
+    /** The rooms we are in or joining. */
+    public List<Room> rooms() {
+        return new ArrayList<>(rooms.values());
+    }
+
+    /** Sends a message with this body to everyone in the room (§7.4). */
+    public Message sendMessage(Jid room, String body) {
+        Message message = context().makeMessage(room.bare(), body, Message.Type.GROUPCHAT);
+        message.setId(context().newId());
+        message.send();
+        return message;
+    }
+
+    /** Sends a private message to one occupant, through the room (§7.5). */
+    public Message sendPrivateMessage(Jid room, String nick, String body) {
+        Message message = context().makeMessage(room.bare().withResource(nick), body, Message.Type.CHAT);
+        message.setId(context().newId());
+        // §7.5: the <x/> marks a private message as the room's, so a client does not take it for a direct one.
+        message.xml().addElement("x", NAMESPACE_USER);
+        message.send();
+        return message;
+    }
+
+    /** Changes the room's subject (§8.1; a moderator's right unless the room lets everyone). */
+    public void setSubject(Jid room, String subject) {
+        Message message = context().makeMessage(room.bare(), null, Message.Type.GROUPCHAT);
+        message.setSubject(subject);
+        message.send();
+    }
+
+    /** Asks for another nick in a room we are in (§7.6); the room's presence confirms it. */
+    public void changeNick(Jid room, String nick) {
+        context().makePresence(room.bare().withResource(nick), null, null, null).send();
+    }
+
+    /** Whether a message mentions our nick in the room it came from (see {@link MucMessages#mentions}). */
+    public boolean mentionsMe(Message message) {
+        Jid from = message.getFrom();
+        Room state = from == null ? null : rooms.get(from.bare());
+        return state != null && MucMessages.mentions(message, state.nick());
+    }
+
+    // ---------------------------------------------------------------- the API: moderation and ownership
+
+    /** Sets an occupant's role (§8.4 voice, §8.2 kick with {@link Role#NONE}, §9.6 moderator). */
+    public CompletableFuture<Iq> setRole(Jid room, String nick, Role role, @Nullable String reason) {
+        return sendAdmin(room, new MucItem(new XmlElement("item", NAMESPACE_ADMIN)).setNick(nick).setRole(role)
+                .setReason(reason));
+    }
+
+    /** Kicks an occupant (§8.2): its role becomes none. */
+    public CompletableFuture<Iq> kick(Jid room, String nick, @Nullable String reason) {
+        return setRole(room, nick, Role.NONE, reason);
+    }
+
+    /** Sets a user's affiliation (§9.1 ban with {@link Affiliation#OUTCAST}, §9.3 membership, §10.3 admin). */
+    public CompletableFuture<Iq> setAffiliation(Jid room, Jid user, Affiliation affiliation,
+            @Nullable String reason) {
+        return sendAdmin(room, new MucItem(new XmlElement("item", NAMESPACE_ADMIN)).setJid(user.bare())
+                .setAffiliation(affiliation).setReason(reason));
+    }
+
+    /** Bans a user (§9.1). */
+    public CompletableFuture<Iq> ban(Jid room, Jid user, @Nullable String reason) {
+        return setAffiliation(room, user, Affiliation.OUTCAST, reason);
+    }
+
+    /** Makes a user a member (§9.3). */
+    public CompletableFuture<Iq> grantMembership(Jid room, Jid user) {
+        return setAffiliation(room, user, Affiliation.MEMBER, null);
+    }
+
+    /** Takes a user's membership away (§9.4). */
+    public CompletableFuture<Iq> revokeMembership(Jid room, Jid user) {
+        return setAffiliation(room, user, Affiliation.NONE, null);
+    }
+
+    /** The room's configuration form (§10.2), to fill in and {@link #submitConfiguration submit}. */
+    public CompletableFuture<DataForm> getConfiguration(Jid room) {
+        Iq iq = context().makeIq(Iq.Type.GET, room.bare());
+        iq.setPayload(new XmlElement("query", NAMESPACE_OWNER));
+        return context().sendIq(iq, null).thenApply(result -> {
+            XmlElement query = result.getPayload();
+            XmlElement form = query == null ? null : query.element("x", DataForm.NAMESPACE);
+            if (form == null) {
+                throw new StanzaErrorException(StanzaError.Condition.UNDEFINED_CONDITION,
+                        room + " sent no configuration form");
+            }
+            return new DataForm(form);
+        });
+    }
+
+    /** Submits a filled-in configuration form (§10.2), of type submit (see {@link DataForm#submit}). */
+    public CompletableFuture<Iq> submitConfiguration(Jid room, DataForm submission) {
+        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
+        iq.setPayload(new XmlElement("query", NAMESPACE_OWNER)).getPayload().addChild(submission.xml().copy());
+        return context().sendIq(iq, null);
+    }
+
+    /** Destroys a room (§10.9). */
+    public CompletableFuture<Iq> destroy(Jid room, @Nullable String reason) {
+        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
+        XmlElement destroy = iq.setPayload(new XmlElement("query", NAMESPACE_OWNER)).getPayload()
+                .addElement("destroy", NAMESPACE_OWNER);
+        if (reason != null) {
+            destroy.addElement("reason", NAMESPACE_OWNER).setText(reason);
+        }
+        return context().sendIq(iq, null);
+    }
+
+    private CompletableFuture<Iq> sendAdmin(Jid room, MucItem item) {
+        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
+        iq.setPayload(new XmlElement("query", NAMESPACE_ADMIN)).getPayload().addChild(item.xml());
+        return context().sendIq(iq, null);
+    }
+
+    // ---------------------------------------------------------------- joining
+
+    private void sendJoin(Room room, History history) {
+        JoinOptions options = room.options();
+        Presence presence = context().makePresence(room.jid().withResource(room.nick()), null, null, null);
+        XmlElement x = presence.xml().addElement("x", NAMESPACE);
+        if (options.password() != null) {
+            x.addElement("password", NAMESPACE).setText(options.password());
+        }
+        history.writeTo(x);
+        context().schedule(joinTimer(room.jid()), config.joinTimeout(), () -> joinTimedOut(room), false);
+        presence.send();
+    }
+
+    /** A new session: the rooms are gone server-side; join them all again (or for the first time). */
+    private void onNewSession() {
+        for (Room room : rooms.values()) {
+            boolean rejoin = room.wasJoinedBefore();
+            if (room.isLeaving() || (rejoin && !config.rejoinOnNewSession())) {
+                rooms.remove(room.jid(), room);
+                room.markNotJoined();
+                continue;
+            }
+            room.markNotJoined();
+            room.markJoinedAtSessionStart();
+            context().cancelSchedule(retryTimer(room.jid()));
+            synchronized (room) {
+                if (room.pendingJoin() == null) {
+                    room.setPendingJoin(newFuture());
+                }
+            }
+            // §7.2.15: "since" alone, so nothing said while we were away is missed, whatever the first limits.
+            sendJoin(room, rejoin ? historyForRejoin(room) : room.options().history());
+        }
+    }
+
+    private static History historyForRejoin(Room room) {
+        Instant from = room.resumeFrom();
+        return from == null ? room.options().history() : History.since(from.minus(REJOIN_OVERLAP));
+    }
+
+    private void joinTimedOut(Room room) {
+        context().cancelSchedule(joinTimer(room.jid()));
+        failJoin(room, new TimeoutException("No answer from " + room.jid() + " within " + config.joinTimeout()));
+    }
+
+    private void failJoin(Room room, Throwable cause) {
+        context().cancelSchedule(joinTimer(room.jid()));
+        CompletableFuture<Room> pending;
+        synchronized (room) {
+            pending = room.pendingJoin();
+            room.setPendingJoin(null);
+        }
+        room.markNotJoined();
+        boolean retrying = room.keepsTrying() && !room.isLeaving() && isPassing(cause);
+        if (retrying) {
+            Duration delay = config.rejoinRetryInterval();
+            log.info("[{}] joining {} failed, trying again in {}: {}", context().connectionName(), room.jid(), delay,
+                    cause.getMessage());
+            context().schedule(retryTimer(room.jid()), delay, () -> retryJoin(room), false);
+        } else {
+            rooms.remove(room.jid(), room);
+            log.info("[{}] joining {} failed: {}", context().connectionName(), room.jid(), cause.getMessage());
+        }
+        if (pending != null) {
+            pending.completeExceptionally(cause);
+        }
+        context().event(EVENT_JOIN_FAILED, new MucJoinFailure(room.jid(), cause, retrying));
+    }
+
+    private void retryJoin(Room room) {
+        context().cancelSchedule(retryTimer(room.jid()));
+        if (rooms.get(room.jid()) == room && !room.isJoined() && room.pendingJoin() == null
+                && context().isSessionEstablished()) {
+            rejoin(room.jid());
+        }
+    }
+
+    /** A failure that may pass: no answer, the room's server unreachable or busy (RFC 6120 §8.3.2, type wait). */
+    private static boolean isPassing(Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return true;
+        }
+        if (!(cause instanceof StanzaErrorException refused)) {
+            return false;
+        }
+        StanzaError error = refused.stanza() == null ? null : refused.stanza().getError();
+        return PASSING.contains(refused.condition())
+                || (error != null && error.getErrorType() == StanzaError.Type.WAIT);
+    }
+
+    private void completeJoin(Room room) {
+        context().cancelSchedule(joinTimer(room.jid()));
+        CompletableFuture<Room> pending;
+        synchronized (room) {
+            room.markJoined(Instant.now());
+            pending = room.pendingJoin();
+            room.setPendingJoin(null);
+        }
+        if (pending != null) {
+            pending.complete(room);
+        }
+        context().event(EVENT_JOINED, room);
+    }
+
+    /** §7.2.9: our nick is taken; try the next fallback nick, or give up. */
+    private boolean retryWithOtherNick(Room room) {
+        int attempt = room.nextNickAttempt();
+        String other = attempt > config.maxNickAttempts() ? null
+                : config.nickFallback().nick(room.options().nick(), attempt);
+        if (other == null) {
+            return false;
+        }
+        room.setNick(other);
+        sendJoin(room, room.wasJoinedBefore() ? historyForRejoin(room) : room.options().history());
+        return true;
+    }
+
+    private static String retryTimer(Jid room) {
+        return NAME + ":retry:" + room;
+    }
+
+    private static String joinTimer(Jid room) {
+        return NAME + ":join:" + room;
+    }
+
+    private <T> CompletableFuture<T> newFuture() {
+        XMLStream stream = isInitialised() ? context().unwrap(XMLStream.class) : null;
+        return stream != null ? stream.newFuture() : new CompletableFuture<>();
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    private @Nullable Room roomOf(StanzaBase stanza) {
+        Jid from = stanza.getFrom();
+        return from == null ? null : rooms.get(from.bare());
+    }
+
+    private boolean isRoomPresence(StanzaBase stanza) {
+        return stanza instanceof Presence && roomOf(stanza) != null;
+    }
+
+    private boolean isRoomGroupchat(StanzaBase stanza) {
+        return stanza instanceof Message message && message.getMessageType() == Message.Type.GROUPCHAT
+                && roomOf(stanza) != null;
+    }
+
+    private void onPresence(Presence presence) {
+        Room room = roomOf(presence);
+        Jid from = presence.getFrom();
+        if (room == null || from == null) {
+            return;
+        }
+        Presence.Type type = presence.getPresenceType();
+        if (type == Presence.Type.ERROR) {
+            onPresenceError(room, presence);
+            return;
+        }
+        Occupant occupant = Occupant.of(presence);
+        if (occupant == null || (type != Presence.Type.AVAILABLE && type != Presence.Type.UNAVAILABLE)) {
+            return;
+        }
+        MucUser user = MucUser.of(presence);
+        boolean self = (user != null && user.hasStatus(MucUser.SELF)) || occupant.nick().equals(room.nick());
+        if (type == Presence.Type.AVAILABLE) {
+            room.putOccupant(occupant);
+            if (self) {
+                room.setNick(occupant.nick()); // §7.2.10: the room may have changed the nick we asked for
+                if (room.pendingJoin() != null) {
+                    onSelfPresence(room, user);
+                }
+            }
+        } else {
+            room.removeOccupant(occupant.nick());
+            MucItem item = user == null ? null : user.getItem();
+            if (user != null && user.hasStatus(MucUser.NICK_CHANGED) && item != null && item.getNick() != null) {
+                if (self) {
+                    room.setNick(item.getNick()); // §7.6: the new nick's presence follows
+                }
+            } else if (self && room.pendingJoin() == null) {
+                rooms.remove(room.jid(), room);
+                room.markNotJoined();
+                context().event(EVENT_LEFT, presence);
+            }
+        }
+        context().event(EVENT_PRESENCE, presence);
+        context().event(roomEvent(room.jid(), "presence"), presence);
+    }
+
+    private void onSelfPresence(Room room, @Nullable MucUser user) {
+        if (user != null && user.hasStatus(MucUser.ROOM_CREATED) && config.createInstantRooms()) {
+            // §10.1.2: an empty submitted form accepts the default configuration and unlocks the room.
+            submitConfiguration(room.jid(), DataForm.create(DataForm.Type.SUBMIT)).whenComplete((ok, error) -> {
+                if (error != null) {
+                    failJoin(room, error);
+                } else {
+                    completeJoin(room);
+                }
+            });
+            return;
+        }
+        completeJoin(room);
+    }
+
+    private void onPresenceError(Room room, Presence presence) {
+        if (room.pendingJoin() == null) {
+            log.debug("[{}] presence error from {} outside a join: {}", context().connectionName(), room.jid(),
+                    presence);
+            return;
+        }
+        StanzaError error = presence.getError();
+        if (error != null && error.getCondition() == StanzaError.Condition.CONFLICT && retryWithOtherNick(room)) {
+            return;
+        }
+        failJoin(room, new StanzaErrorException(presence));
+    }
+
+    private void onGroupchat(Message message) {
+        Room room = roomOf(message);
+        if (room == null) {
+            return;
+        }
+        String subject = message.getSubject();
+        // §7.2.15: a message with a subject and no body is the subject; one with a body is an ordinary message.
+        if (subject != null && message.getBody() == null) {
+            room.setSubject(subject);
+            context().event(EVENT_SUBJECT, message);
+            context().event(roomEvent(room.jid(), "subject"), message);
+        } else if (message.getBody() != null) {
+            context().event(roomEvent(room.jid(), "message"), message);
+        }
+    }
+
+    /**
+     * The inbound filter: notes when the room last spoke, drops history a rejoin replays that we already handled,
+     * and drops our own reflected messages unless they are wanted.
+     */
+    private @Nullable StanzaBase filterGroupchat(StanzaBase stanza) {
+        if (!(stanza instanceof Message message) || message.getMessageType() != Message.Type.GROUPCHAT) {
+            return stanza;
+        }
+        Room room = roomOf(message);
+        Jid from = message.getFrom();
+        if (room == null || from == null || from.resource() == null || message.getBody() == null) {
+            return stanza;
+        }
+        Instant delayed = message.getDelay() == null ? null : message.getDelay().getStamp();
+        if (!room.noteMessage(messageKey(room, message, from), delayed, Instant.now())) {
+            log.debug("[{}] history already seen, dropped: {}", context().connectionName(), message.getId());
+            return null;
+        }
+        if (!config.receiveOwnMessages() && from.resource().equals(room.nick()) && message.getSubject() == null) {
+            return null;
+        }
+        return stanza;
+    }
+
+    /**
+     * What identifies a room's message in its history: the id the room gave it (XEP-0359, only the room's is
+     * believed), else the sender's origin-id or id, else its nick and body.
+     */
+    private static String messageKey(Room room, Message message, Jid from) {
+        String id = StanzaId.find(message.xml(), room.jid());
+        if (id != null) {
+            return "sid:" + id;
+        }
+        String origin = message.getOriginId();
+        if (origin != null) {
+            return "oid:" + from.resource() + ":" + origin;
+        }
+        String plainId = message.getId();
+        if (plainId != null && !plainId.isEmpty()) {
+            return "id:" + from.resource() + ":" + plainId;
+        }
+        return "body:" + from.resource() + ":" + message.getBody();
+    }
+}
