@@ -141,8 +141,8 @@ public class Message extends StanzaBase {
     }
 
     /**
-     * A reply to this message: addressed back, same type, and the same thread (RFC 6121 §5.2.5: a reply
-     * SHOULD carry the thread of the message it answers).
+     * A reply to this message: addressed back (to the room, for a groupchat message), same type, and the same
+     * thread (RFC 6121 §5.2.5: a reply SHOULD carry the thread of the message it answers).
      */
     @Override
     public Message reply() {
@@ -153,6 +153,11 @@ public class Message extends StanzaBase {
     public Message reply(@Nullable String body) {
         Message reply = (Message) super.reply();
         reply.xml.setAttribute("type", xml.attribute("type"));
+        Jid from = getFrom();
+        if (getMessageType() == Type.GROUPCHAT && from != null) {
+            // XEP-0045 §7.4: a groupchat message goes to the room, never to the occupant who wrote.
+            reply.setTo(from.bare());
+        }
         if (body != null) {
             reply.setBody(body);
         }
