@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.xmppboot.jid.Jid;
+import org.xmppboot.jid.JidFormatException;
 import org.xmppboot.plugin.XmppPlugin;
 import org.xmppboot.plugins.xep0050.AdHocCommands;
 import org.xmppboot.plugins.xep0050.AdHocCommandsConfig;
@@ -22,13 +24,21 @@ import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.plugins.xep0199.PingConfig;
 import org.xmppboot.plugins.xep0202.EntityTime;
 import org.xmppboot.plugins.xep0202.EntityTimeConfig;
+import org.xmppboot.plugins.xep0249.DirectInvitations;
+import org.xmppboot.plugins.xep0249.DirectInvitationsConfig;
 import org.xmppboot.plugins.xep0280.CarbonsConfig;
 import org.xmppboot.plugins.xep0280.MessageCarbons;
+import org.xmppboot.plugins.xep0308.CorrectionConfig;
+import org.xmppboot.plugins.xep0308.MessageCorrection;
 import org.xmppboot.plugins.xep0313.MamConfig;
 import org.xmppboot.plugins.xep0313.MessageArchive;
 import org.xmppboot.plugins.xep0333.ChatMarkers;
 import org.xmppboot.plugins.xep0359.StanzaIdConfig;
 import org.xmppboot.plugins.xep0359.StanzaIds;
+import org.xmppboot.plugins.xep0363.HttpUpload;
+import org.xmppboot.plugins.xep0363.HttpUploadConfig;
+import org.xmppboot.plugins.xep0444.MessageReactions;
+import org.xmppboot.plugins.xep0444.ReactionsConfig;
 
 /**
  * Applies {@code xmpp.plugin.*} to each built-in plugin just before it is initialised, unless the application
@@ -74,6 +84,17 @@ final class PluginPropertiesCustomizer implements Consumer<XmppPlugin> {
         } else if (plugin instanceof AdHocCommands commands) {
             XmppPluginProperties.Commands p = properties.getXep0050();
             commands.configure(new AdHocCommandsConfig(p.getSessionTimeout(), p.getMaxSessions()));
+        } else if (plugin instanceof DirectInvitations invitations) {
+            XmppPluginProperties.Invitations p = properties.getXep0249();
+            invitations.configure(new DirectInvitationsConfig(p.isAutoJoin(), p.getNick()));
+        } else if (plugin instanceof MessageCorrection correction) {
+            correction.configure(new CorrectionConfig(properties.getXep0308().getRemembered()));
+        } else if (plugin instanceof MessageReactions reactions) {
+            reactions.configure(new ReactionsConfig(properties.getXep0444().getRemembered()));
+        } else if (plugin instanceof HttpUpload upload) {
+            XmppPluginProperties.Upload p = properties.getXep0363();
+            upload.configure(new HttpUploadConfig(p.getService() == null ? null
+                    : jid("xmpp.plugin.xep0363.service", p.getService()), p.getHttpTimeout()));
         } else if (plugin instanceof MessageCarbons carbons) {
             carbons.configure(new CarbonsConfig(properties.getXep0280().isEnableOnSessionStart()));
         } else if (plugin instanceof MessageArchive archive) {
@@ -82,6 +103,14 @@ final class PluginPropertiesCustomizer implements Consumer<XmppPlugin> {
         } else if (plugin instanceof InBandRegistration registration) {
             XmppPluginProperties.Registration p = properties.getXep0077();
             registration.configure(new InBandRegistrationConfig(p.isCreateAccount(), Map.copyOf(p.getFields())));
+        }
+    }
+
+    private static Jid jid(String property, String value) {
+        try {
+            return Jid.of(value);
+        } catch (JidFormatException e) {
+            throw new InvalidXmppPropertyException(property, e.getMessage(), "Use a JID such as upload.example.org.");
         }
     }
 }

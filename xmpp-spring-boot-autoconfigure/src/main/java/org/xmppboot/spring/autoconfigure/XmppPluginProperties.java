@@ -13,10 +13,14 @@ import org.xmppboot.plugins.xep0085.ChatStatesConfig;
 import org.xmppboot.plugins.xep0115.CapsConfig;
 import org.xmppboot.plugins.xep0184.ReceiptsConfig;
 import org.xmppboot.plugins.xep0191.BlockingConfig;
+import org.xmppboot.plugins.xep0249.DirectInvitationsConfig;
 import org.xmppboot.plugins.xep0280.CarbonsConfig;
+import org.xmppboot.plugins.xep0308.CorrectionConfig;
 import org.xmppboot.plugins.xep0313.MamConfig;
 import org.xmppboot.plugins.xep0333.ChatMarkersConfig;
 import org.xmppboot.plugins.xep0359.StanzaIdConfig;
+import org.xmppboot.plugins.xep0363.HttpUploadConfig;
+import org.xmppboot.plugins.xep0444.ReactionsConfig;
 
 /**
  * Settings of the built-in plugins, {@code xmpp.plugin.<plugin name>.*}: {@code xmpp.plugin.xep_0092.name} and
@@ -61,6 +65,18 @@ public class XmppPluginProperties {
 
     /** XEP-0050 Ad-Hoc Commands: the sessions of multi-step commands. */
     private final Commands xep0050 = new Commands();
+
+    /** XEP-0249 Direct MUC Invitations. */
+    private final Invitations xep0249 = new Invitations();
+
+    /** XEP-0308 Last Message Correction. */
+    private final Remembering xep0308 = new Remembering(CorrectionConfig.DEFAULT.remembered());
+
+    /** XEP-0444 Message Reactions. */
+    private final Remembering xep0444 = new Remembering(ReactionsConfig.DEFAULT.remembered());
+
+    /** XEP-0363 HTTP File Upload. */
+    private final Upload xep0363 = new Upload();
 
     /** XEP-0313 Message Archive Management. */
     private final Archive xep0313 = new Archive();
@@ -111,6 +127,22 @@ public class XmppPluginProperties {
 
     public Commands getXep0050() {
         return xep0050;
+    }
+
+    public Invitations getXep0249() {
+        return xep0249;
+    }
+
+    public Remembering getXep0308() {
+        return xep0308;
+    }
+
+    public Remembering getXep0444() {
+        return xep0444;
+    }
+
+    public Upload getXep0363() {
+        return xep0363;
     }
 
     public Archive getXep0313() {
@@ -472,6 +504,74 @@ public class XmppPluginProperties {
 
         public void setMaxSessions(int maxSessions) {
             this.maxSessions = maxSessions;
+        }
+    }
+
+    public static class Invitations {
+
+        /** Whether to join the rooms the bot is invited to. */
+        private boolean autoJoin = DirectInvitationsConfig.DEFAULT.autoJoin();
+
+        /** The nick to join invited rooms with; the localpart of xmpp.jid when unset. */
+        private @Nullable String nick;
+
+        public boolean isAutoJoin() {
+            return autoJoin;
+        }
+
+        public void setAutoJoin(boolean autoJoin) {
+            this.autoJoin = autoJoin;
+        }
+
+        public @Nullable String getNick() {
+            return nick;
+        }
+
+        public void setNick(@Nullable String nick) {
+            this.nick = nick;
+        }
+    }
+
+    public static class Remembering {
+
+        /** How many messages (and their senders) are remembered, to check what later stanzas refer to. */
+        private int remembered;
+
+        Remembering(int remembered) {
+            this.remembered = remembered;
+        }
+
+        public int getRemembered() {
+            return remembered;
+        }
+
+        public void setRemembered(int remembered) {
+            this.remembered = remembered;
+        }
+    }
+
+    public static class Upload {
+
+        /** The upload service to use; found through service discovery on the bot's server when unset. */
+        private @Nullable String service;
+
+        /** How long one upload (the HTTP PUT) may take. */
+        private Duration httpTimeout = HttpUploadConfig.DEFAULT.httpTimeout();
+
+        public @Nullable String getService() {
+            return service;
+        }
+
+        public void setService(@Nullable String service) {
+            this.service = service;
+        }
+
+        public Duration getHttpTimeout() {
+            return httpTimeout;
+        }
+
+        public void setHttpTimeout(Duration httpTimeout) {
+            this.httpTimeout = httpTimeout;
         }
     }
 }

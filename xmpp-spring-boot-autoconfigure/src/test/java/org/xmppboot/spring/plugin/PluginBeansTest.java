@@ -27,7 +27,12 @@ import org.xmppboot.plugins.xep0184.DeliveryReceipts;
 import org.xmppboot.plugins.xep0184.ReceiptsConfig;
 import org.xmppboot.plugins.xep0199.Ping;
 import org.xmppboot.plugins.xep0199.PingConfig;
+import org.xmppboot.plugins.xep0249.DirectInvitations;
+import org.xmppboot.plugins.xep0308.MessageCorrection;
 import org.xmppboot.plugins.xep0333.ChatMarkers;
+import org.xmppboot.plugins.xep0363.HttpUpload;
+import org.xmppboot.plugins.xep0363.HttpUploadConfig;
+import org.xmppboot.plugins.xep0444.MessageReactions;
 import org.xmppboot.spring.annotation.XmppEvent;
 import org.xmppboot.spring.autoconfigure.XmppAutoConfiguration;
 import org.xmppboot.test.StreamTester;
@@ -187,6 +192,21 @@ class PluginBeansTest {
                     assertThat(xmpp.plugin(ChatMarkers.class).config().markOutgoing()).isTrue();
                     assertThat(xmpp.plugin(EntityCaps.class).config())
                             .isEqualTo(CapsConfig.DEFAULT.withNode("https://example.org/bot"));
+                });
+    }
+
+    @Test
+    void invitationsCorrectionsReactionsAndUploadTakeTheirProperties() {
+        runner.withPropertyValues("xmpp.plugins=xep_0249,xep_0308,xep_0444,xep_0363",
+                "xmpp.plugin.xep_0249.auto-join=true", "xmpp.plugin.xep_0308.remembered=10",
+                "xmpp.plugin.xep_0444.remembered=20", "xmpp.plugin.xep_0363.service=upload.example.com",
+                "xmpp.plugin.xep_0363.http-timeout=30s").run(context -> {
+                    ClientXMPP xmpp = context.getBean(ClientXMPP.class);
+                    assertThat(xmpp.plugin(DirectInvitations.class).config().autoJoin()).isTrue();
+                    assertThat(xmpp.plugin(MessageCorrection.class).config().remembered()).isEqualTo(10);
+                    assertThat(xmpp.plugin(MessageReactions.class).config().remembered()).isEqualTo(20);
+                    assertThat(xmpp.plugin(HttpUpload.class).config())
+                            .isEqualTo(new HttpUploadConfig(Jid.of("upload.example.com"), Duration.ofSeconds(30)));
                 });
     }
 }
