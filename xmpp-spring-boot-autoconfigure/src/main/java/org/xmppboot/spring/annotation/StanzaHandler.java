@@ -54,6 +54,14 @@ public @interface StanzaHandler {
     Class<? extends StanzaBase> type() default StanzaBase.class;
 
     /**
+     * Only groupchat messages from this room (XEP-0045), a bare JID such as {@code team@conference.example.org};
+     * property placeholders are resolved ({@code ${bot.room}}). Without a path, the room's messages with a body.
+     * The bot's own messages, reflected by the room, never arrive (the MUC plugin drops them), and a
+     * {@code String} returned is sent to the room.
+     */
+    String room() default "";
+
+    /**
      * A SpEL expression that must be true for the handler to take the stanza, over {@code #stanza},
      * {@code #from} and {@code #xmpp}; for example {@code #from.domain == 'example.org'}. A stanza it rejects is
      * treated as if this handler did not exist (an iq then gets {@code service-unavailable}).

@@ -34,9 +34,9 @@ import java.lang.annotation.Target;
  * see the command, and are answered {@code forbidden} if they run it anyway.
  *
  * <p>The method runs on the event thread: it must not block (return a {@code CompletionStage} for slow work).
- * A thrown (or failed stage's) {@code StanzaErrorException}
- * answers the request with its error; any other failure {@code internal-server-error}; either ends the session. A method
- * whose parameters or return type cannot work fails start-up, naming it.
+ * A thrown (or failed stage's) {@code StanzaErrorException} answers the request with its error; any other failure
+ * {@code internal-server-error}; either ends the session. A method whose parameters or return type cannot work
+ * fails start-up, naming it.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.iq.IqRoute;
+import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
@@ -55,11 +56,20 @@ final class StanzaHandlerEndpoint extends AbstractXmppHandlerEndpoint {
      * @throws IllegalStateException naming the method, when the annotation or the signature can never work
      */
     static AbstractXmppHandlerEndpoint create(String id, Object bean, Method method, StanzaHandler annotation,
-            BaseXMPP xmpp, @Nullable XmppHandlerErrorHandler errorHandler, @Nullable HandlerObservation observation) {
+            BaseXMPP xmpp, @Nullable XmppHandlerErrorHandler errorHandler, @Nullable HandlerObservation observation,
+            String room) {
         HandlerMethod plain = HandlerMethod.forStanzas(bean, method, xmpp.getClass());
         Class<? extends StanzaBase> parameterType = plain.stanzaType();
         Class<? extends StanzaBase> annotationType = annotation.type();
-        Matcher base = matcher(annotation, parameterType, annotationType, method);
+        Jid roomJid = room(room, method);
+        Matcher base = roomJid != null && !hasMatcher(annotation) ? Matcher.stanzaPath("message@type=groupchat/body")
+                : matcher(annotation, parameterType, annotationType, method);
+        if (roomJid != null) {
+            Matcher any = base;
+            base = stanza -> any.matches(stanza) && stanza instanceof Message m
+                    && m.getMessageType() == Message.Type.GROUPCHAT && m.getFrom() != null
+                    && roomJid.equals(m.getFrom().bare());
+        }
         IqRoute route = StringUtils.hasText(annotation.path()) ? IqRoutes.route(annotation.path()) : null;
         if (route != null) {
             return IqHandlerEndpoint.create(id, route, method, plain.observed(observation, id, "iq"), annotation,
@@ -116,6 +126,22 @@ final class StanzaHandlerEndpoint extends AbstractXmppHandlerEndpoint {
     }
 
     /** The annotation's matcher, or the one the stanza parameter's type implies. */
+    private static boolean hasMatcher(StanzaHandler a) {
+        return StringUtils.hasText(a.path()) || StringUtils.hasText(a.xpath()) || StringUtils.hasText(a.mask());
+    }
+
+    private static @Nullable Jid room(String room, Method method) {
+        if (!StringUtils.hasText(room)) {
+            return null;
+        }
+        Jid jid = Jid.ofOrNull(room.strip());
+        if (jid == null || !jid.isBare() || jid.local() == null) {
+            throw new IllegalStateException(HandlerMethod.describe(method) + ": room '" + room
+                    + "' is not a room's bare JID, such as team@conference.example.org");
+        }
+        return jid;
+    }
+
     private static Matcher matcher(StanzaHandler a, Class<? extends StanzaBase> parameterType,
             Class<? extends StanzaBase> annotationType, Method method) {
         int given = (StringUtils.hasText(a.path()) ? 1 : 0) + (StringUtils.hasText(a.xpath()) ? 1 : 0)

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -21,9 +22,9 @@ import org.xmppboot.spring.annotation.XmppCommand;
 import org.xmppboot.spring.annotation.XmppEvent;
 
 /**
- * Discovery only, as spring-kafka's {@code KafkaListenerAnnotationBeanPostProcessor}: finds {@link StanzaHandler},
- * {@link XmppEvent} and {@link XmppCommand} methods on every bean (behind AOP proxies too) and, once all singletons exist, turns each
- * into an {@link XmppHandlerEndpoint} and registers it with the {@link XmppHandlerEndpointRegistry}, which starts
+ * Discovery only, as spring-kafka's {@code KafkaListenerAnnotationBeanPostProcessor}: finds
+ * {@link StanzaHandler}, {@link XmppEvent} and {@link XmppCommand} methods on every bean (behind AOP proxies too)
+ * and, once all singletons exist, turns each into an {@link XmppHandlerEndpoint} and registers it with the {@link XmppHandlerEndpointRegistry}, which starts
  * it. What happens per stanza or event lives in the endpoints and their {@code HandlerAdapter}. A method whose
  * annotation or signature can never work fails start-up, naming the method and the parameter.
  */
@@ -91,8 +92,9 @@ public class XmppHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
         HandlerObservation observation = factory.getBeanProvider(HandlerObservation.class).getIfUnique();
         String defaultId = found.beanName + "." + found.method.getName();
         if (found.annotation instanceof StanzaHandler a) {
+            String room = factory instanceof ConfigurableBeanFactory c ? c.resolveEmbeddedValue(a.room()) : a.room();
             registry.register(StanzaHandlerEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId,
-                    found.bean, found.method, a, xmpp, errorHandler, observation));
+                    found.bean, found.method, a, xmpp, errorHandler, observation, room == null ? "" : room));
         } else if (found.annotation instanceof XmppCommand a) {
             registry.register(CommandEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId, found.bean,
                     found.method, a, xmpp, factory.getBean(Environment.class)));
