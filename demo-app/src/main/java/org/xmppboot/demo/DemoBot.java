@@ -14,10 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
 import org.xmppboot.plugins.xep0004.FieldType;
 import org.xmppboot.plugins.xep0045.MultiUserChat;
+import org.xmppboot.plugins.xep0066.OutOfBandData;
+import org.xmppboot.plugins.xep0363.HttpUpload;
+import org.xmppboot.plugins.xep0363.UploadProgress;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.spring.annotation.StanzaHandler;
 import org.xmppboot.spring.annotation.XmppCommand;
@@ -33,22 +37,54 @@ public class DemoBot {
               echo <text>  says <text> back
               time         the time (UTC)
               stats        what this bot has handled so far
+              chart        the same as a picture (uploaded, XEP-0363)
             In the room lobby@conference.localhost, address me ("demo-bot: time"). Ad-hoc command: status.""";
 
     private static final Logger log = LoggerFactory.getLogger(DemoBot.class);
 
     private final MeterRegistry meters;
+    private final BaseXMPP xmpp;
     private final ObjectProvider<MultiUserChat> rooms;
+    private final ObjectProvider<HttpUpload> uploads;
     private final Instant started = Instant.now();
 
-    public DemoBot(MeterRegistry meters, ObjectProvider<MultiUserChat> rooms) {
+    public DemoBot(MeterRegistry meters, BaseXMPP xmpp, ObjectProvider<MultiUserChat> rooms,
+            ObjectProvider<HttpUpload> uploads) {
         this.meters = meters;
+        this.xmpp = xmpp;
         this.rooms = rooms;
+        this.uploads = uploads;
     }
 
     @StanzaHandler("message@type=chat/body")
     String chat(Message message) {
+        if (message.getBody().strip().equalsIgnoreCase("chart") && message.getFrom() != null) {
+            return chart(message.getFrom());
+        }
         return answer(message.getBody());
+    }
+
+    /**
+     * Draws the counts, uploads the PNG to the server's upload service (XEP-0363) and sends its link (XEP-0066),
+     * which clients show inline. The upload runs in the background: the answer comes first.
+     */
+    private String chart(Jid to) {
+        HttpUpload upload = uploads.getIfAvailable();
+        if (upload == null) {
+            return "I cannot upload files here.";
+        }
+        byte[] png = StatsChart.png(StatsChart.counts(count("in"), count("out"), handledCount()));
+        upload.upload(png, "stats.png", "image/png", UploadProgress.NONE).whenComplete((url, failure) -> {
+            if (failure != null) {
+                log.warn("Could not upload the chart: {}", failure.toString());
+            } else {
+                OutOfBandData oob = xmpp.plugin(OutOfBandData.class);
+                if (oob != null) {
+                    oob.linkMessage(to, url, Message.Type.CHAT, "stats").send();
+                }
+            }
+        });
+        return "Drawing a chart of what I handled; its link follows.";
     }
 
     /** In a room, the bot answers only when addressed ("demo-bot: time", or "@demo-bot" anywhere). */
@@ -104,14 +140,22 @@ public class DemoBot {
 
     /** Read from the same meters the actuator exposes at /actuator/metrics. */
     private String stats() {
-        Timer handled = meters.find("xmpp.handler.duration").tag("handler", "demoBot.chat")
-                .tag("outcome", "success").timer();
+        Timer handled = handled();
         Duration up = Duration.between(started, Instant.now());
         return String.format(Locale.ROOT, "Up %dh %02dm %02ds. Messages received: %d, sent: %d. Commands answered "
                         + "before this one: %d (mean %.2f ms).", up.toHours(), up.toMinutesPart(), up.toSecondsPart(),
                 count("in"), count("out"),
                 handled == null ? 0 : handled.count(),
                 handled == null ? 0.0 : handled.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    private @Nullable Timer handled() {
+        return meters.find("xmpp.handler.duration").tag("handler", "demoBot.chat").tag("outcome", "success").timer();
+    }
+
+    private long handledCount() {
+        Timer handled = handled();
+        return handled == null ? 0 : handled.count();
     }
 
     private long count(String direction) {

@@ -66,6 +66,16 @@ class DemoApplicationTest {
                 assertThat(replies.poll(10, TimeUnit.SECONDS)).containsPattern("Messages received: \\d+, sent: \\d+")
                         .contains("Commands answered before this one: 4");
 
+                // A chart of the counts, uploaded through the server's service (XEP-0363) and linked.
+                client.sendMessage(bot, "chart", Message.Type.CHAT);
+                assertThat(replies.poll(10, TimeUnit.SECONDS)).startsWith("Drawing a chart");
+                String link = replies.poll(15, TimeUnit.SECONDS);
+                assertThat(link).as("the uploaded chart's URL").startsWith("http");
+                HttpResponse<byte[]> chart = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(chart.statusCode()).isEqualTo(200);
+                assertThat(chart.body()).as("a PNG").startsWith(0x89, 'P', 'N', 'G');
+
                 // The room from the demo's properties: the bot answers there when addressed, and only then.
                 Jid lobby = Jid.of("lobby@conference.localhost");
                 client.plugin(MultiUserChat.class).join(lobby, "tester").get(15, TimeUnit.SECONDS);
