@@ -36,8 +36,8 @@ public final class XmppMucAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MultiUserChat xmppMultiUserChat() {
-        return new MultiUserChat();
+    MultiUserChat xmppMultiUserChat(XmppMucProperties properties) {
+        return new MultiUserChat(properties.toConfig());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.xmppboot.plugins.xep0045.MucConfig;
 
 /**
  * The rooms the bot is in ({@code xmpp.muc.*}, XEP-0045): joined when the session starts, joined again after
@@ -22,6 +23,67 @@ public class XmppMucProperties {
      * forgot it is joined again. 0 or empty turns self-pings off.
      */
     private @Nullable Duration selfPingInterval = Duration.ofMinutes(5);
+
+    /** What to do when the nick is taken: none (fail the join), underscore (bot_, bot__) or number (bot2, bot3). */
+    private MucConfig.NickFallback nickFallback = MucConfig.DEFAULT.nickFallback();
+
+    /** How many other nicks to try when the nick is taken. */
+    private int maxNickAttempts = MucConfig.DEFAULT.maxNickAttempts();
+
+    /** How long a join may wait for the room's answer. */
+    private Duration joinTimeout = MucConfig.DEFAULT.joinTimeout();
+
+    /** Whether the bot's own messages, reflected by the room, reach its handlers (they do not by default). */
+    private boolean receiveOwnMessages = MucConfig.DEFAULT.receiveOwnMessages();
+
+    /** How long to wait before joining again a room that refused for a passing reason. */
+    private Duration rejoinRetryInterval = MucConfig.DEFAULT.rejoinRetryInterval();
+
+    public MucConfig.NickFallback getNickFallback() {
+        return nickFallback;
+    }
+
+    public void setNickFallback(MucConfig.NickFallback nickFallback) {
+        this.nickFallback = nickFallback;
+    }
+
+    public int getMaxNickAttempts() {
+        return maxNickAttempts;
+    }
+
+    public void setMaxNickAttempts(int maxNickAttempts) {
+        this.maxNickAttempts = maxNickAttempts;
+    }
+
+    public Duration getJoinTimeout() {
+        return joinTimeout;
+    }
+
+    public void setJoinTimeout(Duration joinTimeout) {
+        this.joinTimeout = joinTimeout;
+    }
+
+    public boolean isReceiveOwnMessages() {
+        return receiveOwnMessages;
+    }
+
+    public void setReceiveOwnMessages(boolean receiveOwnMessages) {
+        this.receiveOwnMessages = receiveOwnMessages;
+    }
+
+    public Duration getRejoinRetryInterval() {
+        return rejoinRetryInterval;
+    }
+
+    public void setRejoinRetryInterval(Duration rejoinRetryInterval) {
+        this.rejoinRetryInterval = rejoinRetryInterval;
+    }
+
+    /** The plugin's settings from these properties (rooms are rejoined and instant rooms unlocked as by default). */
+    MucConfig toConfig() {
+        return new MucConfig(nickFallback, maxNickAttempts, joinTimeout, MucConfig.DEFAULT.rejoinOnNewSession(),
+                receiveOwnMessages, MucConfig.DEFAULT.createInstantRooms(), rejoinRetryInterval);
+    }
 
     public List<Room> getRooms() {
         return rooms;

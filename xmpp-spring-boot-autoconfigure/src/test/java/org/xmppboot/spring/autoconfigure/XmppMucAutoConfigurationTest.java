@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.xep0045.MucConfig;
 import org.xmppboot.plugins.xep0045.MultiUserChat;
 import org.xmppboot.plugins.xep0045.Room;
 import org.xmppboot.plugins.xep0410.MucSelfPing;
@@ -42,6 +43,20 @@ class XmppMucAutoConfigurationTest {
                     assertThat(staff.getHistory()).isEqualTo(5);
                     assertThat(context.getBean(XmppMucProperties.class).getRooms().get(0).getHistory())
                             .as("no history by default").isZero();
+                });
+    }
+
+    @Test
+    void thePluginsSettingsComeFromXmppMucProperties() {
+        runner.withPropertyValues("xmpp.muc.rooms[0].jid=lobby@conference.example.org",
+                "xmpp.muc.nick-fallback=number", "xmpp.muc.max-nick-attempts=5", "xmpp.muc.join-timeout=10s",
+                "xmpp.muc.receive-own-messages=true").run(context -> {
+                    MucConfig config = context.getBean(MultiUserChat.class).config();
+                    assertThat(config.nickFallback()).isEqualTo(MucConfig.NickFallback.NUMBER);
+                    assertThat(config.maxNickAttempts()).isEqualTo(5);
+                    assertThat(config.joinTimeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(config.receiveOwnMessages()).isTrue();
+                    assertThat(config.rejoinOnNewSession()).isTrue();
                 });
     }
 
