@@ -38,7 +38,7 @@ import org.xmppboot.stanza.StanzaErrorException;
  * XEP-0050 through Prosody: a bot offers commands, a second client of ours and a Smack client list them and
  * run them, one step and several.
  */
-@ProsodyTest
+@XmppServerTest
 class AdHocCommandsIntegrationTest {
 
     private static final String PASSWORD = "adhoc-pw";
@@ -72,7 +72,7 @@ class AdHocCommandsIntegrationTest {
     }
 
     @Test
-    void ourClientListsAndRunsTheBotsCommands(LocalProsody server) throws Exception {
+    void ourClientListsAndRunsTheBotsCommands(LocalServer server) throws Exception {
         Jid botJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         Jid userJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         ClientXMPP bot = new ClientXMPP(Clients.config(server, botJid, PASSWORD).build());
@@ -121,7 +121,7 @@ class AdHocCommandsIntegrationTest {
     }
 
     @Test
-    void smackListsAndRunsTheBotsCommands(LocalProsody server) throws Exception {
+    void smackListsAndRunsTheBotsCommands(LocalServer server) throws Exception {
         Jid botJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         Jid smackJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         ClientXMPP bot = new ClientXMPP(Clients.config(server, botJid, PASSWORD).build());
@@ -204,7 +204,7 @@ class AdHocCommandsIntegrationTest {
     }
 
     @Test
-    void ourClientListsAndRunsSmacksCommand(LocalProsody server) throws Exception {
+    void ourClientListsAndRunsSmacksCommand(LocalServer server) throws Exception {
         Jid userJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         Jid smackJid = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         XMPPTCPConnection smack = SmackInteropTest.loggedIn(server, smackJid, PASSWORD);

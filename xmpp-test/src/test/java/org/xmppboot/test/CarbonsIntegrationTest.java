@@ -18,13 +18,13 @@ import org.xmppboot.stanza.Message;
  * XEP-0280 against Prosody (mod_carbons): two clients of one account see each other's conversation with a
  * contact as carbons, and a private message is not copied.
  */
-@ProsodyTest
+@XmppServerTest
 class CarbonsIntegrationTest {
 
     private static final String PASSWORD = "carbons-pw";
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static ClientXMPP withCarbons(LocalProsody server, Jid jid, MessageCarbons carbons) throws Exception {
+    private static ClientXMPP withCarbons(LocalServer server, Jid jid, MessageCarbons carbons) throws Exception {
         ClientXMPP client = new ClientXMPP(Clients.config(server, jid, PASSWORD).build());
         client.registerPlugin(carbons);
         client.connect().get(15, TimeUnit.SECONDS);
@@ -39,7 +39,7 @@ class CarbonsIntegrationTest {
     }
 
     @Test
-    void ourOtherClientsConversationArrivesAsCarbonsAndPrivateMessagesAreNotCopied(LocalProsody server)
+    void ourOtherClientsConversationArrivesAsCarbonsAndPrivateMessagesAreNotCopied(LocalServer server)
             throws Exception {
         Jid account = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         Jid contact = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);

@@ -27,13 +27,13 @@ import org.xmppboot.stanza.Message;
  * XEP-0184 receipts and XEP-0085 chat states between our client and Smack's {@code DeliveryReceiptManager} and
  * {@code ChatStateManager}, through a local Prosody.
  */
-@ProsodyTest
+@XmppServerTest
 class ConversationInteropTest {
 
     /** Our client with the conversation plugins, and a Smack client, each on a fresh account. */
     record Peers(ClientXMPP ours, XMPPTCPConnection smack, Jid smackJid) implements AutoCloseable {
 
-        static Peers open(LocalProsody server) throws Exception {
+        static Peers open(LocalServer server) throws Exception {
             Jid oursJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
             Jid smackJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
             ClientXMPP ours = new ClientXMPP(Clients.config(server, oursJid, "pw").build());
@@ -55,7 +55,7 @@ class ConversationInteropTest {
     }
 
     @Test
-    void smackRequestsAReceiptAndGetsOurs(LocalProsody server) throws Exception {
+    void smackRequestsAReceiptAndGetsOurs(LocalServer server) throws Exception {
         try (Peers peers = Peers.open(server)) {
             BlockingQueue<String> receipts = new LinkedBlockingQueue<>();
             DeliveryReceiptManager.getInstanceFor(peers.smack())
@@ -74,7 +74,7 @@ class ConversationInteropTest {
     }
 
     @Test
-    void ourFutureCompletesWhenSmackAcknowledges(LocalProsody server) throws Exception {
+    void ourFutureCompletesWhenSmackAcknowledges(LocalServer server) throws Exception {
         try (Peers peers = Peers.open(server)) {
             DeliveryReceiptManager.getInstanceFor(peers.smack())
                     .setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.always);
@@ -90,7 +90,7 @@ class ConversationInteropTest {
     }
 
     @Test
-    void smacksChatStateRaisesOurEvent(LocalProsody server) throws Exception {
+    void smacksChatStateRaisesOurEvent(LocalServer server) throws Exception {
         try (Peers peers = Peers.open(server)) {
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
             peers.ours().addEventHandler("chatstate_composing",
@@ -107,7 +107,7 @@ class ConversationInteropTest {
     }
 
     @Test
-    void ourChatStateReachesSmacksListener(LocalProsody server) throws Exception {
+    void ourChatStateReachesSmacksListener(LocalServer server) throws Exception {
         try (Peers peers = Peers.open(server)) {
             BlockingQueue<String> states = new LinkedBlockingQueue<>();
             ChatStateManager.getInstance(peers.smack())

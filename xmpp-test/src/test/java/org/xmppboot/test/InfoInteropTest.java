@@ -37,7 +37,7 @@ import org.xmppboot.xml.XmlElement;
  * The information XEPs (0092 version, 0202 time, 0012 last activity) and the building blocks under messages
  * (0203 delay, 0359 ids) against Smack, through a local Prosody.
  */
-@ProsodyTest
+@XmppServerTest
 class InfoInteropTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -46,7 +46,7 @@ class InfoInteropTest {
         return JidCreate.from(jid.toString());
     }
 
-    private static ClientXMPP connected(LocalProsody server, Jid account, Object... plugins) throws Exception {
+    private static ClientXMPP connected(LocalServer server, Jid account, Object... plugins) throws Exception {
         ClientXMPP client = new ClientXMPP(Clients.config(server, account, "pw").build());
         for (Object plugin : plugins) {
             client.registerPlugin((org.xmppboot.plugin.XmppPlugin) plugin);
@@ -56,7 +56,7 @@ class InfoInteropTest {
     }
 
     @Test
-    void smackReadsOurVersionTimeAndLastActivity(LocalProsody server) throws Exception {
+    void smackReadsOurVersionTimeAndLastActivity(LocalServer server) throws Exception {
         Jid oursJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         Jid smackAccount = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         ClientXMPP ours = connected(server, oursJid, new SoftwareVersion().set("interop-bot", "3.1", null),
@@ -86,7 +86,7 @@ class InfoInteropTest {
     }
 
     @Test
-    void weReadSmacksTimeAndVersion(LocalProsody server) throws Exception {
+    void weReadSmacksTimeAndVersion(LocalServer server) throws Exception {
         Jid oursJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         Jid smackAccount = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         EntityTime entityTime = new EntityTime();
@@ -114,7 +114,7 @@ class InfoInteropTest {
     }
 
     @Test
-    void aMessageSentWhileWeWereOfflineArrivesWithTheServersDelay(LocalProsody server) throws Exception {
+    void aMessageSentWhileWeWereOfflineArrivesWithTheServersDelay(LocalServer server) throws Exception {
         Jid oursJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         Jid smackAccount = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         XMPPTCPConnection smack = SmackInteropTest.loggedIn(server, smackAccount, "pw");
@@ -148,7 +148,7 @@ class InfoInteropTest {
     }
 
     @Test
-    void smackSeesTheOriginIdOfOurMessageAndWeTrustOnlyOurServersStanzaId(LocalProsody server)
+    void smackSeesTheOriginIdOfOurMessageAndWeTrustOnlyOurServersStanzaId(LocalServer server)
             throws Exception {
         Jid oursJid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
         Jid smackAccount = Clients.newUser(server, LocalServer.DOMAIN, "pw");

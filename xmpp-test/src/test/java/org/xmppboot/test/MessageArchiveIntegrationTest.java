@@ -26,14 +26,14 @@ import org.xmppboot.stanza.Message;
  * XEP-0313 against Prosody (mod_mam): messages sent to the bot while it is away are in its archive; the bot pages
  * through them both ways, catches up on them once, and a restarted bot resumes from the id it got to.
  */
-@ProsodyTest
+@XmppServerTest
 class MessageArchiveIntegrationTest {
 
     private static final String PASSWORD = "archive-pw";
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     /** A bot that does not send initial presence, so the server keeps its offline messages to itself. */
-    private static ClientXMPP bot(LocalProsody server, Jid account, MessageArchive archive) throws Exception {
+    private static ClientXMPP bot(LocalServer server, Jid account, MessageArchive archive) throws Exception {
         ClientXMPP bot = new ClientXMPP(Clients.config(server, account, PASSWORD).sendInitialPresence(false)
                 .build());
         bot.registerPlugin(archive);
@@ -46,7 +46,7 @@ class MessageArchiveIntegrationTest {
     }
 
     @Test
-    void whatArrivedWhileAwayIsPagedAndCaughtUpOnOnce(LocalProsody server) throws Exception {
+    void whatArrivedWhileAwayIsPagedAndCaughtUpOnOnce(LocalServer server) throws Exception {
         Jid account = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         Jid contact = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
         Instant before = Instant.now().minusSeconds(5);

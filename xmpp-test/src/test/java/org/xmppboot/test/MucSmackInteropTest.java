@@ -20,11 +20,11 @@ import org.xmppboot.plugins.xep0045.Occupant;
 import org.xmppboot.plugins.xep0045.Room;
 
 /** XEP-0045 with Smack as the other occupant of the room, through the local Prosody. */
-@ProsodyTest
+@XmppServerTest
 class MucSmackInteropTest {
 
     @Test
-    void ourBotAndASmackOccupantTalkInOneRoom(LocalProsody server) throws Exception {
+    void ourBotAndASmackOccupantTalkInOneRoom(LocalServer server) throws Exception {
         Jid room = MucIntegrationTest.newRoom();
         ClientXMPP bot = Clients.connected(server, Clients.newUser(server, LocalServer.DOMAIN, "pw"), "pw");
         XMPPTCPConnection smack = SmackInteropTest.loggedIn(server, Clients.newUser(server, LocalServer.DOMAIN,
