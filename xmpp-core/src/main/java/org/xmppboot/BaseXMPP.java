@@ -121,6 +121,20 @@ public class BaseXMPP extends XMLStream {
         return super.disconnect();
     }
 
+    /** No next connection until the stalled handler returns: see {@link StreamConfig#stallTimeout()}. */
+    @Override
+    protected void eventThreadStalled(String handler, Duration held) {
+        supervisor.stalled("handler '" + handler + "' has held the event thread for over "
+                + config().stallTimeout().toMillis() + " ms; reconnecting once it returns");
+        super.eventThreadStalled(handler, held);
+    }
+
+    @Override
+    protected void eventThreadRecovered(String handler, Duration held) {
+        super.eventThreadRecovered(handler, held);
+        supervisor.recovered();
+    }
+
     @Override
     protected void connectionEnded(boolean requested, String reason, @Nullable Throwable cause) {
         if (supervisor.connectionEnded(requested, reason, lastStreamError())) {

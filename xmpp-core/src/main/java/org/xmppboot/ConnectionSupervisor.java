@@ -51,6 +51,10 @@ final class ConnectionSupervisor {
     private @Nullable ScheduledFuture<?> retryTimer;
     /** Whether {@link #start()} runs the attempts: a stream handed a transport has no way to open another. */
     private boolean supervising;
+    /** Why the next attempt waits for the event thread (a stalled handler), or null. */
+    private @Nullable String stalled;
+    /** Whether an attempt came due while {@link #stalled}: it runs when the handler returns. */
+    private boolean attemptDeferred;
 
     private volatile ConnectionState state = ConnectionState.of(Phase.IDLE, null);
 
@@ -81,6 +85,13 @@ final class ConnectionSupervisor {
     }
 
     private void launch() {
+        synchronized (this) {
+            if (stalled != null) {
+                attemptDeferred = true;
+                state = ConnectionState.of(Phase.RECONNECTING, stalled);
+                return;
+            }
+        }
         try {
             StreamThreads.start(name + "-connect", xmpp.config().virtualThreads(), this::attempt);
         } catch (Throwable t) { // no thread to be had (OutOfMemoryError): a failed attempt like any other
@@ -180,7 +191,7 @@ final class ConnectionSupervisor {
                             + reason);
         }
         failures++;
-        String why = failure != null ? describe(failure) : reason;
+        String why = stalled != null ? stalled : failure != null ? describe(failure) : reason;
         return retryOrGiveUp(failure, why, streamError);
     }
 
@@ -238,6 +249,27 @@ final class ConnectionSupervisor {
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.toString() : message;
+    }
+
+    /**
+     * A handler has held the event thread past the stall timeout: the connection is being closed, and attempts
+     * wait until it returns, so that a server with other routes (component replicas) uses them meanwhile.
+     */
+    synchronized void stalled(String reason) {
+        stalled = reason;
+    }
+
+    /** The stalled handler has returned: an attempt that came due meanwhile runs now. */
+    void recovered() {
+        boolean launchNow;
+        synchronized (this) {
+            stalled = null;
+            launchNow = attemptDeferred && !xmpp.isClosed();
+            attemptDeferred = false;
+        }
+        if (launchNow) {
+            launch();
+        }
     }
 
     /** {@code disconnect()} was called: no further attempt. */

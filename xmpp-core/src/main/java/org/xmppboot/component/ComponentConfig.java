@@ -1,5 +1,7 @@
 package org.xmppboot.component;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,9 +19,18 @@ import org.xmppboot.stream.StreamConfig;
  * @param connectTimeout how long the TCP connect may take
  * @param reconnect when to try again after a failed attempt or a lost session
  * @param stream the stream's threads, queue and limits
+ * @param replicaId names this connection among several for the same domain (replicas of one bot, which a server
+ *     such as ejabberd routes between), in logs and {@code connectionDetails()}; by default the host name and the
+ *     process id
  */
 public record ComponentConfig(Jid domain, String secret, String host, int port, Duration connectTimeout,
-        ReconnectPolicy reconnect, StreamConfig stream) {
+        ReconnectPolicy reconnect, StreamConfig stream, String replicaId) {
+
+    /** Makes a config with the {@linkplain #defaultReplicaId() default replica id}. */
+    public ComponentConfig(Jid domain, String secret, String host, int port, Duration connectTimeout,
+            ReconnectPolicy reconnect, StreamConfig stream) {
+        this(domain, secret, host, port, connectTimeout, reconnect, stream, defaultReplicaId());
+    }
 
     public ComponentConfig {
         Objects.requireNonNull(domain, "domain");
@@ -27,6 +38,7 @@ public record ComponentConfig(Jid domain, String secret, String host, int port, 
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(replicaId, "replicaId");
 
         if (domain.local() != null || domain.resource() != null) {
             throw new IllegalArgumentException("A component domain is a bare domain, not " + domain);
@@ -42,20 +54,42 @@ public record ComponentConfig(Jid domain, String secret, String host, int port, 
                 StreamConfig.defaults().withName(jid.toString()));
     }
 
+    public ComponentConfig withReplicaId(String replicaId) {
+        return new ComponentConfig(domain, secret, host, port, connectTimeout, reconnect, stream, replicaId);
+    }
+
+    /**
+     * This machine's host name and this process's id, such as {@code bot-7d9f-1234}: unique among replicas on
+     * different machines or in different processes. The name comes from {@code HOSTNAME} (set in containers and
+     * most shells) or, failing that, the JDK, which may ask the DNS.
+     */
+    public static String defaultReplicaId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "localhost";
+            }
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
     public ComponentConfig withStream(StreamConfig stream) {
-        return new ComponentConfig(domain, secret, host, port, connectTimeout, reconnect, stream);
+        return new ComponentConfig(domain, secret, host, port, connectTimeout, reconnect, stream, replicaId);
     }
 
     public ComponentConfig withReconnect(ReconnectPolicy reconnect) {
-        return new ComponentConfig(domain, secret, host, port, connectTimeout, reconnect, stream);
+        return new ComponentConfig(domain, secret, host, port, connectTimeout, reconnect, stream, replicaId);
     }
 
     public ComponentConfig withConnectTimeout(Duration connectTimeout) {
-        return new ComponentConfig(domain, secret, host, port, connectTimeout, reconnect, stream);
+        return new ComponentConfig(domain, secret, host, port, connectTimeout, reconnect, stream, replicaId);
     }
 
     @Override
     public String toString() {
-        return "ComponentConfig[domain=" + domain + ", secret=******, host=" + host + ", port=" + port + "]";
+        return "ComponentConfig[domain=" + domain + ", secret=******, host=" + host + ", port=" + port
+                + ", replicaId=" + replicaId + "]";
     }
 }

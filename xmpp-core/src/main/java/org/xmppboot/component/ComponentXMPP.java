@@ -99,6 +99,7 @@ public class ComponentXMPP extends BaseXMPP {
         Map<String, Object> details = super.connectionDetails();
         details.put("jid", componentConfig.domain().toString());
         details.put("server", componentConfig.host() + ":" + componentConfig.port());
+        details.put("replica", componentConfig.replicaId());
         return details;
     }
 
@@ -139,7 +140,7 @@ public class ComponentXMPP extends BaseXMPP {
         boundJid = componentConfig.domain();
         established = true;
         releaseStanzas();
-        log.info("[{}] component session started", config().name());
+        log.info("[{}] component session started (replica {})", config().name(), componentConfig.replicaId());
         event("session_start", boundJid);
         sessionEstablished(componentConfig.domain());
     }

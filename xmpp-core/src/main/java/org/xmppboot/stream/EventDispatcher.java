@@ -85,6 +85,8 @@ final class EventDispatcher {
     private volatile @Nullable String currentHandler;
     private volatile long currentHandlerStart;
     private volatile long reportedSlowStart;
+    /** Whether the watchdog found the event thread held past {@link StreamConfig#stallTimeout()}. */
+    private final AtomicBoolean stalled = new AtomicBoolean();
 
     EventDispatcher(XMLStream stream, Runnable stopped) {
         this.stream = stream;
@@ -107,10 +109,16 @@ final class EventDispatcher {
             Thread eventThread = StreamThreads.create(config.name() + "-event", config.virtualThreads(), this::loop);
             thread = eventThread;
             eventThread.start();
-            Duration period = config.slowHandlerThreshold().dividedBy(2);
+            Duration watched = config.stallTimeout().isZero() ? config.slowHandlerThreshold()
+                    : min(config.slowHandlerThreshold(), config.stallTimeout());
+            Duration period = watched.dividedBy(4);
             Runnable check = Failures.guardTimer(stream, "watchdog", this::checkSlowHandler);
             watchdog = config.scheduler().scheduleRepeating(check, period, period);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     boolean isEventThread(Thread candidate) {
@@ -198,6 +206,20 @@ final class EventDispatcher {
                 enqueue(new EventEntry(name, own, registration, System.nanoTime()));
             }
         }
+    }
+
+    /**
+     * Runs the action on the event thread at the first moment nothing else waits for it: what is queued meanwhile
+     * (such as the events raised by the stanzas just dispatched) goes first.
+     */
+    void runWhenIdle(String name, Runnable action) {
+        runOnEventThread(name, () -> {
+            if (batch.isEmpty() && queue.size() == 0) {
+                action.run();
+            } else {
+                runWhenIdle(name, action);
+            }
+        });
     }
 
     void runOnEventThread(String name, Runnable task) {
@@ -364,6 +386,9 @@ final class EventDispatcher {
             if (onEventThread) {
                 currentHandlerStart = 0;
                 currentHandler = null;
+                if (stalled.compareAndSet(true, false)) {
+                    stream.eventThreadRecovered(name, Duration.ofNanos(System.nanoTime() - start));
+                }
             }
         }
         // Counted, then observed, then raised: whoever learns of the failure finds it counted and timed.
@@ -401,11 +426,11 @@ final class EventDispatcher {
         long start = currentHandlerStart;
         String name = currentHandler;
         Thread eventThread = thread;
-        if (start == 0 || name == null || eventThread == null || start == reportedSlowStart) {
+        if (start == 0 || name == null || eventThread == null) {
             return;
         }
         long held = System.nanoTime() - start;
-        if (held > config.slowHandlerThreshold().toNanos()) {
+        if (held > config.slowHandlerThreshold().toNanos() && start != reportedSlowStart) {
             reportedSlowStart = start;
             StringBuilder stack = new StringBuilder();
             for (StackTraceElement frame : eventThread.getStackTrace()) {
@@ -414,6 +439,11 @@ final class EventDispatcher {
             log.warn("[{}] handler '{}' has held the event thread for {} ms; handlers must not block "
                     + "(use a threaded event handler for slow work). It is at:{}", config.name(), name,
                     TimeUnit.NANOSECONDS.toMillis(held), stack);
+        }
+        Duration stallTimeout = config.stallTimeout();
+        if (!stallTimeout.isZero() && held > stallTimeout.toNanos() && start == currentHandlerStart
+                && stalled.compareAndSet(false, true)) {
+            stream.eventThreadStalled(name, Duration.ofNanos(held));
         }
     }
 

@@ -18,6 +18,10 @@ import org.xmppboot.xml.XmlLimits;
  * @param virtualThreads run stream threads and default handler threads as virtual threads on Java 21+
  * @param keepaliveInterval send a whitespace keepalive after this long with nothing sent; zero for never
  * @param slowHandlerThreshold log a handler that holds the event thread longer than this, with its stack
+ * @param stallTimeout end the connection when a handler holds the event thread longer than this, and open the
+ *     next one only once the handler has returned: the server then routes elsewhere (another replica of a
+ *     component) or keeps what arrives meanwhile (a client's offline storage or stream management) instead of
+ *     handing it to a process that cannot handle it; zero for never
  * @param iqTimeout how long {@code Iq.send()} waits for the response by default
  * @param closeTimeout how long a connection may stay open once its stream is over (after our closing tag or
  *     stream error, or the peer's stream error), whatever the peer does: {@code disconnect()} waits this long for
@@ -37,6 +41,7 @@ public record StreamConfig(
         boolean virtualThreads,
         Duration keepaliveInterval,
         Duration slowHandlerThreshold,
+        Duration stallTimeout,
         Duration iqTimeout,
         Duration closeTimeout,
         Duration negotiationTimeout,
@@ -59,6 +64,9 @@ public record StreamConfig(
         if (keepaliveInterval.isNegative()) {
             throw new IllegalArgumentException("keepaliveInterval cannot be negative");
         }
+        if (stallTimeout.isNegative()) {
+            throw new IllegalArgumentException("stallTimeout cannot be negative");
+        }
         if (closeTimeout.isNegative()) {
             throw new IllegalArgumentException("closeTimeout cannot be negative");
         }
@@ -72,72 +80,78 @@ public record StreamConfig(
 
     public static StreamConfig defaults() {
         return new StreamConfig("xmpp", 10_000, XmlLimits.DEFAULTS, null, false, Duration.ofSeconds(60),
-                Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(30),
+                Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(30),
                 10_000, Scheduler.shared());
     }
 
     public StreamConfig withName(String name) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
+                keepaliveInterval, slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
                 scheduler);
     }
 
     public StreamConfig withEventQueueCapacity(int capacity) {
         return new StreamConfig(name, capacity, xmlLimits, handlerExecutor, virtualThreads, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
+                slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withXmlLimits(XmlLimits limits) {
         return new StreamConfig(name, eventQueueCapacity, limits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
+                keepaliveInterval, slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
                 scheduler);
     }
 
     public StreamConfig withHandlerExecutor(@Nullable Executor executor) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, executor, virtualThreads, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
+                slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withVirtualThreads(boolean virtual) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtual, keepaliveInterval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
+                slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withKeepaliveInterval(Duration interval) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads, interval,
-                slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
+                slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withSlowHandlerThreshold(Duration threshold) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, threshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
+                keepaliveInterval, threshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound, scheduler);
+    }
+
+    public StreamConfig withStallTimeout(Duration timeout) {
+        return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
+                keepaliveInterval, slowHandlerThreshold, timeout, iqTimeout, closeTimeout, negotiationTimeout,
+                maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withIqTimeout(Duration timeout) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, timeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
+                keepaliveInterval, slowHandlerThreshold, stallTimeout, timeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
                 scheduler);
     }
 
     public StreamConfig withCloseTimeout(Duration timeout) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, timeout, negotiationTimeout, maxQueuedOutbound,
+                keepaliveInterval, slowHandlerThreshold, stallTimeout, iqTimeout, timeout, negotiationTimeout, maxQueuedOutbound,
                 scheduler);
     }
 
     public StreamConfig withNegotiationTimeout(Duration timeout) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, timeout, maxQueuedOutbound, scheduler);
+                keepaliveInterval, slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, timeout, maxQueuedOutbound, scheduler);
     }
 
     public StreamConfig withMaxQueuedOutbound(int max) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, max, scheduler);
+                keepaliveInterval, slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, max, scheduler);
     }
 
     public StreamConfig withScheduler(Scheduler scheduler) {
         return new StreamConfig(name, eventQueueCapacity, xmlLimits, handlerExecutor, virtualThreads,
-                keepaliveInterval, slowHandlerThreshold, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
+                keepaliveInterval, slowHandlerThreshold, stallTimeout, iqTimeout, closeTimeout, negotiationTimeout, maxQueuedOutbound,
                 scheduler);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -194,6 +195,51 @@ public abstract class XMLStream implements StanzaSender {
         // Else the connection is ending on another thread right now: stopping here could stop the event thread
         // before that end's 'disconnected' is queued. The ending thread stops the stream once it has reported it.
         return terminated;
+    }
+
+    /**
+     * Closes the stream, as {@link #disconnect()}, at the first moment the event queue is empty once every stanza
+     * received so far has been through its handlers, and the events they raised through theirs; or after
+     * {@code drainTimeout}, whichever comes first. What the handlers send in reply still goes out on this
+     * connection. The server stops routing to us only once our closing tag reaches it, and what it sends until
+     * then can no longer be answered (RFC 6120 §4.4: nothing may follow our closing tag), so the close is sent from
+     * the event thread in an idle moment, the moment least likely to have something on the way. Work handed to
+     * threaded handlers is not waited for.
+     *
+     * @return completes when every thread of this stream has ended
+     */
+    public CompletableFuture<Void> disconnect(Duration drainTimeout) {
+        AtomicBoolean once = new AtomicBoolean();
+        Runnable close = () -> {
+            if (once.compareAndSet(false, true)) {
+                disconnect();
+            }
+        };
+        if (closed || events.isEventThread(Thread.currentThread())) {
+            close.run();
+        } else {
+            config.scheduler().schedule(close, drainTimeout);
+            events.runWhenIdle("drain", close);
+        }
+        return terminated;
+    }
+
+    /**
+     * The watchdog found a handler holding the event thread past {@link StreamConfig#stallTimeout()} (called on
+     * the timer thread). By default the connection is closed, so that the server stops handing us what we cannot
+     * handle; {@code BaseXMPP} also holds back the next connection until the handler returns.
+     */
+    protected void eventThreadStalled(String handler, Duration held) {
+        log.error("[{}] handler '{}' has held the event thread for {} ms, past the stall timeout of {} ms: closing "
+                + "the connection until it returns", config.name(), handler, held.toMillis(),
+                config.stallTimeout().toMillis());
+        closeConnection("handler '" + handler + "' stalled the event thread");
+    }
+
+    /** The handler that stalled the event thread has returned (called on the event thread). */
+    protected void eventThreadRecovered(String handler, Duration held) {
+        log.warn("[{}] handler '{}' returned after {} ms; the event thread is free again", config.name(), handler,
+                held.toMillis());
     }
 
     /**

@@ -95,7 +95,12 @@ public final class XmppAutoConfiguration {
         List<XmppPlugin> beans = plugins.orderedStream().toList();
         xmpp.plugins().addCustomizer(new PluginPropertiesCustomizer(pluginProperties,
                 environment.getProperty("spring.application.name", "xmpp-boot"), beans));
-        return new XmppConnectionLifecycle(xmpp, beans, properties.getPlugins(), properties.isAutoStartup());
+        if (properties.getShutdownTimeout().isNegative()) {
+            throw new InvalidXmppPropertyException("xmpp.shutdown-timeout", "is negative",
+                    "Use a duration such as 10s, or 0 to close without waiting for the handlers.");
+        }
+        return new XmppConnectionLifecycle(xmpp, beans, properties.getPlugins(), properties.isAutoStartup(),
+                properties.getShutdownTimeout());
     }
 
     @Bean

@@ -26,6 +26,9 @@ import org.xmppboot.stream.StreamConfig;
  */
 final class XmppConnectionFactory {
 
+    /** A replica whose handler stalls this long leaves the server's routing to the others until it returns. */
+    private static final Duration COMPONENT_STALL_TIMEOUT = Duration.ofSeconds(10);
+
     private final XmppProperties properties;
     private final XmppConnectionDetails details;
     private final @Nullable Executor handlerExecutor;
@@ -50,7 +53,7 @@ final class XmppConnectionFactory {
                 .connectTimeout(positive("xmpp.connect-timeout", properties.getConnectTimeout()))
                 .reconnect(reconnect())
                 .streamManagement(streamManagement())
-                .stream(stream(jid.bare().toString()))
+                .stream(stream(jid.bare().toString(), Duration.ZERO))
                 .host(client.getHost(), client.getPort());
         SslBundle bundle = client.getSslBundle();
         if (bundle != null) {
@@ -62,10 +65,16 @@ final class XmppConnectionFactory {
     /** A component connection to {@link XmppConnectionDetails#getComponent()}. */
     ComponentXMPP component() {
         XmppConnectionDetails.Component component = details.getComponent();
+        String replicaId = properties.getComponent().getReplicaId();
+        if (replicaId != null && replicaId.isBlank()) {
+            throw new InvalidXmppPropertyException("xmpp.component.replica-id", "is blank",
+                    "Name the replica, or leave it unset for the host name and process id.");
+        }
         return customized(new ComponentXMPP(new ComponentConfig(component.getDomain(), component.getSecret(),
                 component.getHost(), component.getPort(),
                 positive("xmpp.connect-timeout", properties.getConnectTimeout()), reconnect(),
-                stream(component.getDomain().toString()))));
+                stream(component.getDomain().toString(), COMPONENT_STALL_TIMEOUT),
+                replicaId != null ? replicaId : ComponentConfig.defaultReplicaId())));
     }
 
     private <T extends BaseXMPP> T customized(T connection) {
@@ -139,8 +148,14 @@ final class XmppConnectionFactory {
         return value;
     }
 
-    private StreamConfig stream(String name) {
+    /** @param defaultStallTimeout the mode's stall timeout, when {@code xmpp.event-queue.stall-timeout} is unset */
+    private StreamConfig stream(String name, Duration defaultStallTimeout) {
         XmppProperties.EventQueue queue = properties.getEventQueue();
+        Duration stallTimeout = queue.getStallTimeout() != null ? queue.getStallTimeout() : defaultStallTimeout;
+        if (stallTimeout.isNegative()) {
+            throw new InvalidXmppPropertyException("xmpp.event-queue.stall-timeout", "is negative",
+                    "Use a duration such as 10s, or 0 to turn it off.");
+        }
         if (queue.getCapacity() < 1) {
             throw new InvalidXmppPropertyException("xmpp.event-queue.capacity", queue.getCapacity()
                     + " leaves no room", "Use a positive capacity (the default is 10000).");
@@ -160,6 +175,7 @@ final class XmppConnectionFactory {
                 .withNegotiationTimeout(positive("xmpp.negotiation-timeout", properties.getNegotiationTimeout()))
                 .withEventQueueCapacity(queue.getCapacity())
                 .withSlowHandlerThreshold(queue.getSlowHandlerThreshold())
+                .withStallTimeout(stallTimeout)
                 .withVirtualThreads(properties.getHandlerExecutor().isVirtualThreads())
                 .withHandlerExecutor(properties.getHandlerExecutor().isUseApplicationTaskExecutor()
                         ? handlerExecutor : null);

@@ -1,5 +1,6 @@
 package org.xmppboot.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,8 +19,10 @@ import org.xmppboot.sasl.SaslException;
 
 /**
  * Connects when the application starts (unless {@code xmpp.auto-startup=false}) and, on shutdown, closes the
- * stream cleanly: what is queued is sent, the server's close is awaited, the event queue is drained, and every
- * connection thread ends before {@link #stop()} returns.
+ * stream cleanly: the handlers finish with what was received (within {@code xmpp.shutdown-timeout}), what they
+ * send goes out, our closing tag follows, the server's close is awaited, and every connection thread ends before
+ * {@link #stop()} returns. Closing only after the drain is what lets a replica of a component leave without
+ * losing what the server had already routed to it.
  *
  * <p>Start-up does not wait for the session: a server that is down does not keep the application from
  * starting (the health indicator says DOWN, and the client keeps trying). Plugins (every {@link XmppPlugin}
@@ -33,18 +36,21 @@ import org.xmppboot.sasl.SaslException;
 public class XmppConnectionLifecycle implements SmartLifecycle, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(XmppConnectionLifecycle.class);
-    private static final long STOP_TIMEOUT_SECONDS = 15;
+    /** How long closing may take after the drain: the close handshake, then the threads' end. */
+    private static final Duration CLOSE_ALLOWANCE = Duration.ofSeconds(5);
 
     private final BaseXMPP xmpp;
     private final List<XmppPlugin> plugins;
     private final List<String> pluginNames;
     private final boolean autoStartup;
+    private final Duration shutdownTimeout;
     private volatile boolean running;
     private volatile CountDownLatch stopped = new CountDownLatch(0);
 
     public XmppConnectionLifecycle(BaseXMPP xmpp, List<XmppPlugin> plugins, List<String> pluginNames,
-            boolean autoStartup) {
+            boolean autoStartup, Duration shutdownTimeout) {
         this.xmpp = xmpp;
+        this.shutdownTimeout = shutdownTimeout;
         this.plugins = plugins;
         this.pluginNames = pluginNames;
         this.autoStartup = autoStartup;
@@ -101,12 +107,13 @@ public class XmppConnectionLifecycle implements SmartLifecycle, SmartInitializin
 
     @Override
     public void stop() {
+        Duration limit = shutdownTimeout.plus(xmpp.config().closeTimeout()).plus(CLOSE_ALLOWANCE);
         try {
-            xmpp.disconnect().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            xmpp.disconnect(shutdownTimeout).get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.warn("The XMPP connection did not close within {} s: {}", STOP_TIMEOUT_SECONDS, e.toString());
+            log.warn("The XMPP connection did not close within {} ms: {}", limit.toMillis(), e.toString());
         } finally {
             running = false;
             stopped.countDown();

@@ -52,6 +52,12 @@ public class XmppProperties {
     /** Whether to connect when the application starts. */
     private boolean autoStartup = true;
 
+    /**
+     * How long stopping the application may wait for the handlers to finish with what was received before the
+     * stream is closed; what arrives after the close is not answered.
+     */
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+
     /** How long one TCP connect may take. */
     private Duration connectTimeout = Duration.ofSeconds(10);
 
@@ -216,6 +222,21 @@ public class XmppProperties {
         /** The server's port for component connections. */
         private int port = 5347;
 
+        /**
+         * Names this process among the replicas of the component (several connections for one domain, which
+         * ejabberd routes between): shown in health details and logs, and a replica tag on the xmpp meters. By
+         * default the host name and the process id.
+         */
+        private @Nullable String replicaId;
+
+        public @Nullable String getReplicaId() {
+            return replicaId;
+        }
+
+        public void setReplicaId(@Nullable String replicaId) {
+            this.replicaId = replicaId;
+        }
+
         public @Nullable String getDomain() {
             return domain;
         }
@@ -261,6 +282,14 @@ public class XmppProperties {
         /** A handler that holds the event thread longer than this is logged with its stack. */
         private Duration slowHandlerThreshold = Duration.ofSeconds(2);
 
+        /**
+         * When a handler holds the event thread longer than this, the connection is closed, so that the server
+         * routes to other replicas of a component (or keeps a client's messages), and opened again once the
+         * handler returns; what was received meanwhile is still handled. 0 turns it off. By default 10s in
+         * component mode and off in client mode.
+         */
+        private @Nullable Duration stallTimeout;
+
         public int getCapacity() {
             return capacity;
         }
@@ -275,6 +304,14 @@ public class XmppProperties {
 
         public void setSlowHandlerThreshold(Duration slowHandlerThreshold) {
             this.slowHandlerThreshold = slowHandlerThreshold;
+        }
+
+        public @Nullable Duration getStallTimeout() {
+            return stallTimeout;
+        }
+
+        public void setStallTimeout(@Nullable Duration stallTimeout) {
+            this.stallTimeout = stallTimeout;
         }
     }
 
@@ -497,6 +534,14 @@ public class XmppProperties {
 
     public void setResource(@Nullable String resource) {
         this.resource = resource;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     public Duration getConnectTimeout() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
@@ -96,6 +97,37 @@ class XmppAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasSingleBean(ComponentXMPP.class).doesNotHaveBean(ClientXMPP.class);
                     assertThat(context.getBean(ComponentXMPP.class).componentConfig().port()).isEqualTo(5275);
+                });
+    }
+
+    @Test
+    void aComponentIsNamedAsAReplicaAndLeavesTheServerWhenStalled() {
+        ApplicationContextRunner component = runner.withPropertyValues("xmpp.mode=component",
+                "xmpp.component.domain=bot.example.org", "xmpp.component.secret=shh");
+        component.run(context -> {
+            ComponentXMPP xmpp = context.getBean(ComponentXMPP.class);
+            assertThat(xmpp.componentConfig().replicaId()).isEqualTo(ComponentConfig.defaultReplicaId())
+                    .endsWith("-" + ProcessHandle.current().pid());
+            assertThat(xmpp.config().stallTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(context.getBean(XmppHealthIndicator.class).health().getDetails())
+                    .containsEntry("replica", ComponentConfig.defaultReplicaId());
+        });
+        component.withUserConfiguration(Registry.class)
+                .withPropertyValues("xmpp.component.replica-id=bot-2", "xmpp.event-queue.stall-timeout=3s")
+                .run(context -> {
+                    ComponentXMPP xmpp = context.getBean(ComponentXMPP.class);
+                    assertThat(xmpp.componentConfig().replicaId()).isEqualTo("bot-2");
+                    assertThat(xmpp.config().stallTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    MeterRegistry tagged = new SimpleMeterRegistry();
+                    tagged.config().meterFilter(context.getBean("xmppReplicaMeterFilter", MeterFilter.class));
+                    assertThat(tagged.counter("xmpp.reconnects").getId().getTag("replica")).isEqualTo("bot-2");
+                    assertThat(tagged.counter("jvm.other").getId().getTag("replica")).isNull();
+                });
+        runner.withPropertyValues("xmpp.jid=bot@example.org", "xmpp.password=x").withUserConfiguration(Registry.class)
+                .run(context -> {
+                    assertThat(context.getBean(ClientXMPP.class).config().stallTimeout()).as("off for a client")
+                            .isZero();
+                    assertThat(context).doesNotHaveBean("xmppReplicaMeterFilter");
                 });
     }
 
@@ -301,6 +333,18 @@ class XmppAutoConfigurationTest {
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("server");
             assertThat(context.getStartupFailure()).hasStackTraceContaining("xmpp.mode");
         });
+    }
+
+    @Test
+    void badReplicaAndShutdownSettingsFailStartUp() {
+        ApplicationContextRunner component = runner.withPropertyValues("xmpp.mode=component",
+                "xmpp.component.domain=bot.example.org", "xmpp.component.secret=shh");
+        assertFailure(component.withPropertyValues("xmpp.component.replica-id= "), "xmpp.component.replica-id",
+                "is blank");
+        assertFailure(component.withPropertyValues("xmpp.event-queue.stall-timeout=-1s"),
+                "xmpp.event-queue.stall-timeout", "is negative");
+        assertFailure(component.withPropertyValues("xmpp.shutdown-timeout=-1s"), "xmpp.shutdown-timeout",
+                "is negative");
     }
 
     private static void assertFailure(ApplicationContextRunner runner, String property, String problem) {

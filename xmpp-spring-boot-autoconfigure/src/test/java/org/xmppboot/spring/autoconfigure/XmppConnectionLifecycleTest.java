@@ -24,7 +24,8 @@ class XmppConnectionLifecycleTest {
         // its server would, and the application must not exit meanwhile.
         ClientXMPP xmpp = new ClientXMPP(ClientConfig.builder("bot@example.org", "pw").host("127.0.0.1", 1)
                 .reconnect(ReconnectPolicy.backoff(Duration.ofSeconds(5), Duration.ofSeconds(5))).build());
-        XmppConnectionLifecycle lifecycle = new XmppConnectionLifecycle(xmpp, List.of(), List.of(), true);
+        XmppConnectionLifecycle lifecycle = new XmppConnectionLifecycle(xmpp, List.of(), List.of(), true,
+                Duration.ofSeconds(1));
 
         lifecycle.start();
         assertThat(keepAlive()).hasValueSatisfying(t -> assertThat(t.isDaemon()).isFalse());
