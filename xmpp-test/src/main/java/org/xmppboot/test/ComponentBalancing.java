@@ -20,8 +20,8 @@ import java.util.List;
  *
  * <p>{@code componentNumber} is required with every type: ejabberd 23.01 reads it unconditionally when a
  * component registers its route ({@code ejabberd_router:get_component_number/1}), so a {@code type} without it
- * crashes every component handshake for the domain. Its config check accepts 2 to 1000 (1 is refused at start-up,
- * {@code ejabberd_options:opt_type(domain_balancing)}). A slot with no connection keeps its share of the hash
+ * crashes every component handshake for the domain. Its config check accepts 2 to 1000 and refuses 1 when it
+ * loads the file ("Expected integer from 2 to 1000", {@code ejabberd_options:opt_type(domain_balancing)}). A slot with no connection keeps its share of the hash
  * space: stanzas hashed to it are dropped without an error, so a test wants exactly {@code componentNumber}
  * connections. Slots are made when the first connection registers and outlive {@code reload_config}.
  *

@@ -37,6 +37,9 @@ class EjabberdClusterTest {
 
     @AfterAll
     static void closeLeavesNoProcessOrFolder() {
+        if (cluster == null) {
+            return; // the start failed, and said why; it closed what it had started
+        }
         Path directory = cluster.node(0).certificate().getParent().getParent();
         List<String> names = cluster.nodeNames();
         long begin = System.nanoTime();
