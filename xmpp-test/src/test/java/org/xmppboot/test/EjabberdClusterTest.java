@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xmppboot.client.ClientXMPP;
+import org.xmppboot.component.ComponentConfig;
 import org.xmppboot.component.ComponentXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.Message;
@@ -92,6 +93,23 @@ class EjabberdClusterTest {
             Clients.close(client);
             component.disconnect().get(15, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void withAComponentOnEachNodeEverySenderReachesTheComponentOnItsOwnNode() throws Exception {
+        // ejabberd's default (no domain_balancing) picks among the routes on the node that routes the message,
+        // the sender's, when there are any (ejabberd_router:balancing_route/4).
+        List<ComponentConfig> components = List.of(cluster.node(0).componentConfig(),
+                cluster.node(1).componentConfig());
+        List<LocalEjabberd> senders = List.of(cluster.node(0), cluster.node(0), cluster.node(1), cluster.node(1));
+        ComponentTraffic.Split split = ComponentTraffic.measure(components, senders, 100);
+        split.print("ejabberd cluster default routing, senders 1-2 on node 1 and 3-4 on node 2, component "
+                + "connection 1 on node 1 and 2 on node 2");
+        assertThat(split.connectionsPerSender()).hasSize(4)
+                .allSatisfy((sender, connections) -> assertThat(connections).isEqualTo(1));
+        assertThat(split.messagesOn(0)).as("on node 1's component").isEqualTo(200);
+        assertThat(split.messagesOn(1)).as("on node 2's component").isEqualTo(200);
+        assertThat(split.sendersOn(0)).doesNotContainAnyElementsOf(split.sendersOn(1));
     }
 
     @Test
