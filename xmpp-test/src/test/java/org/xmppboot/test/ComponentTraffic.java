@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,28 @@ final class ComponentTraffic {
      */
     static Split measure(List<ComponentConfig> components, List<? extends LocalServer> senders,
             int messagesPerSender) throws Exception {
+        List<Jid> accounts = new ArrayList<>();
+        for (LocalServer server : senders) {
+            accounts.add(Clients.newUser(server, LocalServer.DOMAIN, "pw"));
+        }
+        return measure(components, senders, accounts, messagesPerSender);
+    }
+
+    /**
+     * {@link #measure(List, List, int)} with senders of the given names, all on {@code server}: where a test
+     * needs the JIDs that ejabberd hashes to be the same in every run.
+     */
+    static Split measureNamed(List<ComponentConfig> components, LocalServer server, List<String> localparts,
+            int messagesPerSender) throws Exception {
+        List<Jid> accounts = new ArrayList<>();
+        for (String localpart : localparts) {
+            accounts.add(server.createUser(Jid.of(localpart, LocalServer.DOMAIN, null), "pw"));
+        }
+        return measure(components, Collections.nCopies(localparts.size(), server), accounts, messagesPerSender);
+    }
+
+    private static Split measure(List<ComponentConfig> components, List<? extends LocalServer> senders,
+            List<Jid> accounts, int messagesPerSender) throws Exception {
         Split split = new Split(components.size(), senders.size());
         List<ComponentXMPP> connected = new ArrayList<>();
         List<ClientXMPP> clients = new ArrayList<>();
@@ -50,9 +73,8 @@ final class ComponentTraffic {
                 component.connect().get(15, TimeUnit.SECONDS);
                 connected.add(component);
             }
-            for (LocalServer server : senders) {
-                Jid jid = Clients.newUser(server, LocalServer.DOMAIN, "pw");
-                clients.add(Clients.connected(server, jid, "pw"));
+            for (int s = 0; s < senders.size(); s++) {
+                clients.add(Clients.connected(senders.get(s), accounts.get(s), "pw"));
             }
             Jid counter = Jid.of("counter@" + LocalServer.COMPONENT_DOMAIN);
             for (int i = 0; i < messagesPerSender; i++) {

@@ -113,6 +113,30 @@ class EjabberdClusterTest {
     }
 
     @Test
+    void withBareSourceBalancingSendersOnOneNodeAreSpreadOverTheComponentsOnBothNodes() throws Exception {
+        // By default all of them would reach the component on their own node (the test above). The names are
+        // fixed so that the hash is too: erlang:phash2({Local, <<"localhost">>, <<>>}, 2) puts sender-1, -2
+        // and -5 in one slot and the five others in the other.
+        List<String> names = List.of("sender-1", "sender-2", "sender-3", "sender-4", "sender-5", "sender-6",
+                "sender-7", "sender-8");
+        try (LocalEjabberdCluster balanced = LocalEjabberdCluster.options().componentBalancing("bare_source", 2)
+                .start()) {
+            assertThat(balanced.node(1).componentBalancing()).isEqualTo(new ComponentBalancing("bare_source", 2));
+            List<ComponentConfig> components = List.of(balanced.node(0).componentConfig(),
+                    balanced.node(1).componentConfig());
+            ComponentTraffic.Split split = ComponentTraffic.measureNamed(components, balanced.node(0), names, 25);
+            split.print("ejabberd cluster with domain_balancing bare_source, component_number 2, all senders on "
+                    + "node 1, component connection 1 on node 1 and 2 on node 2");
+            assertThat(split.connectionsPerSender()).hasSize(names.size())
+                    .allSatisfy((sender, connections) -> assertThat(connections).isEqualTo(1));
+            assertThat(split.sendersOn(0)).as("senders on node 1's component").isNotEmpty();
+            assertThat(split.sendersOn(1)).as("senders on node 2's component").isNotEmpty();
+            assertThat(List.of(split.sendersOn(0).size(), split.sendersOn(1).size()))
+                    .containsExactlyInAnyOrder(3, 5);
+        }
+    }
+
+    @Test
     void aUserCreatedThroughNode1LogsInOnNode2() throws Exception {
         Jid jid = cluster.createUser("shared-" + ProcessHandle.current().pid(), "one database");
         ClientXMPP client = Clients.connected(cluster.node(1), jid, "one database");
