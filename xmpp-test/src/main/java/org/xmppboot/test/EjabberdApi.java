@@ -7,8 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,9 +23,12 @@ import java.util.stream.Collectors;
 final class EjabberdApi {
 
     /** The commands the loopback API may run. */
-    static final List<String> COMMANDS = List.of("status", "register", "unregister", "registered_users");
+    static final List<String> COMMANDS = List.of("status", "register", "unregister", "registered_users",
+            "list_cluster");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** A JSON string with no escapes, as node names and account names are. */
+    private static final Pattern PLAIN_STRING = Pattern.compile("\"([^\"\\\\]*)\"");
 
     private final HttpClient http;
     private final URI base;
@@ -58,6 +64,23 @@ final class EjabberdApi {
                     + response.body());
         }
         return response.body();
+    }
+
+    /**
+     * The elements of a JSON array of plain strings ({@code ["a@host","b@host"]}), as the list commands answer;
+     * anything else is an exception.
+     */
+    static List<String> strings(String jsonArray) throws IOException {
+        String body = jsonArray.trim();
+        if (!body.startsWith("[") || !body.endsWith("]")) {
+            throw new IOException("Not a JSON array: " + body);
+        }
+        List<String> values = new ArrayList<>();
+        Matcher m = PLAIN_STRING.matcher(body);
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
     }
 
     /** A JSON string (RFC 8259 section 7). */

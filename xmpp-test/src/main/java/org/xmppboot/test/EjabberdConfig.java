@@ -2,6 +2,8 @@ package org.xmppboot.test;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The files that make a {@link LocalEjabberd} private: {@code ejabberd.yml} (what it serves),
  * {@code ejabberdctl.cfg} (which Erlang node it is) and {@code vm.args} (the node's cookie). Option names are
@@ -15,6 +17,29 @@ final class EjabberdConfig {
         static Ports of(int[] ports) {
             return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4]);
         }
+
+        Ports withDistribution(int port) {
+            return new Ports(c2s, directTls, component, http, port);
+        }
+    }
+
+    /**
+     * Who a server is among Erlang nodes: its node name, the loopback address its distribution listens on, and
+     * the cookie it shares with the nodes it may talk to. Nodes of one cluster differ in name and address and
+     * share the cookie (and, with {@code ERL_DIST_PORT}, the distribution port).
+     */
+    record Identity(String node, String address, String cookie) {
+
+        /** A node of its own: a unique short name, 127.0.0.1, a random cookie. */
+        static Identity standalone() {
+            return new Identity("xmppboot-" + LocalServerSupport.randomHex(6) + "@localhost", "127.0.0.1",
+                    LocalServerSupport.randomHex(16));
+        }
+
+        @Override
+        public String toString() {
+            return "Identity[" + node + " on " + address + "]"; // never the cookie
+        }
     }
 
     private EjabberdConfig() {
@@ -23,7 +48,9 @@ final class EjabberdConfig {
     /**
      * {@code ejabberdctl.cfg}, which ejabberdctl sources as shell. {@code ERL_DIST_PORT} makes the node listen for
      * Erlang distribution on that one port with no epmd (so nothing is shared with the system's ejabberd or any
-     * other node), and {@code ERL_EPMD_ADDRESS} keeps any epmd a tool might still start on loopback.
+     * other node), and {@code ERL_EPMD_ADDRESS} keeps any epmd a tool might still start on loopback. Without epmd
+     * a node looks for every other node on its own port ({@code -erl_epmd_port}), so the nodes of a cluster on
+     * one machine share the port and listen on different loopback addresses ({@link Identity#address()}).
      * {@code INET_DIST_INTERFACE} is deliberately absent: ejabberdctl turns it into
      * {@code -kernel inet_dist_use_interface {127,0,0,1}} by booting an extra Erlang VM (0.3 s) on every call, so
      * {@link #vmArgs} passes that flag directly.
@@ -40,14 +67,18 @@ final class EjabberdConfig {
 
     /**
      * {@code vm.args}: ejabberdctl hands it to every Erlang VM it starts (the server and each command), so the
-     * cookie reaches both ends without appearing in {@code ps}, and distribution is bound to loopback.
+     * cookie reaches both ends without appearing in {@code ps}, and distribution is bound to {@code address}, a
+     * loopback IPv4 address.
      */
-    static String vmArgs(String cookie) {
-        return "-setcookie " + cookie + "\n-kernel inet_dist_use_interface {127,0,0,1}\n";
+    static String vmArgs(String cookie, String address) {
+        return "-setcookie " + cookie + "\n-kernel inet_dist_use_interface {" + address.replace('.', ',') + "}\n";
     }
 
-    /** {@code ejabberd.yml}: the hosts of {@link LocalServer}, loopback listeners, no shapers, and the modules. */
-    static String yaml(Path dir, Ports ports, String componentSecret) {
+    /**
+     * {@code ejabberd.yml}: the hosts of {@link LocalServer}, loopback listeners, no shapers, the modules, and the
+     * component domain's {@code domain_balancing} if there is one.
+     */
+    static String yaml(Path dir, Ports ports, String componentSecret, @Nullable ComponentBalancing balancing) {
         StringBuilder y = new StringBuilder();
         y.append("# Throwaway test server written by LocalEjabberd\n");
         // info: the log shows connections and authentication failures, which is what a failed test needs.
@@ -74,6 +105,9 @@ final class EjabberdConfig {
         y.append("  max_user_offline_messages: 100000\n");
         apiPermissions(y);
         listeners(y, ports, componentSecret);
+        if (balancing != null) {
+            domainBalancing(y, balancing);
+        }
         // A module list in host_config replaces the global one for that host (it is not merged), so each host
         // gets its whole list and there is no global one.
         y.append("host_config:\n");
@@ -166,6 +200,14 @@ final class EjabberdConfig {
         listener(y, ports.http(), "ejabberd_http")
                 .append("    request_handlers:\n")
                 .append("      /api: mod_http_api\n");
+    }
+
+    /** Both keys, always: a {@code type} without {@code component_number} crashes each component handshake. */
+    private static void domainBalancing(StringBuilder y, ComponentBalancing balancing) {
+        y.append("domain_balancing:\n")
+                .append("  ").append(quoted(LocalServer.COMPONENT_DOMAIN)).append(":\n")
+                .append("    type: ").append(balancing.type()).append('\n')
+                .append("    component_number: ").append(balancing.componentNumber()).append('\n');
     }
 
     private static StringBuilder listener(StringBuilder y, int port, String module) {

@@ -59,6 +59,11 @@ import org.xmppboot.stream.Tls;
  * pubsub are offered through
  * {@link LocalServer#DOMAIN} only; there is no HTTP upload service.
  *
+ * <p>Several component connections for {@link LocalServer#COMPONENT_DOMAIN} are accepted; ejabberd picks one at
+ * random per stanza unless {@link Options#componentBalancing(String, int)} makes it hash a JID instead.
+ * {@link #stop()} and {@link #restart()} keep the folder (accounts, database); {@link LocalEjabberdCluster}
+ * joins several of these servers into one cluster.
+ *
  * <p>Needs the {@code ejabberd} package (Debian's 23.01 is what this is tested with). Started as root,
  * ejabberdctl runs ejabberd as the {@code ejabberd} user, so the folder is handed to that user (and must lie
  * under directories others may enter); as another user, it runs as that user.
@@ -80,6 +85,10 @@ public final class LocalEjabberd implements LocalServer {
         private boolean accountsWithEjabberdctl;
         private Duration startTimeout = Duration.ofSeconds(60);
         private int preferredClientPort;
+        private @Nullable ComponentBalancing componentBalancing;
+        private EjabberdConfig.@Nullable Identity identity;
+        private int sharedDistributionPort;
+        private @Nullable String componentSecret;
 
         /** Where the temporary folder goes (default: {@code target/} when it exists, else the system temp). */
         public Options baseDirectory(Path directory) {
@@ -120,6 +129,35 @@ public final class LocalEjabberd implements LocalServer {
             return this;
         }
 
+        /**
+         * Spreads the stanzas for {@link LocalServer#COMPONENT_DOMAIN} over several component connections by
+         * {@code type} (ejabberd's {@code domain_balancing}); see {@link ComponentBalancing} for the types and
+         * why {@code componentNumber} is required (2 to 1000). Connect exactly {@code componentNumber} components:
+         * stanzas hashed to a slot that has none are dropped.
+         *
+         * @throws IllegalArgumentException at once for a type ejabberd does not know or a number it refuses
+         */
+        public Options componentBalancing(String type, int componentNumber) {
+            return componentBalancing(new ComponentBalancing(type, componentNumber));
+        }
+
+        /** {@link #componentBalancing(String, int)}, already validated. */
+        public Options componentBalancing(ComponentBalancing balancing) {
+            componentBalancing = balancing;
+            return this;
+        }
+
+        /**
+         * Makes this server a node of a cluster: its Erlang identity, the distribution port all the nodes share,
+         * and the component secret they share (so a component may log in to any of them).
+         */
+        Options clusterNode(EjabberdConfig.Identity node, int distributionPort, String secret) {
+            identity = node;
+            sharedDistributionPort = distributionPort;
+            componentSecret = secret;
+            return this;
+        }
+
         /** Starts the server; it accepts clients and commands when this returns. */
         public LocalEjabberd start() {
             return LocalEjabberd.start(this);
@@ -131,25 +169,29 @@ public final class LocalEjabberd implements LocalServer {
     private final EjabberdConfig.Ports ports;
     private final String componentSecret;
     private final String node;
+    private final @Nullable ComponentBalancing componentBalancing;
     private final EjabberdCtl ctl;
     private final EjabberdApi api;
     private final boolean accountsWithEjabberdctl;
-    private final Process process;
+    private final Duration startTimeout;
+    private volatile Process process;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Duration startupTime = Duration.ZERO;
     private volatile @Nullable SSLContext sslContext;
 
     private LocalEjabberd(Path directory, EjabberdConfig.Ports ports, String componentSecret, String node,
-            EjabberdCtl ctl, boolean accountsWithEjabberdctl, Process process) {
+            EjabberdCtl ctl, Options options, Process process) {
         this.directory = directory;
         this.certificate = directory.resolve("localhost.crt");
         this.ports = ports;
         this.componentSecret = componentSecret;
         this.node = node;
+        this.componentBalancing = options.componentBalancing;
         this.ctl = ctl;
         this.api = new EjabberdApi(ports.http());
-        this.accountsWithEjabberdctl = accountsWithEjabberdctl;
+        this.accountsWithEjabberdctl = options.accountsWithEjabberdctl;
+        this.startTimeout = options.startTimeout;
         this.process = process;
         // An aborted run (Ctrl-C, a killed Maven fork that still runs hooks) must not leave an Erlang VM behind.
         this.shutdownHook = new Thread(this::killNow, "LocalEjabberd-shutdown");
@@ -176,19 +218,24 @@ public final class LocalEjabberd implements LocalServer {
         Path directory = null;
         LocalEjabberd server = null;
         try {
-            directory = Files.createTempDirectory(base(options), "ejabberd-");
+            directory = Files.createTempDirectory(base(options.baseDirectory), "ejabberd-");
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.createDirectories(directory.resolve("spool"));
             Files.createDirectories(directory.resolve("logs"));
             EjabberdConfig.Ports ports = EjabberdConfig.Ports.of(
                     LocalServerSupport.freePorts(5, options.preferredClientPort));
-            String secret = LocalServerSupport.randomHex(16);
-            String node = "xmppboot-" + LocalServerSupport.randomHex(6) + "@localhost";
-            writeFiles(directory, ports, secret, node);
+            EjabberdConfig.Identity identity = options.identity;
+            if (identity == null) {
+                identity = EjabberdConfig.Identity.standalone();
+            } else {
+                ports = ports.withDistribution(options.sharedDistributionPort);
+            }
+            String secret = options.componentSecret != null ? options.componentSecret
+                    : LocalServerSupport.randomHex(16);
+            writeFiles(directory, ports, secret, identity, options.componentBalancing);
             EjabberdCtl ctl = EjabberdCtl.prepare(script, directory);
             Process process = ctl.startForeground(directory.resolve("console.log"));
-            server = new LocalEjabberd(directory, ports, secret, node, ctl, options.accountsWithEjabberdctl,
-                    process);
+            server = new LocalEjabberd(directory, ports, secret, identity.node(), ctl, options, process);
             server.awaitStarted(options.startTimeout);
             server.startupTime = Duration.ofNanos(System.nanoTime() - begin);
             return server;
@@ -206,17 +253,17 @@ public final class LocalEjabberd implements LocalServer {
     }
 
     /** target/ (or the temp dir); as root it must be enterable by the ejabberd user, else the temp dir. */
-    private static Path base(Options options) {
-        Path base = LocalServerSupport.baseDirectory(options.baseDirectory);
-        if (options.baseDirectory == null && "root".equals(System.getProperty("user.name"))
+    static Path base(@Nullable Path configured) {
+        Path base = LocalServerSupport.baseDirectory(configured);
+        if (configured == null && "root".equals(System.getProperty("user.name"))
                 && !EjabberdCtl.enterableByOthers(base)) {
             return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
         }
         return base;
     }
 
-    private static void writeFiles(Path dir, EjabberdConfig.Ports ports, String secret, String node)
-            throws IOException {
+    private static void writeFiles(Path dir, EjabberdConfig.Ports ports, String secret,
+            EjabberdConfig.Identity identity, @Nullable ComponentBalancing balancing) throws IOException {
         LocalServerSupport.createCertificate(dir, List.of(DOMAIN, SHA256_DOMAIN, ANONYMOUS_DOMAIN, PERF_DOMAIN,
                 MUC_DOMAIN, PUBSUB_DOMAIN, COMPONENT_DOMAIN));
         // ejabberd reads the key and the certificate from one PEM file (certfiles).
@@ -224,11 +271,11 @@ public final class LocalEjabberd implements LocalServer {
         Files.createFile(pem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(pem, Files.readString(dir.resolve("localhost.key")) + Files.readString(
                 dir.resolve("localhost.crt")));
-        Files.writeString(dir.resolve("ejabberd.yml"), EjabberdConfig.yaml(dir, ports, secret));
-        Files.writeString(dir.resolve("ejabberdctl.cfg"), EjabberdConfig.ctlConfig(dir, node, ports));
+        Files.writeString(dir.resolve("ejabberd.yml"), EjabberdConfig.yaml(dir, ports, secret, balancing));
+        Files.writeString(dir.resolve("ejabberdctl.cfg"), EjabberdConfig.ctlConfig(dir, identity.node(), ports));
         Path vmArgs = dir.resolve("vm.args");
         Files.createFile(vmArgs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(vmArgs, EjabberdConfig.vmArgs(LocalServerSupport.randomHex(16)));
+        Files.writeString(vmArgs, EjabberdConfig.vmArgs(identity.cookie(), identity.address()));
         // Erlang reads $ERL_INETRC (ejabberdctl points it here) and warns when it is missing.
         Files.writeString(dir.resolve("inetrc"), "");
     }
@@ -313,6 +360,38 @@ public final class LocalEjabberd implements LocalServer {
         }
     }
 
+    // =================================================================== clustering
+
+    /**
+     * The Erlang nodes of the cluster this node runs in, itself included, as ejabberd's {@code list_cluster}
+     * command reports them (the nodes whose Mnesia is running and connected): a standalone server lists only
+     * {@link #node()}.
+     */
+    public List<String> clusterNodes() {
+        try {
+            return EjabberdApi.strings(api.call("list_cluster", Map.of()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("list_cluster on " + node + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Joins the cluster of {@code seedNode} with {@code ejabberdctl join_cluster}: ejabberd stops here, drops this
+     * node's own database, copies the cluster's, and starts again (listeners included). Returns when this node
+     * accepts clients and commands again. Both nodes need the same cookie and must reach each other. Not over
+     * the HTTP API: the command stops the very node that would be serving the call.
+     */
+    void joinCluster(String seedNode) {
+        try {
+            // A failed join ({error, Reason}: no ping, say) is a non-zero exit, hence an exception here.
+            ctl.run(COMMAND_TIMEOUT, "join_cluster", seedNode);
+            awaitStarted(startTimeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not join " + seedNode + " from " + node + ": " + e.getMessage()
+                    + "\n" + diagnostics(), e);
+        }
+    }
+
     // =================================================================== connecting to it
 
     @Override
@@ -383,6 +462,11 @@ public final class LocalEjabberd implements LocalServer {
         return certificate;
     }
 
+    /** The component domain's {@code domain_balancing}, or null for ejabberd's default (random). */
+    public @Nullable ComponentBalancing componentBalancing() {
+        return componentBalancing;
+    }
+
     /** The Erlang node name, unique to this server (for {@code ejabberdctl --node} or a log search). */
     public String node() {
         return node;
@@ -408,6 +492,40 @@ public final class LocalEjabberd implements LocalServer {
     // =================================================================== stopping
 
     /**
+     * Stops the node as {@link #close()} does but keeps its folder: accounts, the Mnesia database and the
+     * cluster it joined survive, and {@link #restart()} brings the same server back. Clients connected to it see
+     * their streams closed.
+     */
+    public synchronized void stop() {
+        if (closed.get()) {
+            throw new IllegalStateException("Closed: " + this);
+        }
+        stopProcesses();
+    }
+
+    /**
+     * Starts the node again from its folder with the same configuration, data, ports and node name (so a node
+     * that had joined a cluster rejoins it); returns when it accepts clients and commands. A node still running
+     * is {@linkplain #stop() stopped} first.
+     *
+     * @throws IllegalStateException when it does not come back; the message has the log's tail
+     */
+    public synchronized void restart() {
+        if (closed.get()) {
+            throw new IllegalStateException("Closed: " + this);
+        }
+        if (process.isAlive()) {
+            stopProcesses();
+        }
+        try {
+            process = ctl.startForeground(directory.resolve("console.log"));
+            awaitStarted(startTimeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart ejabberd: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Stops the node gracefully (SIGTERM to the Erlang VM, which runs {@code init:stop()}; about 1 s), kills
      * whatever of its process tree is left after {@value #STOP_GRACE_SECONDS} s, and deletes the folder.
      */
@@ -421,6 +539,13 @@ public final class LocalEjabberd implements LocalServer {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to: it kills the same processes
         }
+        synchronized (this) {
+            stopProcesses();
+        }
+        LocalServerSupport.deleteQuietly(directory);
+    }
+
+    private void stopProcesses() {
         List<ProcessHandle> tree = processTree();
         Optional<ProcessHandle> vm = tree.stream().filter(LocalEjabberd::isErlangVm).findFirst();
         vm.orElse(process.toHandle()).destroy();
@@ -432,7 +557,12 @@ public final class LocalEjabberd implements LocalServer {
         List<ProcessHandle> late = processTree().stream().filter(ProcessHandle::isAlive).toList();
         late.forEach(ProcessHandle::destroyForcibly);
         awaitExit(late, Duration.ofSeconds(5));
-        LocalServerSupport.deleteQuietly(directory);
+        // The next start must not find the pid of this one.
+        try {
+            Files.deleteIfExists(directory.resolve("ejabberd.pid"));
+        } catch (IOException e) {
+            // a pid file naming a dead process is ignored by processTree
+        }
     }
 
     private void killNow() {

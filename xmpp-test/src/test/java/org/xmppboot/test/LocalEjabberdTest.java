@@ -63,6 +63,26 @@ class LocalEjabberdTest {
     }
 
     @Test
+    void aStoppedServerRestartsOnItsPortsWithItsAccounts() throws Exception {
+        try (LocalEjabberd server = LocalEjabberd.start()) {
+            Jid jid = Clients.newUser(server, LocalServer.DOMAIN, "kept");
+            int c2s = server.c2sPort();
+
+            server.stop();
+            assertThat(server.isRunning()).isFalse();
+            assertThat(processesOf(server.node())).as("processes of the stopped node").isEmpty();
+            assertThat(LocalServerSupport.accepts(c2s)).as("c2s port of the stopped node").isFalse();
+
+            long begin = System.nanoTime();
+            server.restart();
+            System.out.printf("ejabberd restarted in %d ms%n", (System.nanoTime() - begin) / 1_000_000);
+            assertThat(server.isRunning()).isTrue();
+            assertThat(server.c2sPort()).isEqualTo(c2s);
+            Clients.close(Clients.connected(server, jid, "kept"));
+        }
+    }
+
+    @Test
     void accountsOverTheHttpApiAreFastAndTheirPasswordsAreMaskedInTheLog(LocalEjabberd server) {
         long begin = System.nanoTime();
         for (int i = 0; i < 5; i++) {
