@@ -53,6 +53,8 @@ final class Connection implements XmlStreamParser.Listener, InboundTracker.Sourc
     /** Set once {@link #end} has raised {@code disconnected} and run the stream's recovery. */
     private volatile boolean endReported;
     private final AtomicBoolean closeSent = new AtomicBoolean();
+    /** Stanzas received after our closing tag (read thread only). */
+    private int receivedAfterClose;
     /** Why our closing tag (or stream error) went out: the reason the connection ends with once both sides closed. */
     private volatile @Nullable String closeReason;
     private volatile boolean requested;
@@ -358,11 +360,26 @@ final class Connection implements XmlStreamParser.Listener, InboundTracker.Sourc
      * Ends this connection once: closes the transport, stops its threads, raises {@code disconnected}, and lets the
      * stream recover ({@link XMLStream#connectionEnded}). Never throws: it is what every failure path ends with.
      */
+    /**
+     * Counts a stanza received after our closing tag: the peer sent it before it read the tag. It is handled, but
+     * nothing may follow our closing tag (RFC 6120 §4.4), so an answer to it cannot be sent on this connection.
+     */
+    void countIfAfterClose() {
+        if (closeSent.get()) {
+            receivedAfterClose++;
+            stream.receivedAfterClose.incrementAndGet();
+        }
+    }
+
     void end(String reason, @Nullable Throwable cause) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
         cancelTimers();
+        if (receivedAfterClose > 0) {
+            log.warn("[{}] {} stanzas arrived after our closing tag: they were handled, but answers to them could "
+                    + "not be sent on this connection", config.name(), receivedAfterClose);
+        }
         try {
             transport.close();
         } catch (Throwable t) {

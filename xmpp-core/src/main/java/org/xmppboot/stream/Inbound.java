@@ -124,6 +124,7 @@ final class Inbound {
             dispatchNegotiation(stanza);
             return;
         }
+        connection.countIfAfterClose();
         if (stream.interceptInbound(stanza)) {
             return;
         }

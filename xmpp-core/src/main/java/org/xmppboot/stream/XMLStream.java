@@ -90,6 +90,8 @@ public abstract class XMLStream implements StanzaSender {
     final Inbound inbound;
     /** Filters, serialisation, held stanzas and the hand-off to the connection. */
     final Outbound outbound;
+    /** See {@link #stanzasReceivedAfterClose()}. */
+    final AtomicLong receivedAfterClose = new AtomicLong();
 
     /** The current connection (or the last one); every per-connection state lives in it. */
     volatile @Nullable Connection connection;
@@ -643,6 +645,14 @@ public abstract class XMLStream implements StanzaSender {
     /** How many handler invocations have failed. */
     public long handlerFailures() {
         return events.handlerFailures();
+    }
+
+    /**
+     * How many stanzas arrived after our closing tag, over every connection of this stream: the server routed
+     * them before it read the tag. They were handled, but answers to them could not be sent.
+     */
+    public long stanzasReceivedAfterClose() {
+        return receivedAfterClose.get();
     }
 
     // =================================================================== inbound path (read thread)

@@ -208,6 +208,26 @@ class ReplicaTest {
         release.countDown();
     }
 
+    @Test
+    void whatArrivesAfterOurClosingTagIsHandledAndCounted() throws Exception {
+        component = new ScriptedComponent(config(Duration.ZERO));
+        List<String> handled = new CopyOnWriteArrayList<>();
+        component.addEventHandler("message", data -> handled.add(((Message) data).getBody()));
+        InMemoryTransport only = new InMemoryTransport();
+        component.transports.add(only);
+        var session = component.connect();
+        handshake(only);
+        session.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        var terminated = component.disconnect(WAIT);
+        assertThat(only.nextSentEvent(WAIT)).isInstanceOf(InMemoryTransport.End.class);
+        only.receive(message(7)); // routed to us before the server read our closing tag
+        only.receive("</stream:stream>");
+        terminated.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(handled).containsExactly("7");
+        assertThat(component.stanzasReceivedAfterClose()).isEqualTo(1);
+    }
+
     /** Waits for the reply to request {@code n}. */
     private static void awaitHandled(InMemoryTransport server, int n) throws InterruptedException {
         assertThat(next(server).childText("body", ComponentXMPP.NAMESPACE)).isEqualTo("re:" + n);
