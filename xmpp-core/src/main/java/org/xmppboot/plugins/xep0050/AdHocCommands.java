@@ -41,7 +41,10 @@ import org.xmppboot.stanza.StanzaErrorException;
  * sessions of multi-step commands ({@link AdHocCommandsConfig}: idle timeout, bounded number), checks each
  * action against those the last response offered and each submitted form against the form it answers, and
  * answers the errors of §4.6. The plugin answers two actions itself, without calling the handler: {@code prev}
- * sends the previous stage's response again, {@code cancel} ends the session.
+ * sends the previous stage's response again, {@code cancel} ends the session. The requests of one session are
+ * taken one at a time, in the order they arrive: a request that comes while an (asynchronous) step is still
+ * being answered waits for it, then runs on the event thread, and is refused {@code bad-sessionid} if that
+ * step ended the command.
  *
  * <p>Using: {@link #listCommands} asks another entity for its commands, {@link #execute} starts one and gives
  * a {@link RemoteCommand} to step through it.
