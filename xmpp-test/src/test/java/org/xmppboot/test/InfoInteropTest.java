@@ -11,12 +11,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.filter.MessageTypeFilter;
-import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.iqlast.LastActivityManager;
 import org.jivesoftware.smackx.iqlast.packet.LastActivity;
 import org.jivesoftware.smackx.iqversion.VersionManager;
 import org.jivesoftware.smackx.iqversion.packet.Version;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jivesoftware.smackx.time.EntityTimeManager;
 import org.jivesoftware.smackx.time.packet.Time;
 import org.junit.jupiter.api.Test;
@@ -165,10 +165,10 @@ class InfoInteropTest {
 
             org.jivesoftware.smack.packet.Message got = atSmack.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(got).isNotNull();
-            StandardExtensionElement originId = (StandardExtensionElement) got.getExtensionElement("origin-id",
-                    StanzaIds.NAMESPACE);
+            // Parsed by Smack's own XEP-0359 provider (smack-experimental).
+            OriginIdElement originId = OriginIdElement.getOriginId(got);
             assertThat(originId).isNotNull();
-            assertThat(originId.getAttributeValue("id")).isNotBlank().isEqualTo(message.getOriginId());
+            assertThat(originId.getId()).isNotBlank().isEqualTo(message.getOriginId());
 
             BlockingQueue<Message> atOurs = new LinkedBlockingQueue<>();
             ours.addEventHandler("message", data -> atOurs.add((Message) data));

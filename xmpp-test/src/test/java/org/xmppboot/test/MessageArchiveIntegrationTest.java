@@ -16,15 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0313.ArchivePage;
+import org.xmppboot.plugins.xep0313.ArchivePreferences;
 import org.xmppboot.plugins.xep0313.ArchiveQuery;
 import org.xmppboot.plugins.xep0313.ArchivedMessage;
+import org.xmppboot.plugins.xep0313.ArchivingDefault;
 import org.xmppboot.plugins.xep0313.MamConfig;
 import org.xmppboot.plugins.xep0313.MessageArchive;
 import org.xmppboot.stanza.Message;
 
 /**
  * XEP-0313 against Prosody (mod_mam): messages sent to the bot while it is away are in its archive; the bot pages
- * through them both ways, catches up on them once, and a restarted bot resumes from the id it got to.
+ * through them both ways, catches up on them once, and a restarted bot resumes from the id it got to; its
+ * archiving preferences (XEP-0441) decide what is archived.
  */
 @XmppServerTest
 class MessageArchiveIntegrationTest {
@@ -124,6 +127,48 @@ class MessageArchiveIntegrationTest {
                 Clients.close(bot);
             }
             Clients.close(friend);
+        }
+    }
+
+    @Test
+    void preferencesDecideWhatOurServerArchives(LocalServer server) throws Exception {
+        Jid account = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
+        Jid friend = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
+        Jid stranger = Clients.newUser(server, LocalServer.DOMAIN, PASSWORD);
+        MessageArchive archive = new MessageArchive();
+        ClientXMPP bot = bot(server, account.withResource("bot"), archive);
+        ClientXMPP friendClient = Clients.connected(server, friend.withResource("desk"), PASSWORD);
+        ClientXMPP strangerClient = Clients.connected(server, stranger.withResource("desk"), PASSWORD);
+        try {
+            ArchivePreferences before = archive.preferences().get(15, TimeUnit.SECONDS);
+            assertThat(before.always()).isEmpty();
+            assertThat(before.never()).isEmpty();
+
+            ArchivePreferences onlyFriend = ArchivePreferences.of(ArchivingDefault.NEVER).withAlways(List.of(friend))
+                    .withNever(List.of(stranger.withResource("desk")));
+            ArchivePreferences applied = archive.setPreferences(onlyFriend).get(15, TimeUnit.SECONDS);
+            assertThat(applied.defaultBehaviour()).isEqualTo(ArchivingDefault.NEVER);
+            assertThat(applied.always()).containsExactly(friend);
+            // What the server applied counts: ejabberd keeps bare JIDs only, Prosody the full JID as sent.
+            assertThat(applied.never()).extracting(Jid::bare).containsExactly(stranger);
+            assertThat(archive.preferences().get(15, TimeUnit.SECONDS)).isEqualTo(applied);
+
+            strangerClient.sendMessage(account, "not archived", Message.Type.CHAT);
+            friendClient.sendMessage(account, "archived", Message.Type.CHAT);
+            await("the friend's message archived").atMost(WAIT).until(() -> bodies(
+                    archive.lastPage(ArchiveQuery.ALL).get(15, TimeUnit.SECONDS)).contains("archived"));
+            assertThat(bodies(archive.firstPage(ArchiveQuery.ALL).get(15, TimeUnit.SECONDS)))
+                    .containsExactly("archived");
+
+            ArchivePreferences everything = ArchivePreferences.of(ArchivingDefault.ALWAYS);
+            assertThat(archive.setPreferences(everything).get(15, TimeUnit.SECONDS)).isEqualTo(everything);
+            strangerClient.sendMessage(account, "archived now", Message.Type.CHAT);
+            await("the stranger's message archived").atMost(WAIT).until(() -> bodies(
+                    archive.lastPage(ArchiveQuery.ALL).get(15, TimeUnit.SECONDS)).contains("archived now"));
+        } finally {
+            Clients.close(strangerClient);
+            Clients.close(friendClient);
+            Clients.close(bot);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.xmppboot.jid.Jid;
 import org.xmppboot.stanza.ElementBase;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
@@ -13,8 +14,9 @@ import org.xmppboot.xml.XmlElement;
 /**
  * {@code <x xmlns='http://jabber.org/protocol/muc#user'>}: what a room adds to the presence and messages it
  * sends, namely the occupant's {@link MucItem} and status codes (XEP-0045 §15.6: 110 "this is you", 201 "room
- * created", 303 "nick changed", 307 "kicked", 301 "banned", ...). Reached on a presence or message as
- * {@code muc}.
+ * created", 303 "nick changed", 307 "kicked", 301 "banned", ...), and in messages a mediated invitation
+ * ({@link MucInvite}), a declined one ({@link MucDecline}) and the room's password. Reached on a presence or
+ * message as {@code muc}.
  */
 public final class MucUser extends ElementBase {
 
@@ -35,6 +37,7 @@ public final class MucUser extends ElementBase {
             .extensionName("muc").build();
 
     static {
+        SCHEMA.registerExtension(MucInvite.SCHEMA).registerExtension(MucDecline.SCHEMA);
         Presence.SCHEMA.registerExtension(SCHEMA);
         Message.SCHEMA.registerExtension(SCHEMA);
     }
@@ -76,8 +79,54 @@ public final class MucUser extends ElementBase {
         return this;
     }
 
+    /** The mediated invitation (§7.8.2), or null. */
+    public @Nullable MucInvite getInvite() {
+        return extension(MucInvite.SCHEMA);
+    }
+
+    /** Adds an invitation of this invitee (§7.8.2; one element per invitee). */
+    public MucInvite addInvite(Jid invitee) {
+        MucInvite invite = new MucInvite(xml.addElement("invite", MultiUserChat.NAMESPACE_USER));
+        return invite.setTo(invitee);
+    }
+
+    /** The declined invitation (§7.8.2), or null. */
+    public @Nullable MucDecline getDecline() {
+        return extension(MucDecline.SCHEMA);
+    }
+
+    /** Adds a decline of an invitation, for this inviter (none named if null). */
+    public MucDecline addDecline(@Nullable Jid inviter) {
+        return new MucDecline(xml.addElement("decline", MultiUserChat.NAMESPACE_USER)).setTo(inviter);
+    }
+
+    /** The password of the room, which it adds to the invitations it sends (§7.8.2), or null. */
+    public @Nullable String getPassword() {
+        XmlElement password = xml.element("password", MultiUserChat.NAMESPACE_USER);
+        return password == null ? null : password.text();
+    }
+
     /** The room's muc#user element of a stanza, or null. */
     public static @Nullable MucUser of(ElementBase stanza) {
         return stanza.extension(SCHEMA);
+    }
+
+    /** The text of a child in the muc#user namespace without the white space around it; null if absent or blank. */
+    static @Nullable String trimmedText(XmlElement parent, String child) {
+        XmlElement element = parent.element(child, MultiUserChat.NAMESPACE_USER);
+        String text = element == null ? "" : element.text().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** Sets (or, for null, removes) the text of a child in the muc#user namespace. */
+    static void setChildText(XmlElement parent, String child, @Nullable String text) {
+        XmlElement element = parent.element(child, MultiUserChat.NAMESPACE_USER);
+        if (text == null) {
+            if (element != null) {
+                parent.removeChild(element);
+            }
+            return;
+        }
+        (element != null ? element : parent.addElement(child, MultiUserChat.NAMESPACE_USER)).setText(text);
     }
 }

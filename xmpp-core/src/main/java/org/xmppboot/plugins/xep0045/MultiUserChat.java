@@ -56,7 +56,12 @@ import org.xmppboot.xml.XmlElement;
  *   <li>{@code groupchat_subject} and {@code muc::<room>::subject} ({@link Message}): the room's subject, sent on
  *       joining and whenever it changes.</li>
  *   <li>{@code muc::<room>::message} ({@link Message}): a groupchat message with a body from the room.</li>
+ *   <li>{@code groupchat_invite} ({@link MucInvitation}): a room passed on an invitation to us (§7.8.2). Nothing
+ *       is joined by itself: anyone can have a room invite us anywhere.</li>
+ *   <li>{@code groupchat_decline} ({@link MucInvitationDeclined}): someone we invited through a room declined.</li>
  * </ul>
+ * An invitation or decline that is not from a room's bare JID, or whose element is malformed, raises nothing;
+ * either message still reaches the other handlers (a room may add a body to an invitation).
  * {@code <room>} is the room's bare JID, as in {@code muc::lobby@conference.example.com::message}.
  */
 public class MultiUserChat extends BasePlugin {
@@ -72,6 +77,8 @@ public class MultiUserChat extends BasePlugin {
     public static final String EVENT_JOIN_FAILED = "muc_join_failed";
     public static final String EVENT_PRESENCE = "groupchat_presence";
     public static final String EVENT_SUBJECT = "groupchat_subject";
+    public static final String EVENT_INVITE = "groupchat_invite";
+    public static final String EVENT_DECLINE = "groupchat_decline";
 
     private static final Logger log = LoggerFactory.getLogger(MultiUserChat.class);
     /** Inbound filter order: early, so that nothing sees a message this plugin drops. */
@@ -121,6 +128,10 @@ public class MultiUserChat extends BasePlugin {
                 s -> onPresence((Presence) s)));
         context.registerHandler(StreamHandler.of(NAME + ":message", this::isRoomGroupchat,
                 s -> onGroupchat((Message) s)));
+        context.registerHandler(StreamHandler.of(NAME + ":invite", MultiUserChat::isMediatedInvite,
+                s -> onInvite((Message) s)));
+        context.registerHandler(StreamHandler.of(NAME + ":decline", MultiUserChat::isDecline,
+                s -> onDecline((Message) s)));
         context.addFilter(Direction.IN, this::filterGroupchat, FILTER_ORDER);
         context.addEventHandler("session_start", jid -> onNewSession());
         // A join waits for the next session rather than timing out while there is no connection.
@@ -265,6 +276,39 @@ public class MultiUserChat extends BasePlugin {
         Jid from = message.getFrom();
         Room state = from == null ? null : rooms.get(from.bare());
         return state != null && MucMessages.mentions(message, state.nick());
+    }
+
+    // ---------------------------------------------------------------- the API: invitations
+
+    /**
+     * Invites someone to a room through the room (a mediated invitation, §7.8.2): the room passes it on with our
+     * JID and, for a protected room, its password. A members-only room may refuse it ({@code forbidden}) unless we
+     * may edit its member list. For other rooms XEP-0045 prefers direct invitations (XEP-0249), which reach people
+     * who block strangers.
+     */
+    public Message invite(Jid room, Jid invitee, @Nullable String reason) {
+        // §7.8.2: the message is of type normal, here implicitly.
+        Message message = context().makeMessage(room.bare(), null, null);
+        message.setId(context().newId());
+        MucUser x = message.enableExtension(MucUser.SCHEMA);
+        x.addInvite(invitee).setReason(reason);
+        message.send();
+        return message;
+    }
+
+    /** Turns down an invitation a room passed on (§7.8.2); the room tells the inviter. */
+    public Message decline(MucInvitation invitation, @Nullable String reason) {
+        return decline(invitation.room(), invitation.inviter(), reason);
+    }
+
+    /** Turns down an invitation to a room (§7.8.2), for the inviter the room named (null if it named none). */
+    public Message decline(Jid room, @Nullable Jid inviter, @Nullable String reason) {
+        Message message = context().makeMessage(room.bare(), null, null);
+        message.setId(context().newId());
+        MucUser x = message.enableExtension(MucUser.SCHEMA);
+        x.addDecline(inviter).setReason(reason);
+        message.send();
+        return message;
     }
 
     // ---------------------------------------------------------------- the API: moderation and ownership
@@ -486,6 +530,58 @@ public class MultiUserChat extends BasePlugin {
     private boolean isRoomGroupchat(StanzaBase stanza) {
         return stanza instanceof Message message && message.getMessageType() == Message.Type.GROUPCHAT
                 && roomOf(stanza) != null;
+    }
+
+    /** A room's message (not groupchat: §7.8.2 sends invitations as normal messages) with an invitation. */
+    private static boolean isMediatedInvite(StanzaBase stanza) {
+        MucUser x = invitationLike(stanza);
+        return x != null && x.xml().element("invite", NAMESPACE_USER) != null;
+    }
+
+    private static boolean isDecline(StanzaBase stanza) {
+        MucUser x = invitationLike(stanza);
+        return x != null && x.xml().element("decline", NAMESPACE_USER) != null;
+    }
+
+    private static @Nullable MucUser invitationLike(StanzaBase stanza) {
+        if (!(stanza instanceof Message message) || message.getMessageType() == Message.Type.GROUPCHAT
+                || message.getMessageType() == Message.Type.ERROR) {
+            return null;
+        }
+        return MucUser.of(message);
+    }
+
+    /** The room a mediated invitation or decline comes from: a bare JID with a local part, else null. */
+    private @Nullable Jid fromRoom(Message message) {
+        Jid from = message.getFrom();
+        if (from == null || !from.isBare() || from.local() == null) {
+            log.debug("[{}] ignored an invitation or decline not from a room: {}", context().connectionName(),
+                    message);
+            return null;
+        }
+        return from;
+    }
+
+    private void onInvite(Message message) {
+        Jid room = fromRoom(message);
+        MucUser x = MucUser.of(message);
+        MucInvite invite = x == null ? null : x.getInvite();
+        if (room == null || invite == null) {
+            return;
+        }
+        context().event(EVENT_INVITE, new MucInvitation(room, invite.getFrom(), invite.getReason(),
+                x.getPassword(), invite.getContinuedThread(), message));
+    }
+
+    private void onDecline(Message message) {
+        Jid room = fromRoom(message);
+        MucUser x = MucUser.of(message);
+        MucDecline decline = x == null ? null : x.getDecline();
+        if (room == null || decline == null) {
+            return;
+        }
+        context().event(EVENT_DECLINE, new MucInvitationDeclined(room, decline.getFrom(), decline.getReason(),
+                message));
     }
 
     private void onPresence(Presence presence) {

@@ -1,5 +1,6 @@
 package org.xmppboot.plugins.xep0050;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -39,7 +41,10 @@ import org.xmppboot.stanza.StanzaErrorException;
  * sessions of multi-step commands ({@link AdHocCommandsConfig}: idle timeout, bounded number), checks each
  * action against those the last response offered and each submitted form against the form it answers, and
  * answers the errors of §4.6. The plugin answers two actions itself, without calling the handler: {@code prev}
- * sends the previous stage's response again, {@code cancel} ends the session.
+ * sends the previous stage's response again, {@code cancel} ends the session. The requests of one session are
+ * taken one at a time, in the order they arrive: a request that comes while an (asynchronous) step is still
+ * being answered waits for it, then runs on the event thread, and is refused {@code bad-sessionid} if that
+ * step ended the command.
  *
  * <p>Using: {@link #listCommands} asks another entity for its commands, {@link #execute} starts one and gives
  * a {@link RemoteCommand} to step through it.
@@ -229,6 +234,22 @@ public class AdHocCommands extends BasePlugin {
             return run(offered, new CommandRequest(from, offered.node(), action, copy(command.getForm()), session));
         }
         CommandSession session = session(sessionId, offered, from, now);
+        // Each step answers the state the one before left (the actions offered, the form asked for), so the
+        // steps of one session run one at a time, in the order they arrive; XEP-0050 says nothing of
+        // overlapping requests. A step that had to wait goes back to the event thread, where handlers run.
+        return session.afterPreviousStep(stepResumer(session),
+                () -> nextStep(offered, session, action, command.getForm()));
+    }
+
+    /** One more step of a session under way, once the steps before it are answered. */
+    private CompletionStage<Command> nextStep(OfferedCommand offered, CommandSession session, CommandAction action,
+            @Nullable DataForm form) throws Exception {
+        String sessionId = session.id();
+        if (sessions.get(sessionId) != session) {
+            // The step this one waited for completed, canceled or failed the command.
+            throw new CommandException(CommandException.Reason.BAD_SESSIONID, "The command has ended");
+        }
+        Instant now = Instant.now();
         if (action == CommandAction.CANCEL) {
             // §4.3: the session ends; the handler keeps nothing of it.
             sessions.remove(sessionId);
@@ -248,8 +269,18 @@ public class AdHocCommands extends BasePlugin {
             }
             return CompletableFuture.completedFuture(Command.response(offered.node(), sessionId, previous));
         }
-        DataForm submitted = checkedSubmission(last, command.getForm());
-        return run(offered, new CommandRequest(from, offered.node(), step, submitted, session));
+        DataForm submitted = checkedSubmission(last, form);
+        return run(offered, new CommandRequest(session.requester(), offered.node(), step, submitted, session));
+    }
+
+    /** Runs a waiting step on the event thread. */
+    private Executor stepResumer(CommandSession session) {
+        String name = NAME + ":next-step:" + session.id();
+        PluginContext context = context();
+        return task -> context.schedule(name, Duration.ZERO, () -> {
+            context.cancelSchedule(name); // forgets the name: it was a one-off
+            task.run();
+        }, false);
     }
 
     /** The session of this id, if it is this requester's run of this command (§4.6 otherwise). */

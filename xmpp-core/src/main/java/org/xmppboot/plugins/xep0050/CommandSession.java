@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 import org.xmppboot.jid.Jid;
@@ -26,6 +30,8 @@ public final class CommandSession {
     private volatile int stage;
     private volatile @Nullable CommandResponse lastResponse;
     private volatile Instant lastUsed;
+    /** The answer to the latest step taken; the next step starts when it is done. Guarded by this. */
+    private CompletableFuture<?> latestStep = CompletableFuture.completedFuture(null);
 
     CommandSession(String id, String node, Jid requester, Instant now) {
         this.id = id;
@@ -106,6 +112,42 @@ public final class CommandSession {
             lastUsed = now;
         }
         return previous;
+    }
+
+    /**
+     * Runs a step of this session once the step before it is answered, so that the command's code never runs
+     * for two steps of one session at the same time. A step that need not wait runs at once, on this thread;
+     * one that waited runs through {@code resume}.
+     *
+     * @return the step's answer; a step that throws fails it
+     */
+    <T> CompletableFuture<T> afterPreviousStep(Executor resume, Callable<? extends CompletionStage<T>> step) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        CompletableFuture<?> previous;
+        synchronized (this) {
+            previous = latestStep;
+            latestStep = answer;
+        }
+        if (previous.isDone()) {
+            take(step, answer);
+        } else {
+            previous.whenComplete((done, failure) -> resume.execute(() -> take(step, answer)));
+        }
+        return answer;
+    }
+
+    private static <T> void take(Callable<? extends CompletionStage<T>> step, CompletableFuture<T> answer) {
+        try {
+            step.call().whenComplete((value, failure) -> {
+                if (failure != null) {
+                    answer.completeExceptionally(failure);
+                } else {
+                    answer.complete(value);
+                }
+            });
+        } catch (Exception | Error e) {
+            answer.completeExceptionally(e);
+        }
     }
 
     boolean isExpired(Instant now, Duration timeout) {

@@ -1,5 +1,6 @@
 package org.xmppboot.plugins.xep0313;
 
+import java.net.ProtocolException;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -48,6 +50,9 @@ import org.xmppboot.stream.matcher.Matcher;
  * <p>Threads: futures complete, and {@link #forEach}/{@code catchUp} callbacks run, on the event thread, so they
  * must not block. {@link #iterate} and {@link #stream} wait for each page and must not be used there (waiting on
  * the event thread fails at once); use them on a threaded handler or a thread of your own.
+ *
+ * <p>It also reads and changes which messages our server archives for us ({@link #preferences()},
+ * {@link #setPreferences}), the protocol XEP-0441 took over from earlier versions of XEP-0313.
  *
  * <p>Raises no events.
  */
@@ -90,6 +95,7 @@ public class MessageArchive extends BasePlugin {
         Objects.requireNonNull(MamResult.SCHEMA);
         Objects.requireNonNull(MamQuery.SCHEMA);
         Objects.requireNonNull(MamFin.SCHEMA);
+        Objects.requireNonNull(MamPrefs.SCHEMA);
         context.registerHandler(StreamHandler.of(NAME + ":result", Matcher.stanzaPath("message/mam_result"),
                 this::onResult));
         context.registerHandler(StreamHandler.of(NAME + ":live", Matcher.stanzaPath("message"), this::onLive));
@@ -183,6 +189,40 @@ public class MessageArchive extends BasePlugin {
      */
     public @Nullable String lastHandledId() {
         return lastHandledId;
+    }
+
+    // ---------------------------------------------------------------- preferences (XEP-0441)
+
+    /**
+     * Our account's archiving preferences (XEP-0441 §2.1). Fails with our server's
+     * {@link org.xmppboot.stanza.StanzaErrorException} if it refuses ({@code feature-not-implemented} when it
+     * has no preferences to offer), and with a {@link ProtocolException} if its answer has no valid default.
+     */
+    public CompletableFuture<ArchivePreferences> preferences() {
+        return exchangePreferences(Iq.Type.GET, MamPrefs.request());
+    }
+
+    /**
+     * Changes our account's archiving preferences; completes with those our server applied, which its policy
+     * may make different from those asked for (§2.1). Fails as {@link #preferences()} does, and with
+     * {@code forbidden} or {@code not-allowed} when our server does not let us change them.
+     */
+    public CompletableFuture<ArchivePreferences> setPreferences(ArchivePreferences preferences) {
+        return exchangePreferences(Iq.Type.SET, MamPrefs.of(preferences));
+    }
+
+    private CompletableFuture<ArchivePreferences> exchangePreferences(Iq.Type type, MamPrefs prefs) {
+        Iq iq = context().makeIq(type, null);
+        iq.setPayload(prefs.xml());
+        return context().sendIq(iq, null).thenApply(result -> {
+            MamPrefs answered = result.extension(MamPrefs.SCHEMA);
+            ArchivePreferences applied = answered == null ? null : answered.toPreferences();
+            if (applied == null) {
+                throw new CompletionException(new ProtocolException(
+                        "Our server answered without archiving preferences with a valid default: " + result));
+            }
+            return applied;
+        });
     }
 
     // ---------------------------------------------------------------- internals

@@ -353,6 +353,96 @@ class AdHocCommandsTest {
         }
     }
 
+    /**
+     * An async command whose steps answer when the test says: each call takes the next of {@code answers},
+     * and records the thread it ran on.
+     */
+    static AdHocCommands stepByStep(java.util.Queue<java.util.concurrent.CompletableFuture<CommandResponse>> answers,
+            List<String> threads) {
+        return new AdHocCommands().addAsyncCommand("steps", "Steps", OfferedCommand.ANYONE, request -> {
+            threads.add(Thread.currentThread().getName());
+            return answers.remove();
+        });
+    }
+
+    static java.util.Map<String, Command> responsesById(StreamHarness h, int count) throws InterruptedException {
+        java.util.Map<String, Command> byId = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            Iq response = new Iq(h.nextSent());
+            byId.put(response.getId(), command(response));
+        }
+        return byId;
+    }
+
+    static CommandResponse askAgain() {
+        DataForm form = DataForm.create(DataForm.Type.FORM);
+        form.addField("n", FieldType.TEXT_SINGLE);
+        return CommandResponse.ask(form, CommandAction.NEXT);
+    }
+
+    static final String SUBMIT_N = "<x xmlns='jabber:x:data' type='submit'><field var='n'><value>1</value></field></x>";
+
+    @Test
+    void twoStepsOfOneSessionArrivingTogetherRunOneAfterTheOther() throws Exception {
+        try (StreamHarness h = harness()) {
+            java.util.Queue<java.util.concurrent.CompletableFuture<CommandResponse>> answers =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CompletableFuture<CommandResponse> slowStep = new java.util.concurrent.CompletableFuture<>();
+            answers.add(java.util.concurrent.CompletableFuture.completedFuture(askAgain()));
+            answers.add(slowStep);
+            answers.add(java.util.concurrent.CompletableFuture.completedFuture(CommandResponse.completed("done")));
+            h.xmpp.registerPlugin(stepByStep(answers, threads));
+            h.start();
+            exec(h, "s1", "node='steps'", "");
+            String session = sessionAttribute(command(response(h, "s1")));
+
+            exec(h, "s2", "node='steps' action='execute' " + session, SUBMIT_N);
+            exec(h, "s3", "node='steps' action='execute' " + session, SUBMIT_N);
+            assertThat(h.peer.nextSent(Duration.ofMillis(300))).as("nothing answered before the slow step").isNull();
+            assertThat(threads).as("the second step waits for the first").hasSize(2);
+
+            slowStep.complete(askAgain());
+            // The responses go out as each step is answered, in whatever order; the ids tell them apart.
+            java.util.Map<String, Command> byId = responsesById(h, 2);
+            assertThat(byId.get("s2").getStatus()).isEqualTo(CommandStatus.EXECUTING);
+            Command last = byId.get("s3");
+            assertThat(last.getStatus()).isEqualTo(CommandStatus.COMPLETED);
+            assertThat(last.getNotes()).containsExactly(CommandNote.info("done"));
+            assertThat(threads).hasSize(3);
+            assertThat(threads.get(2)).as("the waiting step runs on the event thread").isEqualTo(threads.get(0));
+        }
+    }
+
+    @Test
+    void aStepThatWaitedForTheCommandToEndIsRefusedAsBadSessionid() throws Exception {
+        try (StreamHarness h = harness()) {
+            java.util.Queue<java.util.concurrent.CompletableFuture<CommandResponse>> answers =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CompletableFuture<CommandResponse> finalStep = new java.util.concurrent.CompletableFuture<>();
+            answers.add(java.util.concurrent.CompletableFuture.completedFuture(askAgain()));
+            answers.add(finalStep);
+            h.xmpp.registerPlugin(stepByStep(answers, threads));
+            h.start();
+            exec(h, "e1", "node='steps'", "");
+            String session = sessionAttribute(command(response(h, "e1")));
+
+            exec(h, "e2", "node='steps' action='next' " + session, SUBMIT_N);
+            exec(h, "e3", "node='steps' action='next' " + session, SUBMIT_N);
+            assertThat(h.peer.nextSent(Duration.ofMillis(300))).isNull();
+            finalStep.complete(CommandResponse.completed());
+            java.util.Map<String, Iq> byId = new java.util.HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                Iq response = new Iq(h.nextSent());
+                byId.put(response.getId(), response);
+            }
+            assertThat(command(byId.get("e2")).getStatus()).isEqualTo(CommandStatus.COMPLETED);
+            assertCommandError(byId.get("e3"), StanzaError.Condition.BAD_REQUEST, "bad-sessionid");
+            assertThat(threads).as("the handler never saw the late step").hasSize(2);
+        }
+    }
+
     static void assertCommandError(Iq response, StanzaError.Condition condition, String specific) {
         assertThat(response.getIqType()).isEqualTo(Iq.Type.ERROR);
         StanzaError error = response.getError();

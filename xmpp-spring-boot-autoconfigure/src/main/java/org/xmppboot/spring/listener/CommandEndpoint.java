@@ -2,6 +2,7 @@ package org.xmppboot.spring.listener;
 
 import java.lang.reflect.Method;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.xmppboot.BaseXMPP;
@@ -12,7 +13,8 @@ import org.xmppboot.spring.annotation.XmppCommand;
 /**
  * An {@link XmppCommand} method, offered as an ad-hoc command by the connection's {@link AdHocCommands} plugin
  * (loaded by name if the connection does not have it yet). Stopping the endpoint withdraws the command: it is
- * no longer listed, and running it is answered {@code item-not-found}; starting offers it again.
+ * no longer listed, and running it is answered {@code item-not-found}; starting offers it again. Its calls are
+ * observed and its failures go to the error handler as those of any annotated handler ({@link CommandMethod}).
  */
 final class CommandEndpoint extends AbstractXmppHandlerEndpoint {
 
@@ -31,13 +33,15 @@ final class CommandEndpoint extends AbstractXmppHandlerEndpoint {
      * @throws IllegalStateException naming the method, when it can never run as a command
      */
     static CommandEndpoint create(String id, Object bean, Method method, XmppCommand annotation, BaseXMPP xmpp,
-            Environment environment) {
+            Environment environment, @Nullable XmppHandlerErrorHandler errorHandler,
+            @Nullable HandlerObservation observation) {
         String node = annotation.node().strip();
         if (node.isEmpty()) {
             throw new IllegalStateException(HandlerMethod.describe(method) + ": @XmppCommand needs a node");
         }
         String name = StringUtils.hasText(annotation.name()) ? annotation.name() : node;
-        OfferedCommand command = new OfferedCommand(node, name, CommandMethod.create(bean, method, xmpp),
+        OfferedCommand command = new OfferedCommand(node, name, CommandMethod.create(id, bean, method, xmpp, errorHandler,
+                observation),
                 CommandAccess.create(annotation.condition(), node, method, environment, xmpp));
         return new CommandEndpoint(id, xmpp, command, HandlerMethod.describe(method));
     }

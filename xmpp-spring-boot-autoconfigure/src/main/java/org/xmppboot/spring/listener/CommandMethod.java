@@ -2,7 +2,6 @@ package org.xmppboot.spring.listener;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,11 +16,20 @@ import org.xmppboot.plugins.xep0050.AsyncCommandHandler;
 import org.xmppboot.plugins.xep0050.CommandRequest;
 import org.xmppboot.plugins.xep0050.CommandResponse;
 import org.xmppboot.plugins.xep0050.CommandSession;
+import org.xmppboot.stanza.StanzaError;
+import org.xmppboot.stanza.StanzaErrorException;
 
 /**
  * An {@code @XmppCommand} method as a core {@link AsyncCommandHandler}: each parameter's source and the meaning
  * of the return value are decided once, at start-up, where a method that can never work fails. A method that
  * returns a {@code CompletionStage} is answered when the stage completes.
+ *
+ * <p>Each call is observed as handler kind {@code command} when there is a {@link HandlerObservation}. A
+ * failure, thrown or of the returned stage, goes to the {@link XmppHandlerErrorHandler} (with no stanza: the
+ * method sees the command, not the iq): what it returns stands for the method's return value, and null means
+ * handled, answered {@code internal-server-error} but not reported; what it throws (or the failure, without an
+ * error handler) goes on to the plugin, which answers and reports it. A {@code StanzaErrorException} (such as a
+ * {@code CommandException}) is the method's answer, not a failure: it goes to the plugin as it is.
  */
 final class CommandMethod implements AsyncCommandHandler {
 
@@ -29,18 +37,28 @@ final class CommandMethod implements AsyncCommandHandler {
     private static final Set<Class<?>> RESPONSES = Set.of(String.class, DataForm.class, CommandResponse.class,
             void.class, Void.class);
 
+    /** The handler kind of a command method's observations. */
+    static final String KIND = "command";
+
     private enum Source { REQUESTER, FORM, SESSION, REQUEST, CONNECTION }
 
     private final Object bean;
     private final Method method;
     private final Source[] sources;
     private final BaseXMPP xmpp;
+    private final String handlerId;
+    private final Recovery recovery;
+    private final @Nullable HandlerObservation observation;
 
-    private CommandMethod(Object bean, Method method, Source[] sources, BaseXMPP xmpp) {
+    private CommandMethod(Object bean, Method method, Source[] sources, BaseXMPP xmpp, String handlerId,
+            @Nullable XmppHandlerErrorHandler errorHandler, @Nullable HandlerObservation observation) {
         this.bean = bean;
         this.method = method;
         this.sources = sources;
         this.xmpp = xmpp;
+        this.handlerId = handlerId;
+        this.recovery = new Recovery(handlerId, errorHandler);
+        this.observation = observation;
         ReflectionUtils.makeAccessible(method);
     }
 
@@ -48,14 +66,15 @@ final class CommandMethod implements AsyncCommandHandler {
      * @throws IllegalStateException naming the method, for a parameter that can never be given or a return
      *     type that is no command response
      */
-    static CommandMethod create(Object bean, Method method, BaseXMPP xmpp) {
+    static CommandMethod create(String handlerId, Object bean, Method method, BaseXMPP xmpp,
+            @Nullable XmppHandlerErrorHandler errorHandler, @Nullable HandlerObservation observation) {
         Class<?>[] types = method.getParameterTypes();
         Source[] sources = new Source[types.length];
         for (int i = 0; i < types.length; i++) {
             sources[i] = source(method, i, types[i], xmpp);
         }
         checkReturnType(method);
-        return new CommandMethod(bean, method, sources, xmpp);
+        return new CommandMethod(bean, method, sources, xmpp, handlerId, errorHandler, observation);
     }
 
     private static void checkReturnType(Method method) {
@@ -96,6 +115,22 @@ final class CommandMethod implements AsyncCommandHandler {
 
     @Override
     public CompletionStage<@Nullable CommandResponse> handle(CommandRequest request) throws Exception {
+        Object result;
+        try {
+            HandlerObservation o = observation;
+            result = o == null ? call(request) : o.observe(handlerId, KIND, request, () -> call(request));
+        } catch (StanzaErrorException refusal) {
+            throw refusal;
+        } catch (Throwable failure) {
+            return CompletableFuture.completedFuture(recovered(failure));
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            return stage.handle((value, error) -> error == null ? response(value) : recoveredLater(error));
+        }
+        return CompletableFuture.completedFuture(response(result));
+    }
+
+    private @Nullable Object call(CommandRequest request) throws Throwable {
         Object[] args = new Object[sources.length];
         for (int i = 0; i < sources.length; i++) {
             args[i] = switch (sources[i]) {
@@ -106,23 +141,28 @@ final class CommandMethod implements AsyncCommandHandler {
                 case CONNECTION -> xmpp;
             };
         }
-        Object result;
         try {
-            result = method.invoke(bean, args);
+            return method.invoke(bean, args);
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new UndeclaredThrowableException(cause);
+            throw e.getCause();
         }
-        if (result instanceof CompletionStage<?> stage) {
-            return stage.thenApply(this::response);
+    }
+
+    /** The response the error handler makes of a failure (null from it: handled, answered but not reported). */
+    private @Nullable CommandResponse recovered(Throwable failure) throws Exception {
+        Object handled = recovery.recoverChecked(null, failure);
+        if (handled == null) {
+            throw new StanzaErrorException(StanzaError.Condition.INTERNAL_SERVER_ERROR, null);
         }
-        return CompletableFuture.completedFuture(response(result));
+        return response(handled);
+    }
+
+    private @Nullable CommandResponse recoveredLater(Throwable error) {
+        Throwable failure = Recovery.unwrap(error);
+        if (failure instanceof StanzaErrorException refusal) {
+            throw refusal;
+        }
+        return Recovery.unchecked(() -> recovered(failure));
     }
 
     private @Nullable CommandResponse response(@Nullable Object result) {

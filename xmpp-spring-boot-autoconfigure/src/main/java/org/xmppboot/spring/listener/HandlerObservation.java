@@ -20,8 +20,9 @@ public interface HandlerObservation {
      * Runs the call in an observation of the handler.
      *
      * @param handlerId the handler's id, {@code bean.method} unless the annotation names it
-     * @param kind {@code stanza}, {@code iq} (a request the method answers) or {@code event}
-     * @param payload the stanza or event data
+     * @param kind {@code stanza}, {@code iq} (a request the method answers), {@code event} or {@code command}
+     *     (a step of an {@code @XmppCommand})
+     * @param payload the stanza or event data; for a command, its {@code CommandRequest}
      */
     @Nullable Object observe(String handlerId, String kind, @Nullable Object payload, Call call) throws Throwable;
 }

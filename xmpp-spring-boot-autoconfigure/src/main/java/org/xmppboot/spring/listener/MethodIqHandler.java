@@ -1,7 +1,5 @@
 package org.xmppboot.spring.listener;
 
-import java.lang.reflect.UndeclaredThrowableException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
@@ -57,29 +55,16 @@ final class MethodIqHandler implements IqHandler {
         return result;
     }
 
-    private @Nullable Object recovered(Iq request, Throwable failure) throws Exception {
-        Object response;
-        try {
-            response = recovery.recover(request, failure);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new UndeclaredThrowableException(t);
-        }
+    private Object recovered(Iq request, Throwable failure) throws Exception {
+        Object response = recovery.recoverChecked(request, failure);
         return response != null ? response : request.error(StanzaError.Condition.INTERNAL_SERVER_ERROR, null);
     }
 
-    private @Nullable Object recoveredLater(Iq request, Throwable error) {
+    private Object recoveredLater(Iq request, Throwable error) {
         Throwable failure = Recovery.unwrap(error);
         if (failure instanceof StanzaErrorException refusal) {
             throw refusal;
         }
-        try {
-            return recovered(request, failure);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        }
+        return Recovery.unchecked(() -> recovered(request, failure));
     }
 }

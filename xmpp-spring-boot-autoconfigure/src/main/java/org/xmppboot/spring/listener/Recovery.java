@@ -1,5 +1,7 @@
 package org.xmppboot.spring.listener;
 
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -27,6 +29,31 @@ final class Recovery {
             throw failure;
         }
         return errorHandler.handleError(handlerId, stanza, failure);
+    }
+
+    /**
+     * {@link #recover}, for callers that may throw exceptions only: a throwable that is neither an exception nor
+     * an error comes out wrapped in an {@link UndeclaredThrowableException}.
+     */
+    @Nullable Object recoverChecked(@Nullable StanzaBase stanza, Throwable failure) throws Exception {
+        try {
+            return recover(stanza, failure);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new UndeclaredThrowableException(t);
+        }
+    }
+
+    /** Runs a step inside a future's callback, where a checked exception must travel as a CompletionException. */
+    static <T> T unchecked(Callable<T> step) {
+        try {
+            return step.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
     }
 
     /** The failure a future's exception stands for. */

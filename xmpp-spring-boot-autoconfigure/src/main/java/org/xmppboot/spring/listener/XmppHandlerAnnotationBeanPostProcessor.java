@@ -97,7 +97,7 @@ public class XmppHandlerAnnotationBeanPostProcessor implements BeanPostProcessor
                     found.bean, found.method, a, xmpp, errorHandler, observation, room == null ? "" : room));
         } else if (found.annotation instanceof XmppCommand a) {
             registry.register(CommandEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId, found.bean,
-                    found.method, a, xmpp, factory.getBean(Environment.class)));
+                    found.method, a, xmpp, factory.getBean(Environment.class), errorHandler, observation));
         } else {
             XmppEvent a = (XmppEvent) found.annotation;
             registry.register(EventHandlerEndpoint.create(StringUtils.hasText(a.id()) ? a.id() : defaultId,

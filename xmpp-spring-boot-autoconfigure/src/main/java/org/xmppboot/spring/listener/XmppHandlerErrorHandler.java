@@ -15,14 +15,19 @@ import org.xmppboot.stanza.StanzaBase;
  * an error ({@code internal-server-error}, or the condition of a {@code StanzaErrorException}). Whatever happens
  * here, an iq request still gets exactly one response.
  *
- * <p>A {@code StanzaErrorException} thrown by an iq handler is its answer, not a failure: it does not come here.
+ * For an {@code @XmppCommand} method, a returned {@code String}, {@code DataForm} or {@code CommandResponse} is
+ * the command's response, and null is answered {@code internal-server-error}.
+ *
+ * <p>A {@code StanzaErrorException} thrown by an iq handler or a command (a {@code CommandException}, say) is
+ * its answer, not a failure: it does not come here.
  */
 @FunctionalInterface
 public interface XmppHandlerErrorHandler {
 
     /**
      * @param handlerId the failing handler's id
-     * @param stanza the stanza being handled, or null for an event whose payload is not a stanza
+     * @param stanza the stanza being handled, or null for an event whose payload is not a stanza and for an
+     *     {@code @XmppCommand} method (the handler id names it)
      * @param error what the handler threw
      */
     @Nullable Object handleError(String handlerId, @Nullable StanzaBase stanza, Throwable error) throws Throwable;

@@ -1,12 +1,19 @@
 package org.xmppboot.spring.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
 import org.xmppboot.plugins.xep0004.DataForm;
@@ -15,12 +22,14 @@ import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.plugins.xep0050.AdHocCommands;
 import org.xmppboot.plugins.xep0050.Command;
 import org.xmppboot.plugins.xep0050.CommandAction;
+import org.xmppboot.plugins.xep0050.CommandException;
 import org.xmppboot.plugins.xep0050.CommandRequest;
 import org.xmppboot.plugins.xep0050.CommandResponse;
 import org.xmppboot.plugins.xep0050.CommandSession;
 import org.xmppboot.plugins.xep0050.CommandStatus;
 import org.xmppboot.spring.annotation.XmppCommand;
 import org.xmppboot.spring.autoconfigure.XmppAutoConfiguration;
+import org.xmppboot.spring.autoconfigure.XmppMetricsAutoConfiguration;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.test.StreamTester;
@@ -80,6 +89,73 @@ class CommandEndpointTest {
             return CommandResponse.completed("Hello, " + session.get("name") + " ("
                     + form.field("style").getValue() + ")");
         }
+    }
+
+    /** Commands that fail: thrown, in a returned future, or refusing with XEP-0050's own error. */
+    static class Failing {
+        @XmppCommand(node = "broken", name = "Broken")
+        String broken(DataForm form) {
+            throw new IllegalStateException("broken " + (form == null ? "now" : form.field("how").getValue()));
+        }
+
+        @XmppCommand(node = "later", name = "Later")
+        java.util.concurrent.CompletableFuture<String> later() {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("broken later"));
+        }
+
+        @XmppCommand(node = "refusing", name = "Refusing")
+        String refusing() {
+            throw new CommandException(CommandException.Reason.BAD_LOCALE, null);
+        }
+    }
+
+    /** Sees every failure; "quiet" ones are handled without a response, "kind" ones answered with a note. */
+    @Configuration(proxyBeanMethods = false)
+    static class RecordingErrorHandler {
+        final java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Bean
+        XmppHandlerErrorHandler errorHandler() {
+            return (id, stanza, error) -> {
+                seen.add(id + ": " + error.getMessage() + (stanza == null ? "" : " on a stanza"));
+                if (error.getMessage().endsWith("quiet")) {
+                    return null;
+                }
+                if (error.getMessage().endsWith("kind")) {
+                    return "Sorry, " + error.getMessage();
+                }
+                throw error;
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Metrics {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        ObservationRegistry observationRegistry(MeterRegistry meters) {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+            return registry;
+        }
+    }
+
+    static String how(String value) {
+        return "<x xmlns='jabber:x:data' type='submit'><field var='how'><value>" + value + "</value></field></x>";
+    }
+
+    static void assertCommandError(StreamTester t, String id, StanzaError.Condition condition,
+            @org.jspecify.annotations.Nullable String specific) {
+        Iq response = new Iq(t.nextSent());
+        assertThat(response.getId()).isEqualTo(id);
+        assertThat(response.getIqType()).as(response.toString()).isEqualTo(Iq.Type.ERROR);
+        assertThat(response.getError().getCondition()).isEqualTo(condition);
+        XmlElement specificElement = response.getError().getApplicationCondition();
+        assertThat(specificElement == null ? null : specificElement.name()).isEqualTo(specific);
     }
 
     static class WrongParameter {
@@ -218,6 +294,63 @@ class CommandEndpointTest {
             assertThat(result(t, "s2").getStatus()).isEqualTo(CommandStatus.COMPLETED);
             t.expectNothingSent(QUIET);
         });
+    }
+
+    @Test
+    void aFailingCommandIsAnsweredWithItsErrorAndTheErrorHandlerSeesTheFailure() {
+        runner.withBean("failing", Failing.class, Failing::new).withUserConfiguration(RecordingErrorHandler.class)
+                .run(context -> {
+                    StreamTester t = context.getBean(StreamTester.class);
+                    java.util.List<String> seen = context.getBean(RecordingErrorHandler.class).seen;
+                    ClientXMPP client = context.getBean(ClientXMPP.class);
+
+                    execute(t, "b1", "romeo@example.com/x", "node='broken'", "");
+                    assertCommandError(t, "b1", StanzaError.Condition.INTERNAL_SERVER_ERROR, null);
+                    execute(t, "b2", "romeo@example.com/x", "node='later'", "");
+                    assertCommandError(t, "b2", StanzaError.Condition.INTERNAL_SERVER_ERROR, null);
+                    assertThat(seen).containsExactly("failing.broken: broken now", "failing.later: broken later");
+                    await().atMost(Duration.ofSeconds(5)).until(() -> client.handlerFailures() == 2);
+
+                    // A refusal is the command's answer, not a failure.
+                    execute(t, "b3", "romeo@example.com/x", "node='refusing'", "");
+                    assertCommandError(t, "b3", StanzaError.Condition.BAD_REQUEST, "bad-locale");
+                    assertThat(seen).hasSize(2);
+
+                    // Handled without a response: answered, not reported.
+                    execute(t, "b4", "romeo@example.com/x", "node='broken'", how("quiet"));
+                    assertCommandError(t, "b4", StanzaError.Condition.INTERNAL_SERVER_ERROR, null);
+                    // Handled with a note: the note is the command's response.
+                    execute(t, "b5", "romeo@example.com/x", "node='broken'", how("kind"));
+                    Command kind = result(t, "b5");
+                    assertThat(kind.getStatus()).isEqualTo(CommandStatus.COMPLETED);
+                    assertThat(kind.getNotes()).extracting(n -> n.text()).containsExactly("Sorry, broken kind");
+                    assertThat(seen).endsWith("failing.broken: broken quiet", "failing.broken: broken kind");
+                    t.expectNothingSent(QUIET);
+                    assertThat(client.handlerFailures()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void eachStepOfACommandIsTimedAsAHandler() {
+        runner.withBean("commands", Commands.class, Commands::new).withUserConfiguration(Metrics.class)
+                .withConfiguration(AutoConfigurations.of(XmppMetricsAutoConfiguration.class))
+                .run(context -> {
+                    StreamTester t = context.getBean(StreamTester.class);
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    execute(t, "s1", "romeo@example.com/x", "node='status'", "");
+                    result(t, "s1");
+                    execute(t, "g1", "romeo@example.com/x", "node='greet'", "");
+                    String session = "sessionid='" + result(t, "g1").getSessionId() + "'";
+                    execute(t, "g2", "romeo@example.com/x", "node='greet' action='next' " + session,
+                            "<x xmlns='jabber:x:data' type='submit'><field var='name'><value>Juliet</value></field>"
+                                    + "</x>");
+                    result(t, "g2");
+
+                    assertThat(meters.get("xmpp.handler").tags("xmpp.handler", "status", "xmpp.handler.kind",
+                            "command").timer().count()).isEqualTo(1);
+                    assertThat(meters.get("xmpp.handler").tags("xmpp.handler", "commands.greet",
+                            "xmpp.handler.kind", "command").timer().count()).as("one per step").isEqualTo(2);
+                });
     }
 
     @Test
