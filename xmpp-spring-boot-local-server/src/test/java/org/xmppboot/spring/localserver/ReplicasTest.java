@@ -167,7 +167,7 @@ class ReplicasTest {
     }
 
     @Test
-    void aFrozenReplicaStopsReceivingWithinTheStallTimeoutAndAnswersOnceItThaws() throws Exception {
+    void aFrozenReplicaStopsReceivingWithinTheStallTimeoutAndAnswersEverythingOnceItThaws() throws Exception {
         CountDownLatch thaw = new CountDownLatch(1);
         long[] frozenAt = new long[1];
         Tally tally = run("frozen handler", 1, (replicas, round) -> {
@@ -186,7 +186,9 @@ class ReplicasTest {
                 receivedFor, STALL.toMillis());
         assertThat(receivedFor).as("the server stops routing to it within the stall timeout and a tick of the watchdog")
                 .isLessThan(STALL.multipliedBy(2).toMillis());
-        assertThat(tally.lost()).isZero();
+        // Even what arrived after its closing tag is answered, on the next connection; only what the server drops
+        // while it takes the route down (as for any close) never arrives.
+        assertThat(tally.handledButNotAnswered()).isZero();
         assertThat(tally.duplicated()).isZero();
     }
 
