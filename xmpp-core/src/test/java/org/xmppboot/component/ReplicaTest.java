@@ -77,6 +77,16 @@ class ReplicaTest {
                         .withCloseTimeout(Duration.ofMillis(200)));
     }
 
+    /** Connects the component over a new scripted transport and returns once its session has started. */
+    private InMemoryTransport connected() throws Exception {
+        InMemoryTransport server = new InMemoryTransport();
+        component.transports.add(server);
+        var session = component.connect();
+        handshake(server);
+        session.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return server;
+    }
+
     /** Plays the server's side of the XEP-0114 handshake. */
     private static void handshake(InMemoryTransport server) throws InterruptedException {
         assertThat(server.nextSentEvent(WAIT)).isInstanceOf(InMemoryTransport.Header.class);
@@ -108,11 +118,7 @@ class ReplicaTest {
             handled.add(request.getBody());
             request.reply("re:" + request.getBody()).send();
         });
-        InMemoryTransport first = new InMemoryTransport();
-        component.transports.add(first);
-        var session = component.connect();
-        handshake(first);
-        session.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        InMemoryTransport first = connected();
         first.receive(message(1));
         first.receive(message(2));
 
@@ -136,18 +142,14 @@ class ReplicaTest {
                 next(second).childText("body", ComponentXMPP.NAMESPACE)))
                 .containsExactly("re:1", "re:2");
         assertThat(handled).containsExactly("1", "2");
-        assertThat(component.connectionState().phase()).isEqualTo(ConnectionState.Phase.ESTABLISHED);
+        awaitPhase(ConnectionState.Phase.ESTABLISHED);
     }
 
     @Test
     void withoutAStallTimeoutASlowHandlerKeepsTheConnection() throws Exception {
         component = new ScriptedComponent(config(Duration.ZERO));
         component.addEventHandler("message", data -> release.await());
-        InMemoryTransport only = new InMemoryTransport();
-        component.transports.add(only);
-        var session = component.connect();
-        handshake(only);
-        session.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        InMemoryTransport only = connected();
         only.receive(message(1));
         assertThat(only.nextSentEvent(STALL.multipliedBy(3))).isNull();
         assertThat(component.isSessionEstablished()).isTrue();
@@ -171,11 +173,7 @@ class ReplicaTest {
             Message request = (Message) data;
             request.reply("re:" + request.getBody()).send();
         });
-        InMemoryTransport only = new InMemoryTransport();
-        component.transports.add(only);
-        var session = component.connect();
-        handshake(only);
-        session.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        InMemoryTransport only = connected();
         for (int i = 1; i <= 5; i++) {
             only.receive(message(i));
         }
@@ -194,11 +192,7 @@ class ReplicaTest {
     void aDrainThatTakesTooLongClosesAtItsTimeout() throws Exception {
         component = new ScriptedComponent(config(Duration.ZERO));
         component.addEventHandler("message", data -> release.await());
-        InMemoryTransport only = new InMemoryTransport();
-        component.transports.add(only);
-        var session = component.connect();
-        handshake(only);
-        session.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        InMemoryTransport only = connected();
         only.receive(message(1));
 
         long start = System.nanoTime();
@@ -213,11 +207,7 @@ class ReplicaTest {
         component = new ScriptedComponent(config(Duration.ZERO));
         List<String> handled = new CopyOnWriteArrayList<>();
         component.addEventHandler("message", data -> handled.add(((Message) data).getBody()));
-        InMemoryTransport only = new InMemoryTransport();
-        component.transports.add(only);
-        var session = component.connect();
-        handshake(only);
-        session.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        InMemoryTransport only = connected();
 
         var terminated = component.disconnect(WAIT);
         assertThat(only.nextSentEvent(WAIT)).isInstanceOf(InMemoryTransport.End.class);
