@@ -168,6 +168,18 @@ public class Message extends StanzaBase {
         return reply;
     }
 
+    /**
+     * Sends this from the address {@code received} was sent to, as {@link #reply} does: a component answers from
+     * the JID under its domain that the peer wrote to, which is where the peer expects the answer from.
+     */
+    public Message fromRecipientOf(Message received) {
+        String addressed = received.xml.attribute("to");
+        if (addressed != null) {
+            xml.setAttribute("from", addressed);
+        }
+        return this;
+    }
+
     @Override
     public Message error(StanzaError.Condition condition, @Nullable String text) {
         return (Message) super.error(condition, text);

@@ -2,6 +2,9 @@ package org.xmppboot.plugins.xep0184;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -142,6 +145,39 @@ public class DeliveryReceipts extends BasePlugin {
         return future;
     }
 
+    /**
+     * Sends a message as {@link #sendWithReceipt}, and sends it again, with the same id, each time
+     * {@link ReceiptsConfig#timeout()} passes without its receipt, up to {@code attempts} sends in all: delivery
+     * at least once, for a recipient that may miss a message (a component replica that was stopping, a connection
+     * that dropped it). The recipient may see the message more than once, with the same id and origin-id (XEP-0359),
+     * by which it can tell. Fails as the last attempt failed; a failure other than a timeout (the connection closed
+     * for good, too many waiting) is not retried.
+     *
+     * @param attempts how many times to send at most, at least 1
+     */
+    public CompletableFuture<ReceiptReceived> sendUntilReceived(Message message, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+        if (message.getId() == null || message.getId().isEmpty()) {
+            message.setId(context().newId());
+        }
+        Message original = (Message) message.copy(); // each attempt sends its own copy: filters change what they send
+        return sendWithReceipt(message).handle((receipt, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(receipt);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (attempts == 1 || !(cause instanceof TimeoutException)) {
+                return CompletableFuture.<ReceiptReceived>failedFuture(cause);
+            }
+            log.debug("[{}] no receipt for message '{}'; sending it again", context().connectionName(),
+                    original.getId());
+            return sendUntilReceived(original, attempts - 1);
+        }).thenCompose(Function.identity());
+    }
+
     /** How many {@link #sendWithReceipt} futures wait for their receipt. */
     public int pendingCount() {
         return pending.size();
@@ -156,7 +192,9 @@ public class DeliveryReceipts extends BasePlugin {
         }
         Message.Type type = received.getMessageType();
         // §7: the same type as the request is good practice; a groupchat receipt goes to the room's bare JID.
-        Message ack = context().makeMessage(type == Message.Type.GROUPCHAT ? from.bare() : from, null, type);
+        // From the address the request was sent to (Example 4): the sender checks the receipt against it.
+        Message ack = context().makeMessage(type == Message.Type.GROUPCHAT ? from.bare() : from, null, type)
+                .fromRecipientOf(received);
         ack.setId(context().newId());
         Receipt.set(ack, id);
         ack.send();

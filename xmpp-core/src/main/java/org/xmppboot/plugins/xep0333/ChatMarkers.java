@@ -103,7 +103,7 @@ public class ChatMarkers extends BasePlugin {
         if (id == null || id.isEmpty()) {
             return false;
         }
-        Message reply = context().makeMessage(groupchat ? from.bare() : from, null, type);
+        Message reply = context().makeMessage(groupchat ? from.bare() : from, null, type).fromRecipientOf(received);
         reply.setThread(received.getThread());
         ChatMarker.add(reply, marker, id);
         reply.send();

@@ -45,6 +45,8 @@ class DeliveryReceiptsTest {
             h.receive(REQUEST);
             XmlElement ack = h.nextSent();
             assertThat(ack.attribute("to")).isEqualTo("northumberland@shakespeare.lit/westminster");
+            assertThat(ack.attribute("from")).as("the address the request was sent to, as in Example 4")
+                    .isEqualTo("kingrichard@royalty.england.lit/throne");
             assertThat(ack.attribute("type")).as("the type of the request (normal)").isNull();
             assertThat(ack.attribute("id")).isNotEmpty().isNotEqualTo("richard2-4.1.247");
             assertThat(ack.elements()).hasSize(1);
@@ -138,6 +140,37 @@ class DeliveryReceiptsTest {
             h.nextSent();
             assertThat(failureOf(future)).isInstanceOf(TimeoutException.class);
             assertThat(receipts.pendingCount()).isZero();
+        }
+    }
+
+    @Test
+    void sendUntilReceivedSendsAgainWithTheSameIdUntilTheReceiptComes() throws Exception {
+        DeliveryReceipts receipts = new DeliveryReceipts(ReceiptsConfig.DEFAULT.withTimeout(Duration.ofMillis(200)));
+        try (StreamHarness h = started(receipts)) {
+            Message message = h.xmpp.makeMessage(KING, "My lord, dispatch; read o'er these articles.", null);
+            message.setId("richard2-4.1.247");
+            CompletableFuture<ReceiptReceived> future = receipts.sendUntilReceived(message, 3);
+            XmlElement first = h.nextSent();
+            XmlElement second = h.nextSent(); // no receipt within the timeout: the same message again
+            assertThat(second.attribute("id")).isEqualTo(first.attribute("id")).isEqualTo("richard2-4.1.247");
+            assertThat(second.childText("body", "jabber:client")).isEqualTo(first.childText("body", "jabber:client"));
+            assertThat(second.element("request", DeliveryReceipts.NAMESPACE)).isNotNull();
+            h.receive(RECEIPT);
+            assertThat(future.get(5, TimeUnit.SECONDS).id()).isEqualTo("richard2-4.1.247");
+            assertThat(receipts.pendingCount()).isZero();
+        }
+    }
+
+    @Test
+    void sendUntilReceivedGivesUpAfterItsAttempts() throws Exception {
+        DeliveryReceipts receipts = new DeliveryReceipts(ReceiptsConfig.DEFAULT.withTimeout(Duration.ofMillis(100)));
+        try (StreamHarness h = started(receipts)) {
+            CompletableFuture<ReceiptReceived> future = receipts.sendUntilReceived(h.xmpp.makeMessage(KING, "hi", null),
+                    2);
+            h.nextSent();
+            h.nextSent();
+            assertThat(failureOf(future)).isInstanceOf(TimeoutException.class);
+            assertThat(h.peer.nextSent(Duration.ofMillis(300))).as("no third attempt").isNull();
         }
     }
 

@@ -56,6 +56,7 @@ class ChatMarkersTest {
             assertThat(markers.send(receive(h, ROMEO), Marker.DISPLAYED)).isTrue();
             XmlElement sent = h.nextSent();
             assertThat(sent.attribute("to")).isEqualTo("romeo@montegue.lit/orchard");
+            assertThat(sent.attribute("from")).as("where Romeo wrote to").isEqualTo("juliet@capulet.lit");
             assertThat(sent.attribute("type")).isNull();
             assertThat(sent.elements()).hasSize(1);
             assertThat(sent.element("displayed", ChatMarkers.NAMESPACE).attribute("id")).isEqualTo("the-msg-1");

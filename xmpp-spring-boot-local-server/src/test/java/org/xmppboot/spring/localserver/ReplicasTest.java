@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.client.ClientXMPP;
 import org.xmppboot.jid.Jid;
+import org.xmppboot.plugins.xep0184.DeliveryReceipts;
+import org.xmppboot.plugins.xep0184.ReceiptsConfig;
 import org.xmppboot.spring.annotation.StanzaHandler;
 import org.xmppboot.spring.autoconfigure.XmppConnectionCustomizer;
 import org.xmppboot.spring.autoconfigure.XmppProperties;
@@ -51,6 +53,8 @@ class ReplicasTest {
     private static final boolean CLUSTER = Boolean.getBoolean("xmpp.replicas.cluster");
     private static final Duration STALL = Duration.ofSeconds(1);
     private static final String PASSWORD = "replica senders";
+    /** How long a retrying sender waits for a request's receipt before sending it again. */
+    private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(2);
 
     /** What each replica did, by replica id: shared by the replicas' application contexts in this JVM. */
     static final Map<String, ReplicaState> STATES = new ConcurrentHashMap<>();
@@ -131,6 +135,7 @@ class ReplicasTest {
             Jid jid = node.createUser(Jid.of("sender" + i + "@" + LocalServer.PERF_DOMAIN), PASSWORD);
             ClientXMPP sender = new ClientXMPP(node.clientConfig(jid, PASSWORD).build());
             countAnswers(sender);
+            sender.registerPlugin(new DeliveryReceipts(ReceiptsConfig.DEFAULT.withTimeout(RECEIPT_TIMEOUT)));
             sender.connect().get(30, TimeUnit.SECONDS);
             senders.add(sender);
         }
@@ -164,6 +169,16 @@ class ReplicasTest {
         Tally tally = run("rolling restart", 3, ComponentReplicas::restart);
         assertThat(tally.handledButNotAnswered()).isLessThanOrEqualTo(tally.receivedAfterClose());
         assertThat(tally.duplicated()).isZero();
+    }
+
+    /**
+     * The recipe for senders that must not lose a request, proven across a rolling restart: ask for a receipt
+     * (XEP-0184) and send again, with the same id, when none comes. Each request is then answered at least once.
+     */
+    @Test
+    void sendersThatRetryWithoutAReceiptLoseNothingInARollingRestart() throws Exception {
+        Tally tally = run("rolling restart, senders retrying", 3, true, ComponentReplicas::restart);
+        assertThat(tally.lost()).isZero();
     }
 
     @Test
@@ -225,6 +240,11 @@ class ReplicasTest {
     }
 
     private Tally run(String scenario, int rounds, Disruption disruption) throws Exception {
+        return run(scenario, rounds, false, disruption);
+    }
+
+    /** @param retrying whether senders send each request until its receipt comes (at most 5 times) */
+    private Tally run(String scenario, int rounds, boolean retrying, Disruption disruption) throws Exception {
         STATES.clear();
         Tally tally = new Tally();
         current = tally;
@@ -249,7 +269,13 @@ class ReplicasTest {
                 ClientXMPP sender = senders.get(n % senders.size());
                 String body = prefix + n;
                 tally.sent.put(body, System.nanoTime());
-                sender.makeMessage(Jid.of("echo@" + LocalServer.COMPONENT_DOMAIN), body, Message.Type.CHAT).send();
+                Message request = sender.makeMessage(Jid.of("echo@" + LocalServer.COMPONENT_DOMAIN), body,
+                        Message.Type.CHAT);
+                if (retrying) {
+                    sender.plugin(DeliveryReceipts.class).sendUntilReceived(request, 5);
+                } else {
+                    request.send();
+                }
                 long wait = start + (n + 1) * pauseNanos - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
