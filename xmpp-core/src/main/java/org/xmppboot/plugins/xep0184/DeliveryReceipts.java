@@ -1,5 +1,6 @@
 package org.xmppboot.plugins.xep0184;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -107,6 +108,10 @@ public class DeliveryReceipts extends BasePlugin {
      *     occupant would answer) or error, or that is itself a receipt (§5.4)
      */
     public CompletableFuture<ReceiptReceived> sendWithReceipt(Message message) {
+        return sendWithReceipt(message, config.timeout());
+    }
+
+    private CompletableFuture<ReceiptReceived> sendWithReceipt(Message message, Duration timeout) {
         PluginContext context = context();
         Jid to = message.getTo();
         Message.Type type = message.getMessageType();
@@ -126,7 +131,7 @@ public class DeliveryReceipts extends BasePlugin {
         XMLStream stream = context.unwrap(XMLStream.class);
         CompletableFuture<ReceiptReceived> future = stream != null ? stream.newFuture() : new CompletableFuture<>();
         ReceiptsConfig settings = config;
-        if (!pending.add(context, id, to, future, settings.timeout(), settings.maxPending())) {
+        if (!pending.add(context, id, to, future, timeout, settings.maxPending())) {
             future.completeExceptionally(new IllegalStateException(pending.size() >= settings.maxPending()
                     ? "Already " + settings.maxPending() + " receipts wait; message '" + id + "' was not sent"
                     : "A receipt for message id '" + id + "' is already awaited; the message was not sent"));
@@ -146,12 +151,13 @@ public class DeliveryReceipts extends BasePlugin {
     }
 
     /**
-     * Sends a message as {@link #sendWithReceipt}, and sends it again, with the same id, each time
-     * {@link ReceiptsConfig#timeout()} passes without its receipt, up to {@code attempts} sends in all: delivery
-     * at least once, for a recipient that may miss a message (a component replica that was stopping, a connection
-     * that dropped it). The recipient may see the message more than once, with the same id and origin-id (XEP-0359),
-     * by which it can tell. Fails as the last attempt failed; a failure other than a timeout (the connection closed
-     * for good, too many waiting) is not retried.
+     * Sends a message as {@link #sendWithReceipt}, and sends it again, with the same id, when no receipt came in
+     * time, up to {@code attempts} sends in all: delivery at least once, for a recipient that may miss a message
+     * (a component replica that was stopping, a connection that dropped it). The first attempt waits
+     * {@link ReceiptsConfig#timeout()}, each next one twice as long as the one before, so that a recipient that is
+     * slow rather than gone is not flooded with copies. The recipient may see the message more than once, with the
+     * same id and origin-id (XEP-0359), by which it can tell. Fails as the last attempt failed; a failure other
+     * than a timeout (the connection closed for good, too many waiting) is not retried.
      *
      * @param attempts how many times to send at most, at least 1
      */
@@ -162,8 +168,12 @@ public class DeliveryReceipts extends BasePlugin {
         if (message.getId() == null || message.getId().isEmpty()) {
             message.setId(context().newId());
         }
-        Message original = (Message) message.copy(); // each attempt sends its own copy: filters change what they send
-        return sendWithReceipt(message).handle((receipt, failure) -> {
+        return sendUntilReceived(message, attempts, config.timeout());
+    }
+
+    private CompletableFuture<ReceiptReceived> sendUntilReceived(Message message, int attempts, Duration wait) {
+        Message original = message.copy(); // each attempt sends its own copy: filters change what they send
+        return sendWithReceipt(message, wait).handle((receipt, failure) -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(receipt);
             }
@@ -172,9 +182,9 @@ public class DeliveryReceipts extends BasePlugin {
             if (attempts == 1 || !(cause instanceof TimeoutException)) {
                 return CompletableFuture.<ReceiptReceived>failedFuture(cause);
             }
-            log.debug("[{}] no receipt for message '{}'; sending it again", context().connectionName(),
-                    original.getId());
-            return sendUntilReceived(original, attempts - 1);
+            log.debug("[{}] no receipt for message '{}' within {} ms; sending it again", context().connectionName(),
+                    original.getId(), wait.toMillis());
+            return sendUntilReceived(original, attempts - 1, wait.multipliedBy(2));
         }).thenCompose(Function.identity());
     }
 

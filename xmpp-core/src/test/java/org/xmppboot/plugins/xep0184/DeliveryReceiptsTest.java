@@ -162,14 +162,17 @@ class DeliveryReceiptsTest {
     }
 
     @Test
-    void sendUntilReceivedGivesUpAfterItsAttempts() throws Exception {
+    void sendUntilReceivedWaitsTwiceAsLongEachTimeAndGivesUpAfterItsAttempts() throws Exception {
         DeliveryReceipts receipts = new DeliveryReceipts(ReceiptsConfig.DEFAULT.withTimeout(Duration.ofMillis(100)));
         try (StreamHarness h = started(receipts)) {
+            long start = System.nanoTime();
             CompletableFuture<ReceiptReceived> future = receipts.sendUntilReceived(h.xmpp.makeMessage(KING, "hi", null),
                     2);
             h.nextSent();
             h.nextSent();
             assertThat(failureOf(future)).isInstanceOf(TimeoutException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("100 ms, then twice as long")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
             assertThat(h.peer.nextSent(Duration.ofMillis(300))).as("no third attempt").isNull();
         }
     }
