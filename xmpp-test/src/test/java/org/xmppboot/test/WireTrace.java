@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
@@ -22,19 +26,24 @@ import org.xmppboot.stream.Transport;
 
 /**
  * A timestamped trace of a test run, one line per entry: what a client's connections read and wrote (the XML,
- * after TLS), and whatever the test notes. The timestamps are UTC with microseconds, as in ejabberd's log, so
- * that both can be read side by side. Each line is {@code time who what}: {@code who} is {@code cN<} for what
- * the client's N-th connection read, {@code cN>} for what it wrote (one line per read or write, so a stanza may
- * span two), or a name the test chose.
+ * after TLS), and whatever the test notes; and actions to take when a client has sent a given element. The
+ * timestamps are UTC with microseconds, as in ejabberd's log, so that both can be read side by side. Each line is
+ * {@code time who what}: {@code who} is {@code cN<} for what the client's N-th connection read, {@code cN>} for
+ * what it wrote (one line per read or write, so a stanza may span two), or a name the test chose.
  */
 final class WireTrace implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);
 
-    /** Null when not tracing: then nothing is noted and clients are plain. */
+    /** Null when not tracing: then nothing is noted. */
     private final @Nullable BufferedWriter out;
     private final AtomicInteger connections = new AtomicInteger();
+    private final List<Trigger> triggers = new CopyOnWriteArrayList<>();
+
+    /** An action to run once, when a client has sent something with {@code fragment} in it. */
+    private record Trigger(String fragment, Runnable action, AtomicBoolean fired) {
+    }
 
     /** @param file where the trace goes, or null for none */
     WireTrace(@Nullable Path file) {
@@ -72,9 +81,17 @@ final class WireTrace implements AutoCloseable {
         }
     }
 
-    /** A client whose every connection is traced (when tracing). */
+    /**
+     * Runs {@code action} once, on the client's send thread, right after the first write containing
+     * {@code fragment} was flushed to the network (by a client made by {@link #client}).
+     */
+    void whenSent(String fragment, Runnable action) {
+        triggers.add(new Trigger(fragment, action, new AtomicBoolean()));
+    }
+
+    /** A client whose every connection is traced (when tracing, or when a trigger is set). */
     ClientXMPP client(ClientConfig config) {
-        if (out == null) {
+        if (out == null && triggers.isEmpty()) {
             return new ClientXMPP(config);
         }
         return new ClientXMPP(config) {
@@ -106,6 +123,8 @@ final class WireTrace implements AutoCloseable {
 
         private final Transport transport;
         private final String name;
+        /** Triggers whose fragment was written and not yet flushed (send thread only). */
+        private final List<Trigger> due = new ArrayList<>();
 
         Tap(Transport transport, String name) {
             this.transport = transport;
@@ -127,7 +146,13 @@ final class WireTrace implements AutoCloseable {
 
         @Override
         public void write(byte[] data, int offset, int length) throws IOException {
-            note(name + ">", new String(data, offset, length, StandardCharsets.UTF_8));
+            String text = new String(data, offset, length, StandardCharsets.UTF_8);
+            note(name + ">", text);
+            for (Trigger trigger : triggers) {
+                if (text.contains(trigger.fragment()) && trigger.fired().compareAndSet(false, true)) {
+                    due.add(trigger);
+                }
+            }
             try {
                 transport.write(data, offset, length);
             } catch (IOException e) {
@@ -139,6 +164,11 @@ final class WireTrace implements AutoCloseable {
         @Override
         public void flush() throws IOException {
             transport.flush();
+            for (Trigger trigger : due) {
+                note(name, "sent '" + trigger.fragment() + "': acting");
+                trigger.action().run();
+            }
+            due.clear();
         }
 
         @Override
