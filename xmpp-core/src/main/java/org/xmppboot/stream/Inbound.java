@@ -98,11 +98,14 @@ final class Inbound {
 
     /** Processes a stanza that {@code connection}'s read thread has just parsed and wrapped. */
     void process(StanzaBase received, Connection connection) {
+        // Read before the tracker looks: a connection ends (and the session with it) first, so a stanza the tracker
+        // still counts was received in an open session and goes on. Read after, a connection ending in between (a
+        // failed write, on the send thread) would drop a stanza already counted, and so claimed in <resume h/>.
+        boolean open = stream.isSessionOpen();
         // First of all, before the gate: stream management counts what the peer sent, not what we let through.
         if (tracker.received(received.xml(), connection)) {
             return;
         }
-        boolean open = stream.isSessionOpen();
         if (!open && !(received instanceof StreamError) && !stream.isNegotiation(received.xml())) {
             log.debug("[{}] <{}/> in {} received before the session; dropped", config.name(),
                     received.xml().name(), received.xml().namespace());

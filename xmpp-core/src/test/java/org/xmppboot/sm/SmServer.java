@@ -44,7 +44,12 @@ final class SmServer implements AutoCloseable {
     private int streams;
 
     SmServer(ClientConfig.Builder config) {
-        client = new ClientXMPP(config.build());
+        this(new ClientXMPP(config.build()));
+    }
+
+    /** Serves a client made for the test (a subclass that hooks into the stream). */
+    SmServer(ClientXMPP client) {
+        this.client = client;
     }
 
     /**

@@ -81,8 +81,11 @@ final class EjabberdConfig {
     static String yaml(Path dir, Ports ports, String componentSecret, @Nullable ComponentBalancing balancing) {
         StringBuilder y = new StringBuilder();
         y.append("# Throwaway test server written by LocalEjabberd\n");
-        // info: the log shows connections and authentication failures, which is what a failed test needs.
-        y.append("loglevel: info\n");
+        // info: the log shows connections and authentication failures, which is what a failed test needs;
+        // -Dxmpp.ejabberd.loglevel=debug logs everything, every stream's XML included (slow, and lines are dropped
+        // under load); -Dxmpp.ejabberd.debug=mod_stream_mgmt,ejabberd_sm logs those modules fully, the rest at info.
+        y.append("loglevel: ").append(System.getProperty("xmpp.ejabberd.loglevel", "info")).append('\n');
+        y.append("log_modules_fully: [").append(System.getProperty("xmpp.ejabberd.debug", "")).append("]\n");
         y.append("log_rotate_count: 0\n");
         y.append("hosts:\n");
         for (String host : HOSTS) {

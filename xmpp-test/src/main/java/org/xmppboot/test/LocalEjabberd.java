@@ -482,10 +482,15 @@ public final class LocalEjabberd implements LocalServer {
         return !closed.get() && process.isAlive();
     }
 
+    /** ejabberd.log, whose level is {@code -Dxmpp.ejabberd.loglevel} (default info); deleted by {@link #close()}. */
+    public Path logFile() {
+        return directory.resolve("logs").resolve("ejabberd.log");
+    }
+
     /** The last lines of ejabberd.log, with the passwords that ejabberd logs for API calls masked. */
     @Override
     public String log() {
-        String tail = LocalServerSupport.tail(directory.resolve("logs").resolve("ejabberd.log"), 40);
+        String tail = LocalServerSupport.tail(logFile(), 40);
         return LOGGED_PASSWORD.matcher(tail).replaceAll("$1<<\"***\">>");
     }
 
