@@ -10,8 +10,8 @@ import org.xmppboot.spring.listener.HandlerObservation;
  * Each call of an annotated handler method as a Micrometer {@link Observation} named {@value #NAME}, current
  * while the method runs (so Spring Boot's tracing makes it a span, parent of what the method does), with the
  * low-cardinality keys {@code xmpp.handler} (the handler's id) and {@code xmpp.handler.kind} ({@code stanza},
- * {@code iq}, {@code event} or {@code command}). A method returning a future is observed until it returns, not until the
- * future completes.
+ * {@code iq}, {@code event} or {@code command}). A method returning a future is observed until it returns, not
+ * until the future completes.
  */
 public final class MicrometerHandlerObservation implements HandlerObservation {
 
