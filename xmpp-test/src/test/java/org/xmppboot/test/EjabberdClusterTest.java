@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +46,7 @@ class EjabberdClusterTest {
         cluster.close();
         System.out.printf("ejabberd cluster stopped in %d ms%n", (System.nanoTime() - begin) / 1_000_000);
         for (String name : names) {
-            assertThat(processesOf(name)).as("processes left by " + name).isEmpty();
+            assertThat(LocalEjabberdTest.processesOf(name)).as("processes left by " + name).isEmpty();
         }
         assertThat(directory).doesNotExist();
     }
@@ -162,13 +161,4 @@ class EjabberdClusterTest {
         Clients.close(client);
     }
 
-    /** Live processes whose command line mentions {@code marker} (a node's beam.smp carries its name). */
-    private static List<ProcessHandle> processesOf(String marker) {
-        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            return all.filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                    .filter(p -> p.pid() != ProcessHandle.current().pid())
-                    .toList();
-        }
-    }
 }

@@ -171,7 +171,7 @@ class LocalEjabberdTest {
     }
 
     /** Live processes whose command line mentions {@code marker} (the beam.smp of a node carries its name). */
-    private static List<ProcessHandle> processesOf(String marker) {
+    static List<ProcessHandle> processesOf(String marker) {
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             return all.filter(ProcessHandle::isAlive)
                     .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
