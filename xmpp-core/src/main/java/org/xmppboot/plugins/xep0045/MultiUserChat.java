@@ -1,14 +1,9 @@
 package org.xmppboot.plugins.xep0045;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
@@ -28,7 +23,6 @@ import org.xmppboot.stanza.StanzaBase;
 import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stream.Direction;
-import org.xmppboot.stream.XMLStream;
 import org.xmppboot.stream.handler.StreamHandler;
 import org.xmppboot.xml.XmlElement;
 
@@ -83,18 +77,8 @@ public class MultiUserChat extends BasePlugin {
     private static final Logger log = LoggerFactory.getLogger(MultiUserChat.class);
     /** Inbound filter order: early, so that nothing sees a message this plugin drops. */
     private static final int FILTER_ORDER = -100;
-    /**
-     * How far before the last message seen a rejoin asks for history: clocks and second-precision stamps differ,
-     * and the overlap is recognised and dropped.
-     */
-    private static final Duration REJOIN_OVERLAP = Duration.ofSeconds(2);
-
-    private static final Set<StanzaError.Condition> PASSING = Set.of(StanzaError.Condition.REMOTE_SERVER_NOT_FOUND,
-            StanzaError.Condition.REMOTE_SERVER_TIMEOUT, StanzaError.Condition.SERVICE_UNAVAILABLE,
-            StanzaError.Condition.INTERNAL_SERVER_ERROR, StanzaError.Condition.RESOURCE_CONSTRAINT);
-
     private volatile MucConfig config;
-    private final Map<Jid, Room> rooms = new ConcurrentHashMap<>();
+    private final RoomJoins joins = new RoomJoins(this, this::context);
 
     public MultiUserChat() {
         this(MucConfig.DEFAULT);
@@ -133,10 +117,8 @@ public class MultiUserChat extends BasePlugin {
         context.registerHandler(StreamHandler.of(NAME + ":decline", MultiUserChat::isDecline,
                 s -> onDecline((Message) s)));
         context.addFilter(Direction.IN, this::filterGroupchat, FILTER_ORDER);
-        context.addEventHandler("session_start", jid -> onNewSession());
-        // A join waits for the next session rather than timing out while there is no connection.
-        context.addEventHandler("disconnected",
-                reason -> rooms.keySet().forEach(room -> context.cancelSchedule(joinTimer(room))));
+        context.addEventHandler("session_start", jid -> joins.onNewSession());
+        context.addEventHandler("disconnected", reason -> joins.onDisconnected());
     }
 
     // ---------------------------------------------------------------- the API: rooms
@@ -156,53 +138,12 @@ public class MultiUserChat extends BasePlugin {
      * changes nothing there and returns the pending or completed join. Never block on it on the event thread.
      */
     public CompletableFuture<Room> join(Jid room, JoinOptions options) {
-        Jid bare = room.bare();
-        if (bare.local() == null) {
-            throw new IllegalArgumentException("A room JID has a local part: " + room);
-        }
-        Room state = rooms.compute(bare,
-                (r, known) -> known == null || known.isLeaving() ? new Room(r, options) : known);
-        synchronized (state) {
-            CompletableFuture<Room> pending = state.pendingJoin();
-            if (pending != null) {
-                return pending;
-            }
-            if (state.isJoined()) {
-                return CompletableFuture.completedFuture(state);
-            }
-            state.setOptions(options);
-            CompletableFuture<Room> future = newFuture();
-            state.setPendingJoin(future);
-            if (isInitialised() && context().isSessionEstablished()) {
-                sendJoin(state, options.history());
-            }
-            return future;
-        }
+        return joins.join(room, options);
     }
 
     /** Leaves a room (§7.14) and stops rejoining it; {@code muc_left} follows when the room confirms. */
     public void leave(Jid room, @Nullable String status) {
-        Room state = rooms.get(room.bare());
-        if (state == null) {
-            return;
-        }
-        context().cancelSchedule(joinTimer(state.jid()));
-        context().cancelSchedule(retryTimer(state.jid()));
-        CompletableFuture<Room> pending;
-        synchronized (state) {
-            state.markLeaving();
-            pending = state.pendingJoin();
-            state.setPendingJoin(null);
-        }
-        if (pending != null) {
-            pending.completeExceptionally(new IllegalStateException("Left " + state.jid() + " before joining"));
-        }
-        if (context().isSessionEstablished() && state.isJoined()) {
-            context().makePresence(state.jid().withResource(state.nick()), null, status, Presence.Type.UNAVAILABLE)
-                    .send();
-        } else {
-            rooms.remove(state.jid(), state);
-        }
+        joins.leave(room, status);
     }
 
     /**
@@ -211,34 +152,17 @@ public class MultiUserChat extends BasePlugin {
      * way; fails at once for a room we are not in.
      */
     public CompletableFuture<Room> rejoin(Jid room) {
-        Room state = rooms.get(room.bare());
-        if (state == null || state.isLeaving()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Not in " + room.bare()));
-        }
-        CompletableFuture<Room> future;
-        synchronized (state) {
-            CompletableFuture<Room> pending = state.pendingJoin();
-            if (pending != null) {
-                return pending;
-            }
-            state.markNotJoined();
-            future = newFuture();
-            state.setPendingJoin(future);
-        }
-        if (context().isSessionEstablished()) {
-            sendJoin(state, state.wasJoinedBefore() ? historyForRejoin(state) : state.options().history());
-        }
-        return future;
+        return joins.rejoin(room);
     }
 
     /** The room we are in or joining, or null. */
     public @Nullable Room room(Jid room) {
-        return rooms.get(room.bare());
+        return joins.room(room.bare());
     }
 
     /** The rooms we are in or joining. */
     public List<Room> rooms() {
-        return new ArrayList<>(rooms.values());
+        return joins.rooms();
     }
 
     /** Sends a message with this body to everyone in the room (§7.4). */
@@ -274,7 +198,7 @@ public class MultiUserChat extends BasePlugin {
     /** Whether a message mentions our nick in the room it came from (see {@link MucMessages#mentions}). */
     public boolean mentionsMe(Message message) {
         Jid from = message.getFrom();
-        Room state = from == null ? null : rooms.get(from.bare());
+        Room state = from == null ? null : joins.room(from.bare());
         return state != null && MucMessages.mentions(message, state.nick());
     }
 
@@ -385,142 +309,11 @@ public class MultiUserChat extends BasePlugin {
         return context().sendIq(iq, null);
     }
 
-    // ---------------------------------------------------------------- joining
-
-    private void sendJoin(Room room, History history) {
-        JoinOptions options = room.options();
-        Presence presence = context().makePresence(room.jid().withResource(room.nick()), null, null, null);
-        XmlElement x = presence.xml().addElement("x", NAMESPACE);
-        if (options.password() != null) {
-            x.addElement("password", NAMESPACE).setText(options.password());
-        }
-        history.writeTo(x);
-        context().schedule(joinTimer(room.jid()), config.joinTimeout(), () -> joinTimedOut(room), false);
-        presence.send();
-    }
-
-    /** A new session: the rooms are gone server-side; join them all again (or for the first time). */
-    private void onNewSession() {
-        for (Room room : rooms.values()) {
-            boolean rejoin = room.wasJoinedBefore();
-            if (room.isLeaving() || (rejoin && !config.rejoinOnNewSession())) {
-                rooms.remove(room.jid(), room);
-                room.markNotJoined();
-                continue;
-            }
-            room.markNotJoined();
-            room.markJoinedAtSessionStart();
-            context().cancelSchedule(retryTimer(room.jid()));
-            synchronized (room) {
-                if (room.pendingJoin() == null) {
-                    room.setPendingJoin(newFuture());
-                }
-            }
-            // §7.2.15: "since" alone, so nothing said while we were away is missed, whatever the first limits.
-            sendJoin(room, rejoin ? historyForRejoin(room) : room.options().history());
-        }
-    }
-
-    private static History historyForRejoin(Room room) {
-        Instant from = room.resumeFrom();
-        return from == null ? room.options().history() : History.since(from.minus(REJOIN_OVERLAP));
-    }
-
-    private void joinTimedOut(Room room) {
-        context().cancelSchedule(joinTimer(room.jid()));
-        failJoin(room, new TimeoutException("No answer from " + room.jid() + " within " + config.joinTimeout()));
-    }
-
-    private void failJoin(Room room, Throwable cause) {
-        context().cancelSchedule(joinTimer(room.jid()));
-        CompletableFuture<Room> pending;
-        synchronized (room) {
-            pending = room.pendingJoin();
-            room.setPendingJoin(null);
-        }
-        room.markNotJoined();
-        boolean retrying = room.keepsTrying() && !room.isLeaving() && isPassing(cause);
-        if (retrying) {
-            Duration delay = config.rejoinRetryInterval();
-            log.info("[{}] joining {} failed, trying again in {}: {}", context().connectionName(), room.jid(), delay,
-                    cause.getMessage());
-            context().schedule(retryTimer(room.jid()), delay, () -> retryJoin(room), false);
-        } else {
-            rooms.remove(room.jid(), room);
-            log.info("[{}] joining {} failed: {}", context().connectionName(), room.jid(), cause.getMessage());
-        }
-        if (pending != null) {
-            pending.completeExceptionally(cause);
-        }
-        context().event(EVENT_JOIN_FAILED, new MucJoinFailure(room.jid(), cause, retrying));
-    }
-
-    private void retryJoin(Room room) {
-        context().cancelSchedule(retryTimer(room.jid()));
-        if (rooms.get(room.jid()) == room && !room.isJoined() && room.pendingJoin() == null
-                && context().isSessionEstablished()) {
-            rejoin(room.jid());
-        }
-    }
-
-    /** A failure that may pass: no answer, the room's server unreachable or busy (RFC 6120 §8.3.2, type wait). */
-    private static boolean isPassing(Throwable cause) {
-        if (cause instanceof TimeoutException) {
-            return true;
-        }
-        if (!(cause instanceof StanzaErrorException refused)) {
-            return false;
-        }
-        StanzaError error = refused.stanza() == null ? null : refused.stanza().getError();
-        return PASSING.contains(refused.condition())
-                || (error != null && error.getErrorType() == StanzaError.Type.WAIT);
-    }
-
-    private void completeJoin(Room room) {
-        context().cancelSchedule(joinTimer(room.jid()));
-        CompletableFuture<Room> pending;
-        synchronized (room) {
-            room.markJoined(Instant.now());
-            pending = room.pendingJoin();
-            room.setPendingJoin(null);
-        }
-        if (pending != null) {
-            pending.complete(room);
-        }
-        context().event(EVENT_JOINED, room);
-    }
-
-    /** §7.2.9: our nick is taken; try the next fallback nick, or give up. */
-    private boolean retryWithOtherNick(Room room) {
-        int attempt = room.nextNickAttempt();
-        String other = attempt > config.maxNickAttempts() ? null
-                : config.nickFallback().nick(room.options().nick(), attempt);
-        if (other == null) {
-            return false;
-        }
-        room.setNick(other);
-        sendJoin(room, room.wasJoinedBefore() ? historyForRejoin(room) : room.options().history());
-        return true;
-    }
-
-    private static String retryTimer(Jid room) {
-        return NAME + ":retry:" + room;
-    }
-
-    private static String joinTimer(Jid room) {
-        return NAME + ":join:" + room;
-    }
-
-    private <T> CompletableFuture<T> newFuture() {
-        XMLStream stream = isInitialised() ? context().unwrap(XMLStream.class) : null;
-        return stream != null ? stream.newFuture() : new CompletableFuture<>();
-    }
-
     // ---------------------------------------------------------------- receiving
 
     private @Nullable Room roomOf(StanzaBase stanza) {
         Jid from = stanza.getFrom();
-        return from == null ? null : rooms.get(from.bare());
+        return from == null ? null : joins.room(from.bare());
     }
 
     private boolean isRoomPresence(StanzaBase stanza) {
@@ -592,7 +385,7 @@ public class MultiUserChat extends BasePlugin {
         }
         Presence.Type type = presence.getPresenceType();
         if (type == Presence.Type.ERROR) {
-            onPresenceError(room, presence);
+            joins.onPresenceError(room, presence);
             return;
         }
         Occupant occupant = Occupant.of(presence);
@@ -606,7 +399,7 @@ public class MultiUserChat extends BasePlugin {
             if (self) {
                 room.setNick(occupant.nick()); // §7.2.10: the room may have changed the nick we asked for
                 if (room.pendingJoin() != null) {
-                    onSelfPresence(room, user);
+                    joins.onSelfPresence(room, user);
                 }
             }
         } else {
@@ -617,41 +410,11 @@ public class MultiUserChat extends BasePlugin {
                     room.setNick(item.getNick()); // §7.6: the new nick's presence follows
                 }
             } else if (self && room.pendingJoin() == null) {
-                rooms.remove(room.jid(), room);
-                room.markNotJoined();
-                context().event(EVENT_LEFT, presence);
+                joins.onSelfUnavailable(room, presence);
             }
         }
         context().event(EVENT_PRESENCE, presence);
         context().event(roomEvent(room.jid(), "presence"), presence);
-    }
-
-    private void onSelfPresence(Room room, @Nullable MucUser user) {
-        if (user != null && user.hasStatus(MucUser.ROOM_CREATED) && config.createInstantRooms()) {
-            // §10.1.2: an empty submitted form accepts the default configuration and unlocks the room.
-            submitConfiguration(room.jid(), DataForm.create(DataForm.Type.SUBMIT)).whenComplete((ok, error) -> {
-                if (error != null) {
-                    failJoin(room, error);
-                } else {
-                    completeJoin(room);
-                }
-            });
-            return;
-        }
-        completeJoin(room);
-    }
-
-    private void onPresenceError(Room room, Presence presence) {
-        if (room.pendingJoin() == null) {
-            log.debug("[{}] presence error from {} outside a join: {}", context().connectionName(), room.jid(),
-                    presence);
-            return;
-        }
-        StanzaError error = presence.getError();
-        if (error != null && error.getCondition() == StanzaError.Condition.CONFLICT && retryWithOtherNick(room)) {
-            return;
-        }
-        failJoin(room, new StanzaErrorException(presence));
     }
 
     private void onGroupchat(Message message) {
