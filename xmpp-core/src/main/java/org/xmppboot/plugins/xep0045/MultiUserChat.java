@@ -77,8 +77,10 @@ public class MultiUserChat extends BasePlugin {
     private static final Logger log = LoggerFactory.getLogger(MultiUserChat.class);
     /** Inbound filter order: early, so that nothing sees a message this plugin drops. */
     private static final int FILTER_ORDER = -100;
+
     private volatile MucConfig config;
     private final RoomJoins joins = new RoomJoins(this, this::context);
+    private final MediatedInvitations invitations = new MediatedInvitations(this::context);
 
     public MultiUserChat() {
         this(MucConfig.DEFAULT);
@@ -112,10 +114,10 @@ public class MultiUserChat extends BasePlugin {
                 s -> onPresence((Presence) s)));
         context.registerHandler(StreamHandler.of(NAME + ":message", this::isRoomGroupchat,
                 s -> onGroupchat((Message) s)));
-        context.registerHandler(StreamHandler.of(NAME + ":invite", MultiUserChat::isMediatedInvite,
-                s -> onInvite((Message) s)));
-        context.registerHandler(StreamHandler.of(NAME + ":decline", MultiUserChat::isDecline,
-                s -> onDecline((Message) s)));
+        context.registerHandler(StreamHandler.of(NAME + ":invite", MediatedInvitations::isInvite,
+                s -> invitations.onInvite((Message) s)));
+        context.registerHandler(StreamHandler.of(NAME + ":decline", MediatedInvitations::isDecline,
+                s -> invitations.onDecline((Message) s)));
         context.addFilter(Direction.IN, this::filterGroupchat, FILTER_ORDER);
         context.addEventHandler("session_start", jid -> joins.onNewSession());
         context.addEventHandler("disconnected", reason -> joins.onDisconnected());
@@ -211,13 +213,7 @@ public class MultiUserChat extends BasePlugin {
      * who block strangers.
      */
     public Message invite(Jid room, Jid invitee, @Nullable String reason) {
-        // §7.8.2: the message is of type normal, here implicitly.
-        Message message = context().makeMessage(room.bare(), null, null);
-        message.setId(context().newId());
-        MucUser x = message.enableExtension(MucUser.SCHEMA);
-        x.addInvite(invitee).setReason(reason);
-        message.send();
-        return message;
+        return invitations.invite(room, invitee, reason);
     }
 
     /** Turns down an invitation a room passed on (§7.8.2); the room tells the inviter. */
@@ -227,12 +223,7 @@ public class MultiUserChat extends BasePlugin {
 
     /** Turns down an invitation to a room (§7.8.2), for the inviter the room named (null if it named none). */
     public Message decline(Jid room, @Nullable Jid inviter, @Nullable String reason) {
-        Message message = context().makeMessage(room.bare(), null, null);
-        message.setId(context().newId());
-        MucUser x = message.enableExtension(MucUser.SCHEMA);
-        x.addDecline(inviter).setReason(reason);
-        message.send();
-        return message;
+        return invitations.decline(room, inviter, reason);
     }
 
     // ---------------------------------------------------------------- the API: moderation and ownership
@@ -323,58 +314,6 @@ public class MultiUserChat extends BasePlugin {
     private boolean isRoomGroupchat(StanzaBase stanza) {
         return stanza instanceof Message message && message.getMessageType() == Message.Type.GROUPCHAT
                 && roomOf(stanza) != null;
-    }
-
-    /** A room's message (not groupchat: §7.8.2 sends invitations as normal messages) with an invitation. */
-    private static boolean isMediatedInvite(StanzaBase stanza) {
-        MucUser x = invitationLike(stanza);
-        return x != null && x.xml().element("invite", NAMESPACE_USER) != null;
-    }
-
-    private static boolean isDecline(StanzaBase stanza) {
-        MucUser x = invitationLike(stanza);
-        return x != null && x.xml().element("decline", NAMESPACE_USER) != null;
-    }
-
-    private static @Nullable MucUser invitationLike(StanzaBase stanza) {
-        if (!(stanza instanceof Message message) || message.getMessageType() == Message.Type.GROUPCHAT
-                || message.getMessageType() == Message.Type.ERROR) {
-            return null;
-        }
-        return MucUser.of(message);
-    }
-
-    /** The room a mediated invitation or decline comes from: a bare JID with a local part, else null. */
-    private @Nullable Jid fromRoom(Message message) {
-        Jid from = message.getFrom();
-        if (from == null || !from.isBare() || from.local() == null) {
-            log.debug("[{}] ignored an invitation or decline not from a room: {}", context().connectionName(),
-                    message);
-            return null;
-        }
-        return from;
-    }
-
-    private void onInvite(Message message) {
-        Jid room = fromRoom(message);
-        MucUser x = MucUser.of(message);
-        MucInvite invite = x == null ? null : x.getInvite();
-        if (room == null || invite == null) {
-            return;
-        }
-        context().event(EVENT_INVITE, new MucInvitation(room, invite.getFrom(), invite.getReason(),
-                x.getPassword(), invite.getContinuedThread(), message));
-    }
-
-    private void onDecline(Message message) {
-        Jid room = fromRoom(message);
-        MucUser x = MucUser.of(message);
-        MucDecline decline = x == null ? null : x.getDecline();
-        if (room == null || decline == null) {
-            return;
-        }
-        context().event(EVENT_DECLINE, new MucInvitationDeclined(room, decline.getFrom(), decline.getReason(),
-                message));
     }
 
     private void onPresence(Presence presence) {
