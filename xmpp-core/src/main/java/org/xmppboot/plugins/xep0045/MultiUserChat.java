@@ -20,11 +20,9 @@ import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
 import org.xmppboot.stanza.StanzaBase;
-import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stream.Direction;
 import org.xmppboot.stream.handler.StreamHandler;
-import org.xmppboot.xml.XmlElement;
 
 /**
  * XEP-0045 Multi-User Chat, the occupant's side: join and leave rooms, talk in them, follow their occupants and
@@ -81,6 +79,7 @@ public class MultiUserChat extends BasePlugin {
     private volatile MucConfig config;
     private final RoomJoins joins = new RoomJoins(this, this::context);
     private final MediatedInvitations invitations = new MediatedInvitations(this::context);
+    private final RoomAdministration administration = new RoomAdministration(this::context);
 
     public MultiUserChat() {
         this(MucConfig.DEFAULT);
@@ -230,8 +229,7 @@ public class MultiUserChat extends BasePlugin {
 
     /** Sets an occupant's role (§8.4 voice, §8.2 kick with {@link Role#NONE}, §9.6 moderator). */
     public CompletableFuture<Iq> setRole(Jid room, String nick, Role role, @Nullable String reason) {
-        return sendAdmin(room, new MucItem(new XmlElement("item", NAMESPACE_ADMIN)).setNick(nick).setRole(role)
-                .setReason(reason));
+        return administration.setRole(room, nick, role, reason);
     }
 
     /** Kicks an occupant (§8.2): its role becomes none. */
@@ -242,8 +240,7 @@ public class MultiUserChat extends BasePlugin {
     /** Sets a user's affiliation (§9.1 ban with {@link Affiliation#OUTCAST}, §9.3 membership, §10.3 admin). */
     public CompletableFuture<Iq> setAffiliation(Jid room, Jid user, Affiliation affiliation,
             @Nullable String reason) {
-        return sendAdmin(room, new MucItem(new XmlElement("item", NAMESPACE_ADMIN)).setJid(user.bare())
-                .setAffiliation(affiliation).setReason(reason));
+        return administration.setAffiliation(room, user, affiliation, reason);
     }
 
     /** Bans a user (§9.1). */
@@ -263,41 +260,17 @@ public class MultiUserChat extends BasePlugin {
 
     /** The room's configuration form (§10.2), to fill in and {@link #submitConfiguration submit}. */
     public CompletableFuture<DataForm> getConfiguration(Jid room) {
-        Iq iq = context().makeIq(Iq.Type.GET, room.bare());
-        iq.setPayload(new XmlElement("query", NAMESPACE_OWNER));
-        return context().sendIq(iq, null).thenApply(result -> {
-            XmlElement query = result.getPayload();
-            XmlElement form = query == null ? null : query.element("x", DataForm.NAMESPACE);
-            if (form == null) {
-                throw new StanzaErrorException(StanzaError.Condition.UNDEFINED_CONDITION,
-                        room + " sent no configuration form");
-            }
-            return new DataForm(form);
-        });
+        return administration.getConfiguration(room);
     }
 
     /** Submits a filled-in configuration form (§10.2), of type submit (see {@link DataForm#submit}). */
     public CompletableFuture<Iq> submitConfiguration(Jid room, DataForm submission) {
-        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
-        iq.setPayload(new XmlElement("query", NAMESPACE_OWNER)).getPayload().addChild(submission.xml().copy());
-        return context().sendIq(iq, null);
+        return administration.submitConfiguration(room, submission);
     }
 
     /** Destroys a room (§10.9). */
     public CompletableFuture<Iq> destroy(Jid room, @Nullable String reason) {
-        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
-        XmlElement destroy = iq.setPayload(new XmlElement("query", NAMESPACE_OWNER)).getPayload()
-                .addElement("destroy", NAMESPACE_OWNER);
-        if (reason != null) {
-            destroy.addElement("reason", NAMESPACE_OWNER).setText(reason);
-        }
-        return context().sendIq(iq, null);
-    }
-
-    private CompletableFuture<Iq> sendAdmin(Jid room, MucItem item) {
-        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
-        iq.setPayload(new XmlElement("query", NAMESPACE_ADMIN)).getPayload().addChild(item.xml());
-        return context().sendIq(iq, null);
+        return administration.destroy(room, reason);
     }
 
     // ---------------------------------------------------------------- receiving
