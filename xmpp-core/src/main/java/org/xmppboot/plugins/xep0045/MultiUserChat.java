@@ -77,6 +77,7 @@ public class MultiUserChat extends BasePlugin {
     private static final int FILTER_ORDER = -100;
 
     private volatile MucConfig config;
+    // One concern each; they ask for the context when they use it, as a room may be joined before connecting.
     private final RoomJoins joins = new RoomJoins(this, this::context);
     private final MediatedInvitations invitations = new MediatedInvitations(this::context);
     private final RoomAdministration administration = new RoomAdministration(this::context);

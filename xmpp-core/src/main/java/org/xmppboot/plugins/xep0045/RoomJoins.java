@@ -42,6 +42,7 @@ final class RoomJoins {
             StanzaError.Condition.REMOTE_SERVER_TIMEOUT, StanzaError.Condition.SERVICE_UNAVAILABLE,
             StanzaError.Condition.INTERNAL_SERVER_ERROR, StanzaError.Condition.RESOURCE_CONSTRAINT);
 
+    /** The plugin: its current settings, and the owner's request that unlocks an instant room. */
     private final MultiUserChat muc;
     /** The plugin's context, asked for at each use: rooms may be joined before the plugin is on a connection. */
     private final Supplier<PluginContext> context;
@@ -214,7 +215,10 @@ final class RoomJoins {
         presence.send();
     }
 
-    /** A room we were in asks for the history since we left it; a first join, for the history it was given. */
+    /**
+     * The history a join asks for: in a room we were in before, what was said since the last message we saw (with
+     * {@link #REJOIN_OVERLAP}); in a room joined for the first time, what the join's options ask for.
+     */
     private static History historyFor(Room room) {
         Instant from = room.wasJoinedBefore() ? room.resumeFrom() : null;
         return from == null ? room.options().history() : History.since(from.minus(REJOIN_OVERLAP));
