@@ -1,14 +1,9 @@
 package org.xmppboot.plugins.xep0045;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
@@ -25,12 +20,9 @@ import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.Presence;
 import org.xmppboot.stanza.StanzaBase;
-import org.xmppboot.stanza.StanzaError;
 import org.xmppboot.stanza.StanzaErrorException;
 import org.xmppboot.stream.Direction;
-import org.xmppboot.stream.XMLStream;
 import org.xmppboot.stream.handler.StreamHandler;
-import org.xmppboot.xml.XmlElement;
 
 /**
  * XEP-0045 Multi-User Chat, the occupant's side: join and leave rooms, talk in them, follow their occupants and
@@ -83,18 +75,12 @@ public class MultiUserChat extends BasePlugin {
     private static final Logger log = LoggerFactory.getLogger(MultiUserChat.class);
     /** Inbound filter order: early, so that nothing sees a message this plugin drops. */
     private static final int FILTER_ORDER = -100;
-    /**
-     * How far before the last message seen a rejoin asks for history: clocks and second-precision stamps differ,
-     * and the overlap is recognised and dropped.
-     */
-    private static final Duration REJOIN_OVERLAP = Duration.ofSeconds(2);
-
-    private static final Set<StanzaError.Condition> PASSING = Set.of(StanzaError.Condition.REMOTE_SERVER_NOT_FOUND,
-            StanzaError.Condition.REMOTE_SERVER_TIMEOUT, StanzaError.Condition.SERVICE_UNAVAILABLE,
-            StanzaError.Condition.INTERNAL_SERVER_ERROR, StanzaError.Condition.RESOURCE_CONSTRAINT);
 
     private volatile MucConfig config;
-    private final Map<Jid, Room> rooms = new ConcurrentHashMap<>();
+    // One concern each; they ask for the context when they use it, as a room may be joined before connecting.
+    private final RoomJoins joins = new RoomJoins(this, this::context);
+    private final MediatedInvitations invitations = new MediatedInvitations(this::context);
+    private final RoomAdministration administration = new RoomAdministration(this::context);
 
     public MultiUserChat() {
         this(MucConfig.DEFAULT);
@@ -128,15 +114,13 @@ public class MultiUserChat extends BasePlugin {
                 s -> onPresence((Presence) s)));
         context.registerHandler(StreamHandler.of(NAME + ":message", this::isRoomGroupchat,
                 s -> onGroupchat((Message) s)));
-        context.registerHandler(StreamHandler.of(NAME + ":invite", MultiUserChat::isMediatedInvite,
-                s -> onInvite((Message) s)));
-        context.registerHandler(StreamHandler.of(NAME + ":decline", MultiUserChat::isDecline,
-                s -> onDecline((Message) s)));
+        context.registerHandler(StreamHandler.of(NAME + ":invite", MediatedInvitations::isInvite,
+                s -> invitations.onInvite((Message) s)));
+        context.registerHandler(StreamHandler.of(NAME + ":decline", MediatedInvitations::isDecline,
+                s -> invitations.onDecline((Message) s)));
         context.addFilter(Direction.IN, this::filterGroupchat, FILTER_ORDER);
-        context.addEventHandler("session_start", jid -> onNewSession());
-        // A join waits for the next session rather than timing out while there is no connection.
-        context.addEventHandler("disconnected",
-                reason -> rooms.keySet().forEach(room -> context.cancelSchedule(joinTimer(room))));
+        context.addEventHandler("session_start", jid -> joins.onNewSession());
+        context.addEventHandler("disconnected", reason -> joins.onDisconnected());
     }
 
     // ---------------------------------------------------------------- the API: rooms
@@ -156,53 +140,12 @@ public class MultiUserChat extends BasePlugin {
      * changes nothing there and returns the pending or completed join. Never block on it on the event thread.
      */
     public CompletableFuture<Room> join(Jid room, JoinOptions options) {
-        Jid bare = room.bare();
-        if (bare.local() == null) {
-            throw new IllegalArgumentException("A room JID has a local part: " + room);
-        }
-        Room state = rooms.compute(bare,
-                (r, known) -> known == null || known.isLeaving() ? new Room(r, options) : known);
-        synchronized (state) {
-            CompletableFuture<Room> pending = state.pendingJoin();
-            if (pending != null) {
-                return pending;
-            }
-            if (state.isJoined()) {
-                return CompletableFuture.completedFuture(state);
-            }
-            state.setOptions(options);
-            CompletableFuture<Room> future = newFuture();
-            state.setPendingJoin(future);
-            if (isInitialised() && context().isSessionEstablished()) {
-                sendJoin(state, options.history());
-            }
-            return future;
-        }
+        return joins.join(room, options);
     }
 
     /** Leaves a room (§7.14) and stops rejoining it; {@code muc_left} follows when the room confirms. */
     public void leave(Jid room, @Nullable String status) {
-        Room state = rooms.get(room.bare());
-        if (state == null) {
-            return;
-        }
-        context().cancelSchedule(joinTimer(state.jid()));
-        context().cancelSchedule(retryTimer(state.jid()));
-        CompletableFuture<Room> pending;
-        synchronized (state) {
-            state.markLeaving();
-            pending = state.pendingJoin();
-            state.setPendingJoin(null);
-        }
-        if (pending != null) {
-            pending.completeExceptionally(new IllegalStateException("Left " + state.jid() + " before joining"));
-        }
-        if (context().isSessionEstablished() && state.isJoined()) {
-            context().makePresence(state.jid().withResource(state.nick()), null, status, Presence.Type.UNAVAILABLE)
-                    .send();
-        } else {
-            rooms.remove(state.jid(), state);
-        }
+        joins.leave(room, status);
     }
 
     /**
@@ -211,34 +154,17 @@ public class MultiUserChat extends BasePlugin {
      * way; fails at once for a room we are not in.
      */
     public CompletableFuture<Room> rejoin(Jid room) {
-        Room state = rooms.get(room.bare());
-        if (state == null || state.isLeaving()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Not in " + room.bare()));
-        }
-        CompletableFuture<Room> future;
-        synchronized (state) {
-            CompletableFuture<Room> pending = state.pendingJoin();
-            if (pending != null) {
-                return pending;
-            }
-            state.markNotJoined();
-            future = newFuture();
-            state.setPendingJoin(future);
-        }
-        if (context().isSessionEstablished()) {
-            sendJoin(state, state.wasJoinedBefore() ? historyForRejoin(state) : state.options().history());
-        }
-        return future;
+        return joins.rejoin(room);
     }
 
     /** The room we are in or joining, or null. */
     public @Nullable Room room(Jid room) {
-        return rooms.get(room.bare());
+        return joins.room(room.bare());
     }
 
     /** The rooms we are in or joining. */
     public List<Room> rooms() {
-        return new ArrayList<>(rooms.values());
+        return joins.rooms();
     }
 
     /** Sends a message with this body to everyone in the room (§7.4). */
@@ -274,7 +200,7 @@ public class MultiUserChat extends BasePlugin {
     /** Whether a message mentions our nick in the room it came from (see {@link MucMessages#mentions}). */
     public boolean mentionsMe(Message message) {
         Jid from = message.getFrom();
-        Room state = from == null ? null : rooms.get(from.bare());
+        Room state = from == null ? null : joins.room(from.bare());
         return state != null && MucMessages.mentions(message, state.nick());
     }
 
@@ -287,13 +213,7 @@ public class MultiUserChat extends BasePlugin {
      * who block strangers.
      */
     public Message invite(Jid room, Jid invitee, @Nullable String reason) {
-        // §7.8.2: the message is of type normal, here implicitly.
-        Message message = context().makeMessage(room.bare(), null, null);
-        message.setId(context().newId());
-        MucUser x = message.enableExtension(MucUser.SCHEMA);
-        x.addInvite(invitee).setReason(reason);
-        message.send();
-        return message;
+        return invitations.invite(room, invitee, reason);
     }
 
     /** Turns down an invitation a room passed on (§7.8.2); the room tells the inviter. */
@@ -303,20 +223,14 @@ public class MultiUserChat extends BasePlugin {
 
     /** Turns down an invitation to a room (§7.8.2), for the inviter the room named (null if it named none). */
     public Message decline(Jid room, @Nullable Jid inviter, @Nullable String reason) {
-        Message message = context().makeMessage(room.bare(), null, null);
-        message.setId(context().newId());
-        MucUser x = message.enableExtension(MucUser.SCHEMA);
-        x.addDecline(inviter).setReason(reason);
-        message.send();
-        return message;
+        return invitations.decline(room, inviter, reason);
     }
 
     // ---------------------------------------------------------------- the API: moderation and ownership
 
     /** Sets an occupant's role (§8.4 voice, §8.2 kick with {@link Role#NONE}, §9.6 moderator). */
     public CompletableFuture<Iq> setRole(Jid room, String nick, Role role, @Nullable String reason) {
-        return sendAdmin(room, new MucItem(new XmlElement("item", NAMESPACE_ADMIN)).setNick(nick).setRole(role)
-                .setReason(reason));
+        return administration.setRole(room, nick, role, reason);
     }
 
     /** Kicks an occupant (§8.2): its role becomes none. */
@@ -327,8 +241,7 @@ public class MultiUserChat extends BasePlugin {
     /** Sets a user's affiliation (§9.1 ban with {@link Affiliation#OUTCAST}, §9.3 membership, §10.3 admin). */
     public CompletableFuture<Iq> setAffiliation(Jid room, Jid user, Affiliation affiliation,
             @Nullable String reason) {
-        return sendAdmin(room, new MucItem(new XmlElement("item", NAMESPACE_ADMIN)).setJid(user.bare())
-                .setAffiliation(affiliation).setReason(reason));
+        return administration.setAffiliation(room, user, affiliation, reason);
     }
 
     /** Bans a user (§9.1). */
@@ -348,179 +261,24 @@ public class MultiUserChat extends BasePlugin {
 
     /** The room's configuration form (§10.2), to fill in and {@link #submitConfiguration submit}. */
     public CompletableFuture<DataForm> getConfiguration(Jid room) {
-        Iq iq = context().makeIq(Iq.Type.GET, room.bare());
-        iq.setPayload(new XmlElement("query", NAMESPACE_OWNER));
-        return context().sendIq(iq, null).thenApply(result -> {
-            XmlElement query = result.getPayload();
-            XmlElement form = query == null ? null : query.element("x", DataForm.NAMESPACE);
-            if (form == null) {
-                throw new StanzaErrorException(StanzaError.Condition.UNDEFINED_CONDITION,
-                        room + " sent no configuration form");
-            }
-            return new DataForm(form);
-        });
+        return administration.getConfiguration(room);
     }
 
     /** Submits a filled-in configuration form (§10.2), of type submit (see {@link DataForm#submit}). */
     public CompletableFuture<Iq> submitConfiguration(Jid room, DataForm submission) {
-        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
-        iq.setPayload(new XmlElement("query", NAMESPACE_OWNER)).getPayload().addChild(submission.xml().copy());
-        return context().sendIq(iq, null);
+        return administration.submitConfiguration(room, submission);
     }
 
     /** Destroys a room (§10.9). */
     public CompletableFuture<Iq> destroy(Jid room, @Nullable String reason) {
-        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
-        XmlElement destroy = iq.setPayload(new XmlElement("query", NAMESPACE_OWNER)).getPayload()
-                .addElement("destroy", NAMESPACE_OWNER);
-        if (reason != null) {
-            destroy.addElement("reason", NAMESPACE_OWNER).setText(reason);
-        }
-        return context().sendIq(iq, null);
-    }
-
-    private CompletableFuture<Iq> sendAdmin(Jid room, MucItem item) {
-        Iq iq = context().makeIq(Iq.Type.SET, room.bare());
-        iq.setPayload(new XmlElement("query", NAMESPACE_ADMIN)).getPayload().addChild(item.xml());
-        return context().sendIq(iq, null);
-    }
-
-    // ---------------------------------------------------------------- joining
-
-    private void sendJoin(Room room, History history) {
-        JoinOptions options = room.options();
-        Presence presence = context().makePresence(room.jid().withResource(room.nick()), null, null, null);
-        XmlElement x = presence.xml().addElement("x", NAMESPACE);
-        if (options.password() != null) {
-            x.addElement("password", NAMESPACE).setText(options.password());
-        }
-        history.writeTo(x);
-        context().schedule(joinTimer(room.jid()), config.joinTimeout(), () -> joinTimedOut(room), false);
-        presence.send();
-    }
-
-    /** A new session: the rooms are gone server-side; join them all again (or for the first time). */
-    private void onNewSession() {
-        for (Room room : rooms.values()) {
-            boolean rejoin = room.wasJoinedBefore();
-            if (room.isLeaving() || (rejoin && !config.rejoinOnNewSession())) {
-                rooms.remove(room.jid(), room);
-                room.markNotJoined();
-                continue;
-            }
-            room.markNotJoined();
-            room.markJoinedAtSessionStart();
-            context().cancelSchedule(retryTimer(room.jid()));
-            synchronized (room) {
-                if (room.pendingJoin() == null) {
-                    room.setPendingJoin(newFuture());
-                }
-            }
-            // §7.2.15: "since" alone, so nothing said while we were away is missed, whatever the first limits.
-            sendJoin(room, rejoin ? historyForRejoin(room) : room.options().history());
-        }
-    }
-
-    private static History historyForRejoin(Room room) {
-        Instant from = room.resumeFrom();
-        return from == null ? room.options().history() : History.since(from.minus(REJOIN_OVERLAP));
-    }
-
-    private void joinTimedOut(Room room) {
-        context().cancelSchedule(joinTimer(room.jid()));
-        failJoin(room, new TimeoutException("No answer from " + room.jid() + " within " + config.joinTimeout()));
-    }
-
-    private void failJoin(Room room, Throwable cause) {
-        context().cancelSchedule(joinTimer(room.jid()));
-        CompletableFuture<Room> pending;
-        synchronized (room) {
-            pending = room.pendingJoin();
-            room.setPendingJoin(null);
-        }
-        room.markNotJoined();
-        boolean retrying = room.keepsTrying() && !room.isLeaving() && isPassing(cause);
-        if (retrying) {
-            Duration delay = config.rejoinRetryInterval();
-            log.info("[{}] joining {} failed, trying again in {}: {}", context().connectionName(), room.jid(), delay,
-                    cause.getMessage());
-            context().schedule(retryTimer(room.jid()), delay, () -> retryJoin(room), false);
-        } else {
-            rooms.remove(room.jid(), room);
-            log.info("[{}] joining {} failed: {}", context().connectionName(), room.jid(), cause.getMessage());
-        }
-        if (pending != null) {
-            pending.completeExceptionally(cause);
-        }
-        context().event(EVENT_JOIN_FAILED, new MucJoinFailure(room.jid(), cause, retrying));
-    }
-
-    private void retryJoin(Room room) {
-        context().cancelSchedule(retryTimer(room.jid()));
-        if (rooms.get(room.jid()) == room && !room.isJoined() && room.pendingJoin() == null
-                && context().isSessionEstablished()) {
-            rejoin(room.jid());
-        }
-    }
-
-    /** A failure that may pass: no answer, the room's server unreachable or busy (RFC 6120 §8.3.2, type wait). */
-    private static boolean isPassing(Throwable cause) {
-        if (cause instanceof TimeoutException) {
-            return true;
-        }
-        if (!(cause instanceof StanzaErrorException refused)) {
-            return false;
-        }
-        StanzaError error = refused.stanza() == null ? null : refused.stanza().getError();
-        return PASSING.contains(refused.condition())
-                || (error != null && error.getErrorType() == StanzaError.Type.WAIT);
-    }
-
-    private void completeJoin(Room room) {
-        context().cancelSchedule(joinTimer(room.jid()));
-        CompletableFuture<Room> pending;
-        synchronized (room) {
-            room.markJoined(Instant.now());
-            pending = room.pendingJoin();
-            room.setPendingJoin(null);
-        }
-        if (pending != null) {
-            pending.complete(room);
-        }
-        context().event(EVENT_JOINED, room);
-    }
-
-    /** §7.2.9: our nick is taken; try the next fallback nick, or give up. */
-    private boolean retryWithOtherNick(Room room) {
-        int attempt = room.nextNickAttempt();
-        String other = attempt > config.maxNickAttempts() ? null
-                : config.nickFallback().nick(room.options().nick(), attempt);
-        if (other == null) {
-            return false;
-        }
-        room.setNick(other);
-        sendJoin(room, room.wasJoinedBefore() ? historyForRejoin(room) : room.options().history());
-        return true;
-    }
-
-    private static String retryTimer(Jid room) {
-        return NAME + ":retry:" + room;
-    }
-
-    private static String joinTimer(Jid room) {
-        return NAME + ":join:" + room;
-    }
-
-    private <T> CompletableFuture<T> newFuture() {
-        XMLStream stream = isInitialised() ? context().unwrap(XMLStream.class) : null;
-        return stream != null ? stream.newFuture() : new CompletableFuture<>();
+        return administration.destroy(room, reason);
     }
 
     // ---------------------------------------------------------------- receiving
 
     private @Nullable Room roomOf(StanzaBase stanza) {
         Jid from = stanza.getFrom();
-        return from == null ? null : rooms.get(from.bare());
+        return from == null ? null : joins.room(from.bare());
     }
 
     private boolean isRoomPresence(StanzaBase stanza) {
@@ -532,58 +290,6 @@ public class MultiUserChat extends BasePlugin {
                 && roomOf(stanza) != null;
     }
 
-    /** A room's message (not groupchat: §7.8.2 sends invitations as normal messages) with an invitation. */
-    private static boolean isMediatedInvite(StanzaBase stanza) {
-        MucUser x = invitationLike(stanza);
-        return x != null && x.xml().element("invite", NAMESPACE_USER) != null;
-    }
-
-    private static boolean isDecline(StanzaBase stanza) {
-        MucUser x = invitationLike(stanza);
-        return x != null && x.xml().element("decline", NAMESPACE_USER) != null;
-    }
-
-    private static @Nullable MucUser invitationLike(StanzaBase stanza) {
-        if (!(stanza instanceof Message message) || message.getMessageType() == Message.Type.GROUPCHAT
-                || message.getMessageType() == Message.Type.ERROR) {
-            return null;
-        }
-        return MucUser.of(message);
-    }
-
-    /** The room a mediated invitation or decline comes from: a bare JID with a local part, else null. */
-    private @Nullable Jid fromRoom(Message message) {
-        Jid from = message.getFrom();
-        if (from == null || !from.isBare() || from.local() == null) {
-            log.debug("[{}] ignored an invitation or decline not from a room: {}", context().connectionName(),
-                    message);
-            return null;
-        }
-        return from;
-    }
-
-    private void onInvite(Message message) {
-        Jid room = fromRoom(message);
-        MucUser x = MucUser.of(message);
-        MucInvite invite = x == null ? null : x.getInvite();
-        if (room == null || invite == null) {
-            return;
-        }
-        context().event(EVENT_INVITE, new MucInvitation(room, invite.getFrom(), invite.getReason(),
-                x.getPassword(), invite.getContinuedThread(), message));
-    }
-
-    private void onDecline(Message message) {
-        Jid room = fromRoom(message);
-        MucUser x = MucUser.of(message);
-        MucDecline decline = x == null ? null : x.getDecline();
-        if (room == null || decline == null) {
-            return;
-        }
-        context().event(EVENT_DECLINE, new MucInvitationDeclined(room, decline.getFrom(), decline.getReason(),
-                message));
-    }
-
     private void onPresence(Presence presence) {
         Room room = roomOf(presence);
         Jid from = presence.getFrom();
@@ -592,7 +298,7 @@ public class MultiUserChat extends BasePlugin {
         }
         Presence.Type type = presence.getPresenceType();
         if (type == Presence.Type.ERROR) {
-            onPresenceError(room, presence);
+            joins.onPresenceError(room, presence);
             return;
         }
         Occupant occupant = Occupant.of(presence);
@@ -606,7 +312,7 @@ public class MultiUserChat extends BasePlugin {
             if (self) {
                 room.setNick(occupant.nick()); // §7.2.10: the room may have changed the nick we asked for
                 if (room.pendingJoin() != null) {
-                    onSelfPresence(room, user);
+                    joins.onSelfPresence(room, user);
                 }
             }
         } else {
@@ -617,41 +323,11 @@ public class MultiUserChat extends BasePlugin {
                     room.setNick(item.getNick()); // §7.6: the new nick's presence follows
                 }
             } else if (self && room.pendingJoin() == null) {
-                rooms.remove(room.jid(), room);
-                room.markNotJoined();
-                context().event(EVENT_LEFT, presence);
+                joins.onSelfUnavailable(room, presence);
             }
         }
         context().event(EVENT_PRESENCE, presence);
         context().event(roomEvent(room.jid(), "presence"), presence);
-    }
-
-    private void onSelfPresence(Room room, @Nullable MucUser user) {
-        if (user != null && user.hasStatus(MucUser.ROOM_CREATED) && config.createInstantRooms()) {
-            // §10.1.2: an empty submitted form accepts the default configuration and unlocks the room.
-            submitConfiguration(room.jid(), DataForm.create(DataForm.Type.SUBMIT)).whenComplete((ok, error) -> {
-                if (error != null) {
-                    failJoin(room, error);
-                } else {
-                    completeJoin(room);
-                }
-            });
-            return;
-        }
-        completeJoin(room);
-    }
-
-    private void onPresenceError(Room room, Presence presence) {
-        if (room.pendingJoin() == null) {
-            log.debug("[{}] presence error from {} outside a join: {}", context().connectionName(), room.jid(),
-                    presence);
-            return;
-        }
-        StanzaError error = presence.getError();
-        if (error != null && error.getCondition() == StanzaError.Condition.CONFLICT && retryWithOtherNick(room)) {
-            return;
-        }
-        failJoin(room, new StanzaErrorException(presence));
     }
 
     private void onGroupchat(Message message) {

@@ -13,7 +13,7 @@ import org.xmppboot.plugins.BoundedCache;
 
 /**
  * A room we are in or joining: our nick there, its occupants (kept from the presence it sends), its subject.
- * Read it from any thread; {@link MultiUserChat} alone changes it.
+ * Read it from any thread; the plugin alone ({@link MultiUserChat} and the classes it delegates to) changes it.
  */
 public final class Room {
 

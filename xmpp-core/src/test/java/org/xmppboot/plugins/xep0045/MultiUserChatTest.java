@@ -334,6 +334,29 @@ class MultiUserChatTest {
     }
 
     @Test
+    void destroyingSendsTheOwnersRequestWithItsReason() throws Exception {
+        MultiUserChat muc = new MultiUserChat();
+        try (StreamHarness h = started(muc)) {
+            CompletableFuture<?> destroyed = muc.destroy(COVEN, "Macbeth doth come.");
+            XmlElement iq = h.nextSent();
+            assertThat(iq.attribute("type")).isEqualTo("set");
+            assertThat(iq.attribute("to")).isEqualTo(ROOM);
+            // §10.9: <destroy/> inside the owner's query, the reason inside <destroy/>.
+            XmlElement destroy = iq.element("query", MultiUserChat.NAMESPACE_OWNER)
+                    .element("destroy", MultiUserChat.NAMESPACE_OWNER);
+            assertThat(destroy.childText("reason", MultiUserChat.NAMESPACE_OWNER)).isEqualTo("Macbeth doth come.");
+            assertThat(destroyed).isNotDone();
+            h.receive("<iq from='" + ROOM + "' id='" + iq.attribute("id") + "' type='result'/>");
+            destroyed.get(5, TimeUnit.SECONDS);
+
+            muc.destroy(COVEN, null);
+            assertThat(h.nextSent().element("query", MultiUserChat.NAMESPACE_OWNER)
+                    .element("destroy", MultiUserChat.NAMESPACE_OWNER).elements()).as("no reason, no <reason/>")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void aNewSessionRejoinsAskingForWhatWasMissedAndDropsWhatWasSeen() throws Exception {
         MultiUserChat muc = new MultiUserChat();
         try (StreamHarness h = started(muc)) {
