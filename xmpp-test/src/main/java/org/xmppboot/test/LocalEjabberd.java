@@ -2,22 +2,14 @@ package org.xmppboot.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 
@@ -174,7 +166,7 @@ public final class LocalEjabberd implements LocalServer {
     private final EjabberdApi api;
     private final boolean accountsWithEjabberdctl;
     private final Duration startTimeout;
-    private volatile Process process;
+    private final EjabberdProcesses processes;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Duration startupTime = Duration.ZERO;
@@ -192,7 +184,7 @@ public final class LocalEjabberd implements LocalServer {
         this.api = new EjabberdApi(ports.http());
         this.accountsWithEjabberdctl = options.accountsWithEjabberdctl;
         this.startTimeout = options.startTimeout;
-        this.process = process;
+        this.processes = new EjabberdProcesses(process, directory);
         // An aborted run (Ctrl-C, a killed Maven fork that still runs hooks) must not leave an Erlang VM behind.
         this.shutdownHook = new Thread(this::killNow, "LocalEjabberd-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -288,8 +280,8 @@ public final class LocalEjabberd implements LocalServer {
         long deadline = System.nanoTime() + timeout.toNanos();
         IOException lastApiError = null;
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("ejabberd exited with " + process.exitValue() + " at start-up"
+            if (!processes.isAlive()) {
+                throw new IllegalStateException("ejabberd exited with " + processes.exitValue() + " at start-up"
                         + (ctl.switchesTo() != null ? " (running as user '" + ctl.switchesTo() + "')" : "")
                         + ":\n" + diagnostics());
             }
@@ -479,7 +471,7 @@ public final class LocalEjabberd implements LocalServer {
 
     @Override
     public boolean isRunning() {
-        return !closed.get() && process.isAlive();
+        return !closed.get() && processes.isAlive();
     }
 
     /** ejabberd.log, whose level is {@code -Dxmpp.ejabberd.loglevel} (default info); deleted by {@link #close()}. */
@@ -505,7 +497,7 @@ public final class LocalEjabberd implements LocalServer {
         if (closed.get()) {
             throw new IllegalStateException("Closed: " + this);
         }
-        stopProcesses();
+        processes.stop(STOP_GRACE);
     }
 
     /**
@@ -519,11 +511,11 @@ public final class LocalEjabberd implements LocalServer {
         if (closed.get()) {
             throw new IllegalStateException("Closed: " + this);
         }
-        if (process.isAlive()) {
-            stopProcesses();
+        if (processes.isAlive()) {
+            processes.stop(STOP_GRACE);
         }
         try {
-            process = ctl.startForeground(directory.resolve("console.log"));
+            processes.started(ctl.startForeground(directory.resolve("console.log")));
             awaitStarted(startTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not restart ejabberd: " + e.getMessage(), e);
@@ -545,82 +537,15 @@ public final class LocalEjabberd implements LocalServer {
             // the hook is running or about to: it kills the same processes
         }
         synchronized (this) {
-            stopProcesses();
+            processes.stop(STOP_GRACE);
         }
         LocalServerSupport.deleteQuietly(directory);
     }
 
-    private void stopProcesses() {
-        List<ProcessHandle> tree = processTree();
-        Optional<ProcessHandle> vm = tree.stream().filter(LocalEjabberd::isErlangVm).findFirst();
-        vm.orElse(process.toHandle()).destroy();
-        if (!awaitExit(tree, STOP_GRACE)) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            awaitExit(tree, Duration.ofSeconds(5));
-        }
-        // What was still forking while the tree was taken shows up now.
-        List<ProcessHandle> late = processTree().stream().filter(ProcessHandle::isAlive).toList();
-        late.forEach(ProcessHandle::destroyForcibly);
-        awaitExit(late, Duration.ofSeconds(5));
-        // The next start must not find the pid of this one.
-        try {
-            Files.deleteIfExists(directory.resolve("ejabberd.pid"));
-        } catch (IOException e) {
-            // a pid file naming a dead process is ignored by processTree
-        }
-    }
-
     private void killNow() {
         if (closed.compareAndSet(false, true)) {
-            List<ProcessHandle> tree = processTree();
-            tree.forEach(ProcessHandle::destroyForcibly);
-            awaitExit(tree, Duration.ofSeconds(2));
+            processes.kill();
             LocalServerSupport.deleteQuietly(directory);
-        }
-    }
-
-    /**
-     * ejabberdctl, su, sh, beam.smp, erl_child_setup and the helpers it starts, taken before any dies (an orphan
-     * is no longer a descendant), plus the VM named by the pid file in case that chain is already broken.
-     */
-    private List<ProcessHandle> processTree() {
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(process.toHandle());
-        try (Stream<ProcessHandle> descendants = process.toHandle().descendants()) {
-            descendants.forEach(tree::add);
-        }
-        try {
-            String pid = Files.readString(directory.resolve("ejabberd.pid"), StandardCharsets.US_ASCII).trim();
-            ProcessHandle.of(Long.parseLong(pid)).filter(h -> !tree.contains(h)).filter(LocalEjabberd::isErlangVm)
-                    .ifPresent(tree::add);
-        } catch (IOException | NumberFormatException e) {
-            // no pid file yet: the VM, if any, is among the descendants
-        }
-        // A start cut short can leave a process that left the tree (an orphan of a killed su) or had not forked
-        // yet when the tree was taken: every process started for this server names its folder.
-        String marker = directory.toString();
-        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            all.filter(h -> !tree.contains(h) && h.pid() != ProcessHandle.current().pid())
-                    .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                    .forEach(tree::add);
-        }
-        return tree;
-    }
-
-    private static boolean isErlangVm(ProcessHandle handle) {
-        return handle.info().command().map(c -> c.endsWith("/beam.smp") || c.endsWith("/beam")).orElse(false);
-    }
-
-    private static boolean awaitExit(List<ProcessHandle> handles, Duration timeout) {
-        try {
-            CompletableFuture.allOf(handles.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
