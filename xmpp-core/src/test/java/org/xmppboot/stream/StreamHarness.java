@@ -3,6 +3,7 @@ package org.xmppboot.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.xml.XmlElement;
@@ -13,6 +14,8 @@ public final class StreamHarness implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(5);
     public static final String PEER_HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
             + "xmlns:stream='http://etherx.jabber.org/streams' from='example.com' id='s1' version='1.0'>";
+
+    private static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
 
     public final BaseXMPP xmpp;
     public final InMemoryTransport peer = new InMemoryTransport();
@@ -42,6 +45,17 @@ public final class StreamHarness implements AutoCloseable {
 
     public void receive(String xml) {
         peer.receive(xml);
+    }
+
+    /** Asks for our service discovery information, as a peer would, and returns the features we announce. */
+    public List<String> discoFeatures() throws InterruptedException {
+        peer.receive("<iq type='get' id='disco-features' from='a@example.com/r'><query xmlns='" + DISCO_INFO
+                + "'/></iq>");
+        XmlElement answer = nextSent();
+        assertThat(answer.attribute("id")).isEqualTo("disco-features");
+        XmlElement query = answer.element("query", DISCO_INFO);
+        assertThat(query).as("a disco#info answer: %s", answer).isNotNull();
+        return query.elements("feature", DISCO_INFO).stream().map(f -> f.attribute("var")).toList();
     }
 
     public XmlElement nextSent() throws InterruptedException {

@@ -7,8 +7,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.xmppboot.plugins.xep0030.ServiceDiscovery;
-import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stream.StreamHarness;
 import org.xmppboot.xml.XmlElement;
@@ -26,11 +24,7 @@ class DataFormsPluginTest {
             h.xmpp.addEventHandler("message", messages::add);
             h.start();
 
-            h.receive("<iq type='get' id='d1' from='a@example.com/r'><query xmlns='" + ServiceDiscovery.INFO
-                    + "'/></iq>");
-            XmlElement info = new Iq(h.nextSent()).getPayload();
-            assertThat(info.elements("feature", ServiceDiscovery.INFO)).extracting(f -> f.attribute("var"))
-                    .contains(DataForm.NAMESPACE);
+            assertThat(h.discoFeatures()).contains(DataForm.NAMESPACE);
 
             h.receive("<message from='a@example.com/r' id='m1'><body>fill this in</body>"
                     + XepExamples.BOT_CREATION_FORM + "</message>");

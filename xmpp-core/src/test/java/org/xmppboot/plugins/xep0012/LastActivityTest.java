@@ -17,7 +17,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.xmppboot.BaseXMPP;
 import org.xmppboot.jid.Jid;
-import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stanza.StanzaError;
@@ -112,11 +111,7 @@ class LastActivityTest {
         try (StreamHarness h = new StreamHarness()) {
             h.xmpp.registerPlugin(LastActivity.NAME);
             h.start();
-            h.receive("<iq type='get' id='d1' from='a@example.com/r'><query xmlns='" + ServiceDiscovery.INFO
-                    + "'/></iq>");
-            XmlElement info = new Iq(h.nextSent()).getPayload();
-            assertThat(info.elements("feature", ServiceDiscovery.INFO)).extracting(f -> f.attribute("var"))
-                    .contains(LastActivity.NAMESPACE);
+            assertThat(h.discoFeatures()).contains(LastActivity.NAMESPACE);
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.xmppboot.jid.Jid;
-import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.stanza.Iq;
 import org.xmppboot.stream.StreamHarness;
 import org.xmppboot.xml.XmlElement;
@@ -70,11 +69,7 @@ class EntityTimeTest {
         try (StreamHarness h = new StreamHarness()) {
             h.xmpp.registerPlugin(EntityTime.NAME);
             h.start();
-            h.receive("<iq type='get' id='d1' from='a@example.com/r'><query xmlns='" + ServiceDiscovery.INFO
-                    + "'/></iq>");
-            XmlElement info = new Iq(h.nextSent()).getPayload();
-            assertThat(info.elements("feature", ServiceDiscovery.INFO)).extracting(f -> f.attribute("var"))
-                    .contains(EntityTime.NAMESPACE);
+            assertThat(h.discoFeatures()).contains(EntityTime.NAMESPACE);
         }
     }
 

@@ -9,9 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.xmppboot.jid.Jid;
-import org.xmppboot.plugins.xep0030.ServiceDiscovery;
 import org.xmppboot.plugins.xep0203.Delay;
-import org.xmppboot.stanza.Iq;
 import org.xmppboot.stanza.Message;
 import org.xmppboot.stream.StreamHarness;
 import org.xmppboot.xml.XmlElement;
@@ -164,11 +162,7 @@ class ForwardingTest {
         try (StreamHarness h = new StreamHarness()) {
             h.xmpp.registerPlugin(Forwarding.NAME);
             h.start();
-            h.receive("<iq type='get' id='d1' from='a@example.com/r'><query xmlns='" + ServiceDiscovery.INFO
-                    + "'/></iq>");
-            XmlElement info = new Iq(h.nextSent()).getPayload();
-            assertThat(info.elements("feature", ServiceDiscovery.INFO)).extracting(f -> f.attribute("var"))
-                    .contains(Forwarded.NAMESPACE);
+            assertThat(h.discoFeatures()).contains(Forwarded.NAMESPACE);
         }
     }
 }
